@@ -1,0 +1,1 @@
+export { Value } from "./value.js";

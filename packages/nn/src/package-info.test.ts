@@ -1,0 +1,7 @@
+import { expect, it } from "vitest";
+
+import { packageName } from "./package-info.js";
+
+it("names itself", () => {
+  expect(packageName).toBe("@neurogebra/nn");
+});

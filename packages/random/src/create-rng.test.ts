@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+
+import { createRng } from "./create-rng.js";
+
+describe("createRng", () => {
+  it("repeats its stream for the same seed, including seed 0", () => {
+    const a = createRng(0);
+    const b = createRng(0);
+    const c = createRng(1);
+    const xs = [a.random(), a.random()];
+    expect([b.random(), b.random()]).toEqual(xs);
+    expect(c.random()).not.toBe(xs[0]);
+  });
+});

@@ -1,0 +1,2 @@
+export type { Rng } from "./rng.js";
+export { createRng } from "./create-rng.js";

@@ -1,0 +1,12 @@
+import type { Options } from "tsup";
+
+/** The one tsup configuration every published package reuses: ESM + CJS + .d.ts/.d.cts. */
+export const baseConfig: Options = {
+  entry: ["src/index.ts"],
+  format: ["esm", "cjs"],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: "node20",
+  treeshake: true,
+};

@@ -13,13 +13,26 @@ import type { Rng } from "./rng.js";
  */
 export function createRng(seed: string | number = 0): Rng {
   const prng = seedrandom(String(seed));
+  const random = (): number => prng.double();
   return {
-    random: () => prng.double(),
+    random,
     normal: () => {
       // Box–Muller on two uniforms; 1 - u keeps log's argument in (0, 1].
-      const u = 1 - prng.double();
-      const v = prng.double();
+      const u = 1 - random();
+      const v = random();
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    },
+    uniform: (low, high) => low + (high - low) * random(),
+    permutation: (n) => {
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) out[i] = i;
+      for (let i = n - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        const t = out[i]!;
+        out[i] = out[j]!;
+        out[j] = t;
+      }
+      return out;
     },
   };
 }

@@ -1,10 +1,13 @@
 /**
- * The one random-number interface every Neurogebra package takes.
+ * The one random-number interface every Neurogebra package takes. All three generators of
+ * `@neurogebra/random` (`createRng`, `NumpyRandomState`, `PythonRandom`) implement it.
  *
  * @example
  * ```ts
  * const rng: Rng = createRng(42);
  * rng.random(); // a number in [0, 1)
+ * rng.uniform(-1, 1); // a number in [-1, 1)
+ * rng.permutation(5); // Int32Array, e.g. [3, 0, 4, 1, 2]
  * ```
  */
 export interface Rng {
@@ -12,4 +15,8 @@ export interface Rng {
   random(): number;
   /** A standard normal draw (mean 0, standard deviation 1). */
   normal(): number;
+  /** A uniform draw `low + (high - low) * u` (Python's and NumPy's formula). */
+  uniform(low: number, high: number): number;
+  /** A random permutation of `0 … n-1`. */
+  permutation(n: number): Int32Array;
 }

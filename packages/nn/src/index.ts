@@ -1,1 +1,1 @@
-export { packageName } from "./package-info.js";
+export { formatFixed, formatGrouped, formatPercent } from "./python-format.js";

@@ -11,4 +11,13 @@ describe("createRng", () => {
     expect([b.random(), b.random()]).toEqual(xs);
     expect(c.random()).not.toBe(xs[0]);
   });
+
+  it("treats a number seed and its string form alike", () => {
+    expect(createRng(42).random()).toBe(createRng("42").random());
+  });
+
+  it("rejects a bad permutation size", () => {
+    expect(() => createRng(0).permutation(-1)).toThrow(/permutation: n must be .*received -1/);
+    expect(() => createRng(0).permutation(1.5)).toThrow(RangeError);
+  });
 });

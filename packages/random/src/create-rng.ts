@@ -4,6 +4,8 @@ import type { Rng } from "./rng.js";
 
 /**
  * The library's default generator, backed by `seedrandom` (ARC4). Seed 0 is a seed like any other.
+ * `normal()` is Box–Muller on two uniforms (one draw per call, nothing cached); `permutation(n)` is
+ * Fisher–Yates from the end with `j = floor(random() * (i + 1))`.
  *
  * @example
  * ```ts
@@ -24,6 +26,9 @@ export function createRng(seed: string | number = 0): Rng {
     },
     uniform: (low, high) => low + (high - low) * random(),
     permutation: (n) => {
+      if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) {
+        throw new RangeError(`createRng().permutation: n must be an integer in [0, 2^31 - 1], received ${n}`);
+      }
       const out = new Int32Array(n);
       for (let i = 0; i < n; i++) out[i] = i;
       for (let i = n - 1; i > 0; i--) {

@@ -1,2 +1,7 @@
 export type { Rng } from "./rng.js";
 export { createRng } from "./create-rng.js";
+export { Mt19937 } from "./mt19937.js";
+export { NumpyRandomState } from "./numpy-random-state.js";
+export type { NumpySeed } from "./numpy-random-state.js";
+export { PythonRandom } from "./python-random.js";
+export { logCorrectlyRounded } from "./log-correctly-rounded.js";

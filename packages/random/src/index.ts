@@ -5,3 +5,4 @@ export { NumpyRandomState } from "./numpy-random-state.js";
 export type { NumpySeed } from "./numpy-random-state.js";
 export { PythonRandom } from "./python-random.js";
 export { logCorrectlyRounded } from "./log-correctly-rounded.js";
+export { cosCorrectlyRounded, sinCorrectlyRounded } from "./sin-cos-correctly-rounded.js";

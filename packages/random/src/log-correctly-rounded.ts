@@ -13,63 +13,18 @@
  * close to a midpoint between two doubles.
  */
 
+import { ddAdd, ddDivideByDouble, ddHorner, ddMul, quickTwoSum, twoProd, twoSum } from "./double-double.js";
+import type { DoubleDouble } from "./double-double.js";
+
 const LN2_HI = 0.6931471805599453;
 const LN2_LO = 2.3190468138462996e-17;
-const SPLITTER = 134217729; // 2^27 + 1
 const TWO_POW_54 = 18014398509481984;
 const SERIES_TERMS = 23; // 1/(2k+1) for k = 0 … 22
 const DOUBLE_DOUBLE_TERMS = 11; // k = 0 … 10 in double-double
 
-/** A double-double number hi + lo with |lo| ≤ ulp(hi)/2. */
-interface DoubleDouble {
-  hi: number;
-  lo: number;
-}
-
-function twoSum(a: number, b: number): DoubleDouble {
-  const s = a + b;
-  const bb = s - a;
-  return { hi: s, lo: a - (s - bb) + (b - bb) };
-}
-
-function quickTwoSum(a: number, b: number): DoubleDouble {
-  const s = a + b;
-  return { hi: s, lo: b - (s - a) };
-}
-
-/** Exact product a·b = hi + lo (Dekker), valid while |a|, |b| < 2^996. */
-function twoProd(a: number, b: number): DoubleDouble {
-  const p = a * b;
-  let t = SPLITTER * a;
-  const aHi = t - (t - a);
-  const aLo = a - aHi;
-  t = SPLITTER * b;
-  const bHi = t - (t - b);
-  const bLo = b - bHi;
-  return { hi: p, lo: aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo };
-}
-
-function ddAdd(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
-  const s = twoSum(a.hi, b.hi);
-  const t = twoSum(a.lo, b.lo);
-  const u = quickTwoSum(s.hi, s.lo + t.hi);
-  return quickTwoSum(u.hi, u.lo + t.lo);
-}
-
-function ddMul(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
-  const p = twoProd(a.hi, b.hi);
-  return quickTwoSum(p.hi, p.lo + (a.hi * b.lo + a.lo * b.hi));
-}
-
-/** 1/n as a double-double. */
-function reciprocal(n: number): DoubleDouble {
-  const hi = 1 / n;
-  const r = twoProd(hi, n); // hi·n = 1 − residual exactly
-  return { hi, lo: (1 - r.hi - r.lo) / n };
-}
-
-const RECIPROCALS_OF_ODD: readonly DoubleDouble[] = Array.from({ length: SERIES_TERMS }, (_, k) =>
-  reciprocal(2 * k + 1),
+/** 1/(2k+1) for the double-double terms k = 0 … DOUBLE_DOUBLE_TERMS − 1. */
+const RECIPROCALS_OF_ODD: readonly DoubleDouble[] = Array.from({ length: DOUBLE_DOUBLE_TERMS }, (_, k) =>
+  ddDivideByDouble({ hi: 1, lo: 0 }, 2 * k + 1),
 );
 
 /** Splits a positive finite double into e and m with x = 2^e · m, m in [√½, √2) — exactly. */
@@ -80,12 +35,17 @@ function decompose(x: number): { e: number; m: number } {
     scaled *= TWO_POW_54; // subnormal: make it normal first
     e = -54;
   }
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, scaled);
-  const highWord = view.getUint32(0);
-  e += (highWord >>> 20) - 1023;
-  view.setUint32(0, (highWord & 0x000fffff) | 0x3ff00000); // exponent of 1 → m in [1, 2)
-  let m = view.getFloat64(0);
+  // Math.log2 may be off near powers of two; the two corrections below make e exact.
+  let exponent = Math.min(Math.floor(Math.log2(scaled)), 1023); // 2^1024 would overflow
+  let m = scaled / 2 ** exponent; // exact: a power-of-two scaling of a normal number
+  if (m >= 2) {
+    m /= 2;
+    exponent += 1;
+  } else if (m < 1) {
+    m *= 2;
+    exponent -= 1;
+  }
+  e += exponent;
   if (m >= Math.SQRT2) {
     m /= 2;
     e += 1;
@@ -117,8 +77,7 @@ export function logCorrectlyRounded(x: number): number {
   // Tail of Σ z^k/(2k+1) in doubles (Horner), then the leading terms in double-double.
   let tail = 0;
   for (let k = SERIES_TERMS - 1; k >= DOUBLE_DOUBLE_TERMS; k--) tail = tail * z.hi + 1 / (2 * k + 1);
-  let sum: DoubleDouble = { hi: tail, lo: 0 };
-  for (let k = DOUBLE_DOUBLE_TERMS - 1; k >= 0; k--) sum = ddAdd(ddMul(sum, z), RECIPROCALS_OF_ODD[k]!);
+  const sum = ddHorner(RECIPROCALS_OF_ODD, DOUBLE_DOUBLE_TERMS, tail, z);
   const logM = ddMul({ hi: 2 * s.hi, lo: 2 * s.lo }, sum);
   if (e === 0) return logM.hi + logM.lo;
   const eLn2 = twoProd(e, LN2_HI);

@@ -1,5 +1,6 @@
 import { logCorrectlyRounded } from "./log-correctly-rounded.js";
 import { Mt19937 } from "./mt19937.js";
+import { cosCorrectlyRounded, sinCorrectlyRounded } from "./sin-cos-correctly-rounded.js";
 import type { Rng } from "./rng.js";
 
 const TWO_PI = 2 * Math.PI;
@@ -9,7 +10,8 @@ const NV_MAGICCONST = 1.7155277699214135;
 /**
  * CPython's `random.Random`, bit for bit: MT19937 seeded like `random.seed(int)` (`init_by_array` on the
  * absolute value's 32-bit words, least significant first; 0 gives the key `[0]`), `random()`,
- * `uniform(a, b)`, `getrandbits(k)`, `randint`, `shuffle`, `gauss` and `normalvariate`.
+ * `uniform(a, b)`, `getrandbits(k)`, `randint`, `shuffle`, `gauss` and `normalvariate` (the last two with
+ * correctly rounded `log`/`sin`/`cos` in place of `Math.*`, to agree with the C library).
  *
  * As an `Rng`: `normal()` is `normalvariate(0, 1)` (Kinderman–Monahan ratio of uniforms, no cached
  * state, only a correctly rounded `log` — it matches CPython draw for draw), and
@@ -136,7 +138,7 @@ export class PythonRandom implements Rng {
 
   /**
    * `random.gauss(mu, sigma)` (Box–Muller, caching the second value until the next call or re-seed).
-   * It uses `Math.cos`/`Math.sin`, which may differ from the C library's in the last bit.
+   * Its `log`, `cos` and `sin` are correctly rounded, like the C library's, so it matches CPython.
    */
   gauss(mu = 0, sigma = 1): number {
     let z = this.gaussNext;
@@ -144,8 +146,8 @@ export class PythonRandom implements Rng {
     if (z === undefined) {
       const x2pi = this.mt.nextDouble() * TWO_PI;
       const g2rad = Math.sqrt(-2 * logCorrectlyRounded(1 - this.mt.nextDouble()));
-      z = Math.cos(x2pi) * g2rad;
-      this.gaussNext = Math.sin(x2pi) * g2rad;
+      z = cosCorrectlyRounded(x2pi) * g2rad;
+      this.gaussNext = sinCorrectlyRounded(x2pi) * g2rad;
     }
     return mu + z * sigma;
   }

@@ -1,0 +1,68 @@
+import { deflateSync } from "node:zlib";
+
+/** CRC-32 (ISO-HDLC, the one PNG chunks use), table-driven. */
+const crcTable = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Uint8Array): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, "latin1");
+  out.set(data, 8);
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
+}
+
+/**
+ * Encodes 8-bit RGBA pixels (row-major, top row first) as a PNG file.
+ * Used for the raster layers of the decision-region and neuron-activation figures.
+ *
+ * @example
+ * ```ts
+ * const red = encodePng(1, 1, new Uint8Array([255, 0, 0, 255]));
+ * ```
+ */
+export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
+    throw new RangeError(
+      `encodePng: width and height must be positive integers, received ${width}×${height}`,
+    );
+  }
+  if (rgba.length !== width * height * 4) {
+    throw new RangeError(
+      `encodePng: rgba must hold width·height·4 = ${width * height * 4} bytes, received ${rgba.length}`,
+    );
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 6; // colour type RGBA
+  // compression, filter and interlace methods stay 0
+  const stride = width * 4;
+  const raw = Buffer.alloc((stride + 1) * height);
+  for (let row = 0; row < height; row++) {
+    raw[row * (stride + 1)] = 0; // filter type None
+    raw.set(rgba.subarray(row * stride, (row + 1) * stride), row * (stride + 1) + 1);
+  }
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", new Uint8Array(0)),
+  ]);
+}

@@ -1,1 +1,14 @@
+export { Neuron } from "./neuron.js";
+export type { Activation, NeuronOptions } from "./neuron.js";
+export { Layer } from "./layer.js";
+export { MLP, NeuralNetwork } from "./neural-network.js";
+export type { NeuralNetworkOptions } from "./neural-network.js";
+export { Optimizer } from "./optimizers/optimizer.js";
+export type { Parameter } from "./optimizers/parameter.js";
+export { SGD } from "./optimizers/sgd.js";
+export type { SGDOptions } from "./optimizers/sgd.js";
+export { Adam, AdamBase, AdamW } from "./optimizers/adam.js";
+export type { AdamOptions } from "./optimizers/adam.js";
+export { StateDictError, load, save } from "./state-dict.js";
+export type { HasStateDict, StateDict, TensorState } from "./state-dict.js";
 export { formatFixed, formatGrouped, formatPercent } from "./python-format.js";

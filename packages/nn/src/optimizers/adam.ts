@@ -1,0 +1,148 @@
+import { Optimizer } from "./optimizer.js";
+import { checkHyperParameter, hasGradient, parameterSize, updateScalars } from "./parameter.js";
+import type { Parameter } from "./parameter.js";
+
+/** Options of {@link Adam} and {@link AdamW}; the defaults are PyTorch's. */
+export interface AdamOptions {
+  /** Learning rate (default 0.001). */
+  lr?: number;
+  /** Decay rates of the first and second moment estimates (default `[0.9, 0.999]`). */
+  betas?: readonly [number, number];
+  /** Added to the denominator for numerical stability (default 1e-8). */
+  eps?: number;
+  /** Adam: L2 penalty added to the gradient (default 0). AdamW: decoupled decay factor (default 0.01). */
+  weightDecay?: number;
+  /** Use the maximum of past second moments (AMSGrad, default false). */
+  amsgrad?: boolean;
+  /** Ascend instead of descend (default false). */
+  maximize?: boolean;
+}
+
+/**
+ * Shared machinery of Adam and AdamW: PyTorch's `_single_tensor_adam` operation by operation, so the
+ * trajectories agree with `torch.optim.Adam` / `AdamW` to the last bits, per scalar `w` with gradient `g`
+ * at step `t` (counted per parameter):
+ *
+ * ```text
+ * w = w · (1 − lr·weightDecay)                     (AdamW only: decoupled weight decay)
+ * g = g + weightDecay·w                            (Adam only: L2 penalty)
+ * m = β1·m + (1 − β1)·g
+ * v = β2·v + (1 − β2)·g·g
+ * v̂ = amsgrad ? max(v̂, v) : v
+ * w = w − (lr / (1 − β1^t)) · m / (√v̂ / √(1 − β2^t) + eps)
+ * ```
+ */
+export abstract class AdamBase extends Optimizer {
+  readonly betas: readonly [number, number];
+  readonly eps: number;
+  readonly weightDecay: number;
+  readonly amsgrad: boolean;
+  readonly maximize: boolean;
+  readonly #decoupled: boolean;
+  readonly #m: Float64Array;
+  readonly #v: Float64Array;
+  readonly #vMax: Float64Array;
+  /** Step count per parameter (PyTorch's `state['step']`). */
+  readonly #steps: Float64Array;
+
+  protected constructor(
+    name: string,
+    params: Iterable<Parameter>,
+    options: AdamOptions,
+    defaultWeightDecay: number,
+    decoupled: boolean,
+  ) {
+    if (options === null || typeof options !== "object") {
+      throw new TypeError(`${name}: expected options { lr?, betas?, … }, got ${String(options)}`);
+    }
+    super(name, params, options.lr ?? 0.001);
+    const betas = options.betas ?? [0.9, 0.999];
+    if (!Array.isArray(betas) || betas.length !== 2) {
+      throw new RangeError(`${name}: expected betas to be a pair [beta1, beta2], got ${String(betas)}`);
+    }
+    this.betas = [
+      checkHyperParameter(name, "betas[0]", betas[0], 0, 1),
+      checkHyperParameter(name, "betas[1]", betas[1], 0, 1),
+    ];
+    this.eps = checkHyperParameter(name, "eps", options.eps ?? 1e-8, 0);
+    this.weightDecay = checkHyperParameter(name, "weightDecay", options.weightDecay ?? defaultWeightDecay, 0);
+    this.amsgrad = options.amsgrad ?? false;
+    this.maximize = options.maximize ?? false;
+    this.#decoupled = decoupled;
+    this.#m = new Float64Array(this.size);
+    this.#v = new Float64Array(this.size);
+    this.#vMax = new Float64Array(this.amsgrad ? this.size : 0);
+    this.#steps = new Float64Array(this.params.length);
+  }
+
+  /**
+   * One Adam(W) update of every parameter that has a gradient.
+   *
+   * @example
+   * ```ts
+   * opt.step();
+   * ```
+   */
+  step(): void {
+    const [beta1, beta2] = this.betas;
+    const { eps, weightDecay, amsgrad, maximize } = this;
+    const lr = this.lr;
+    const decoupled = this.#decoupled;
+    const m = this.#m;
+    const v = this.#v;
+    const vMax = this.#vMax;
+    let offset = 0;
+    this.params.forEach((p, index) => {
+      if (hasGradient(p)) {
+        const t = (this.#steps[index] = this.#steps[index]! + 1);
+        const stepSize = lr / (1 - beta1 ** t);
+        const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
+        updateScalars(p, offset, (i, w, grad) => {
+          let g = maximize ? -grad : grad;
+          if (decoupled) w = w * (1 - lr * weightDecay);
+          else if (weightDecay !== 0) g = g + weightDecay * w;
+          const mi = (m[i] = m[i]! * beta1 + (1 - beta1) * g);
+          let vi = (v[i] = v[i]! * beta2 + (1 - beta2) * g * g);
+          if (amsgrad) vi = vMax[i] = Math.max(vMax[i]!, vi);
+          const denom = Math.sqrt(vi) / biasCorrection2Sqrt + eps;
+          return w + (-stepSize * mi) / denom;
+        });
+      }
+      offset += parameterSize(p);
+    });
+  }
+}
+
+/**
+ * Adam (`torch.optim.Adam`) with PyTorch's exact update order; `weightDecay` is an L2 penalty added to
+ * the gradient. See {@link AdamBase} for the formulas.
+ *
+ * @example
+ * ```ts
+ * const opt = new Adam(model.parameters(), { lr: 0.01 });
+ * opt.zeroGrad();
+ * loss.backward();
+ * opt.step();
+ * ```
+ */
+export class Adam extends AdamBase {
+  constructor(params: Iterable<Parameter>, options: AdamOptions = {}) {
+    super("Adam", params, options, 0, false);
+  }
+}
+
+/**
+ * AdamW (`torch.optim.AdamW`): Adam with decoupled weight decay — each step first shrinks the weights by
+ * `1 − lr·weightDecay` (default weightDecay 0.01), then takes an Adam step without the penalty.
+ *
+ * @example
+ * ```ts
+ * const opt = new AdamW(model.parameters(), { lr: 0.01, weightDecay: 0.01 });
+ * opt.step();
+ * ```
+ */
+export class AdamW extends AdamBase {
+  constructor(params: Iterable<Parameter>, options: AdamOptions = {}) {
+    super("AdamW", params, options, 0.01, true);
+  }
+}

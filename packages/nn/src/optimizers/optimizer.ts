@@ -1,0 +1,58 @@
+import { Value } from "@neurogebra/autograd";
+
+import { checkHyperParameter, checkParameters, parameterSize } from "./parameter.js";
+import type { Parameter } from "./parameter.js";
+
+/**
+ * Base class of the optimizers: holds the parameters (the live `Value`s / `Tensor`s a model's
+ * `parameters()` returned), the learning rate, and `zeroGrad()`. Subclasses implement `step()`.
+ *
+ * @example
+ * ```ts
+ * const opt = new SGD(model.parameters(), { lr: 0.05 });
+ * opt.zeroGrad(); loss.backward(); opt.step();
+ * opt.lr = 0.01; // change the learning rate between steps (a schedule)
+ * ```
+ */
+export abstract class Optimizer {
+  /** The parameters this optimizer updates, in order. */
+  readonly params: readonly Parameter[];
+  #lr: number;
+  /** Total number of scalars across all parameters (the length of the per-scalar state arrays). */
+  protected readonly size: number;
+  readonly #name: string;
+
+  protected constructor(name: string, params: Iterable<Parameter>, lr: number) {
+    this.params = checkParameters(name, params);
+    this.#name = name;
+    this.#lr = checkHyperParameter(name, "lr", lr, 0);
+    this.size = this.params.reduce((n, p) => n + parameterSize(p), 0);
+  }
+
+  /** Learning rate; may be changed between steps (it is checked: a finite number ≥ 0). */
+  get lr(): number {
+    return this.#lr;
+  }
+
+  set lr(value: number) {
+    this.#lr = checkHyperParameter(this.#name, "lr", value, 0);
+  }
+
+  /**
+   * Reset every parameter's gradient: `Value.grad = 0`, and `Tensor.zeroGrad()` for tensors.
+   *
+   * @example
+   * ```ts
+   * opt.zeroGrad(); // before each backward()
+   * ```
+   */
+  zeroGrad(): void {
+    for (const p of this.params) {
+      if (p instanceof Value) p.grad = 0;
+      else p.zeroGrad();
+    }
+  }
+
+  /** Apply one update to every parameter from its current gradient. */
+  abstract step(): void;
+}

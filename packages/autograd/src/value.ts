@@ -1,66 +1,732 @@
+import { AnomalyError, isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
+
 /**
- * A scalar that remembers how it was computed, so `backward()` can apply the chain rule.
- * (Foundation skeleton — the full engine lands with the Value issue.)
+ * The operation a {@link Value} came from (`"leaf"` for values you created yourself).
  *
  * @example
  * ```ts
- * const x = new Value(3);
- * const y = x.mul(x).add(1);
+ * const op: ValueOp = new Value(2).mul(3).op; // "mul"
+ * ```
+ */
+export type ValueOp =
+  | "leaf"
+  | "add"
+  | "sub"
+  | "mul"
+  | "div"
+  | "pow"
+  | "neg"
+  | "relu"
+  | "leakyRelu"
+  | "tanh"
+  | "sigmoid"
+  | "exp"
+  | "log"
+  | "abs"
+  | "softplus"
+  | "sum"
+  | "dot";
+
+// Op codes: `backward` dispatches on a small integer with one `switch` instead of keeping a closure per
+// node (a closure per node costs an allocation and a polymorphic call; the switch is a jump table).
+export const enum Op {
+  Leaf,
+  Add,
+  Sub,
+  Mul,
+  Div,
+  Pow,
+  Neg,
+  Relu,
+  LeakyRelu,
+  Tanh,
+  Sigmoid,
+  Exp,
+  Log,
+  Abs,
+  Softplus,
+  Sum,
+  Dot,
+}
+
+const OP_NAMES: readonly ValueOp[] = [
+  "leaf",
+  "add",
+  "sub",
+  "mul",
+  "div",
+  "pow",
+  "neg",
+  "relu",
+  "leakyRelu",
+  "tanh",
+  "sigmoid",
+  "exp",
+  "log",
+  "abs",
+  "softplus",
+  "sum",
+  "dot",
+];
+
+/**
+ * A scalar that remembers how it was computed, so {@link Value.backward} can apply the chain rule —
+ * the `Value` of micrograd and of the Neurogebra tutorial.
+ *
+ * Every op returns a new `Value` whose parents are its operands. `backward()` walks the graph in reverse
+ * topological order and adds each node's local derivative times the incoming gradient into its parents'
+ * `grad`. Numbers behave like IEEE-754 doubles (as in PyTorch): `log(0)` is `-Infinity`, `x / 0` is
+ * `±Infinity`, nothing is clamped.
+ *
+ * @example
+ * ```ts
+ * const x = new Value(3, "x");
+ * const y = x.mul(x).add(1); // y = x² + 1
  * y.backward();
+ * y.data; // 10
  * x.grad; // 6
  * ```
  */
 export class Value {
-  data: number;
-  grad = 0;
-  readonly label: string;
-  private readonly parents: Value[];
-  private readonly backwardStep: () => void;
+  /** The number this node holds. Mutable: optimizers do `p.data -= lr * p.grad`. */
+  declare data: number;
+  /** d(root)/d(this), filled by `backward()` of a graph this node belongs to. Reset it with `p.grad = 0`. */
+  declare grad: number;
+  /** A name shown by `toDot` / `toMermaid` (may be empty). */
+  declare label: string;
 
-  constructor(data: number, label = "", parents: Value[] = [], backwardStep: () => void = () => {}) {
+  // Graph structure — internal: read it through `op`, `parents` and `param`.
+  /** @internal Op code (see `op` for its name). */
+  declare readonly _op: Op;
+  /** @internal First operand (or the bias/start of `dot`/`sum`), null for leaves. */
+  declare readonly _a: Value | null;
+  /** @internal Second operand, null for unary ops. */
+  declare readonly _b: Value | null;
+  /** @internal Operands of the n-ary `sum` (the values) and `dot` (w0, x0, w1, x1, …). */
+  declare readonly _rest: readonly Value[] | null;
+  /** @internal The constant of `pow` (exponent) and `leakyRelu` (slope); 0 otherwise. */
+  declare readonly _k: number;
+  /** @internal Visit mark of the last topological sweep that reached this node. */
+  declare _mark: number;
+
+  /**
+   * A leaf value: a number you want derivatives with respect to (a weight, an input).
+   *
+   * @param data - any float64 (NaN and ±Infinity are kept, as in IEEE-754).
+   * @param label - an optional name for graph drawings.
+   * @throws TypeError if `data` is not a number or `label` not a string.
+   */
+  constructor(data: number, label?: string);
+  constructor(
+    data: number,
+    label = "",
+    op: Op = Op.Leaf,
+    a: Value | null = null,
+    b: Value | null = null,
+    rest: readonly Value[] | null = null,
+    k = 0,
+  ) {
+    if (typeof data !== "number") {
+      throw new TypeError(`Value: expected data to be a number, got ${describe(data)}`);
+    }
+    if (typeof label !== "string") {
+      throw new TypeError(`Value: expected label to be a string, got ${describe(label)}`);
+    }
     this.data = data;
+    this.grad = 0;
     this.label = label;
-    this.parents = parents;
-    this.backwardStep = backwardStep;
+    this._op = op;
+    this._a = a;
+    this._b = b;
+    this._rest = rest;
+    this._k = k;
+    this._mark = 0;
   }
 
-  /** `this + other`. */
+  // ─── Binary ops. Python's micrograd turns a number operand into a constant leaf `Value(n)`; so do we. ───
+
+  /** `this + other`. Local derivatives: ∂/∂this = 1, ∂/∂other = 1. @example `new Value(2).add(3).data // 5` */
   add(other: Value | number): Value {
-    const o = other instanceof Value ? other : new Value(other);
-    const out: Value = new Value(this.data + o.data, "", [this, o], () => {
-      this.grad += out.grad;
-      o.grad += out.grad;
-    });
-    return out;
+    const o = operand(other, "add");
+    return node(this.data + o.data, Op.Add, this, o, 0);
   }
 
-  /** `this * other`. */
+  /**
+   * `this - other` (one node; Python's `a - b` builds `a + b * -1`, with the same value and gradients).
+   * Local derivatives: ∂/∂this = 1, ∂/∂other = −1.
+   *
+   * @example
+   * ```ts
+   * new Value(2).sub(3).data; // -1
+   * ```
+   */
+  sub(other: Value | number): Value {
+    const o = operand(other, "sub");
+    return node(this.data - o.data, Op.Sub, this, o, 0);
+  }
+
+  /** `this · other`. Local derivatives: ∂/∂this = other, ∂/∂other = this. @example `new Value(2).mul(3).data // 6` */
   mul(other: Value | number): Value {
-    const o = other instanceof Value ? other : new Value(other);
-    const out: Value = new Value(this.data * o.data, "", [this, o], () => {
-      this.grad += o.data * out.grad;
-      o.grad += this.data * out.grad;
-    });
-    return out;
+    const o = operand(other, "mul");
+    return node(this.data * o.data, Op.Mul, this, o, 0);
   }
 
-  /** Accumulate d(this)/d(node) into every node's `grad`. */
+  /**
+   * `this / other`, a true IEEE division (`1 / 0 = Infinity`). Local derivatives: ∂/∂this = 1/other,
+   * ∂/∂other = −this/other². Python's micrograd computes `a / b` as `a * b**-1`; to reproduce its last bits
+   * write `a.mul(b.pow(-1))`.
+   *
+   * @example
+   * ```ts
+   * new Value(1).div(4).data; // 0.25
+   * ```
+   */
+  div(other: Value | number): Value {
+    const o = operand(other, "div");
+    return node(this.data / o.data, Op.Div, this, o, 0);
+  }
+
+  // ─── Unary ops ───
+
+  /**
+   * `this ** k` for a constant exponent. Local derivative: k · this^(k−1).
+   *
+   * @throws TypeError if `k` is not a number (a `Value` exponent: use `b.mul(a.log()).exp()`).
+   * @throws RangeError if `k` is NaN or ±Infinity.
+   * @example
+   * ```ts
+   * new Value(3).pow(2).data; // 9
+   * ```
+   */
+  pow(k: number): Value {
+    if (typeof k !== "number") {
+      throw new TypeError(`Value.pow: expected k to be a number, got ${describe(k)}`);
+    }
+    if (!Number.isFinite(k)) throw new RangeError(`Value.pow: expected k to be finite, got ${k}`);
+    return node(this.data ** k, Op.Pow, this, null, k);
+  }
+
+  /**
+   * `-this` (one node; Python's `-a` builds `a * -1`, with the same value and gradient).
+   * Local derivative: −1.
+   *
+   * @example
+   * ```ts
+   * new Value(2).neg().data; // -2
+   * ```
+   */
+  neg(): Value {
+    return node(-this.data, Op.Neg, this, null, 0);
+  }
+
+  /**
+   * `max(0, this)`, written `this < 0 ? 0 : this` as in micrograd (NaN stays NaN).
+   * Local derivative: 1 where the output is > 0, else 0 (so relu'(0) = 0, as in PyTorch).
+   *
+   * @example
+   * ```ts
+   * new Value(-2).relu().data; // 0
+   * ```
+   */
+  relu(): Value {
+    const x = this.data;
+    return node(x < 0 ? 0 : x, Op.Relu, this, null, 0);
+  }
+
+  /**
+   * `this > 0 ? this : alpha · this` (PyTorch's `leaky_relu`). Local derivative: 1 where this > 0, else alpha.
+   *
+   * @param alpha - the slope for non-positive inputs, default 0.01.
+   * @throws RangeError if `alpha` is not a finite number.
+   * @example
+   * ```ts
+   * new Value(-2).leakyRelu(0.1).data; // -0.2
+   * ```
+   */
+  leakyRelu(alpha = 0.01): Value {
+    if (typeof alpha !== "number" || !Number.isFinite(alpha)) {
+      throw new RangeError(`Value.leakyRelu: expected alpha to be a finite number, got ${describe(alpha)}`);
+    }
+    const x = this.data;
+    return node(x > 0 ? x : alpha * x, Op.LeakyRelu, this, null, alpha);
+  }
+
+  /** `tanh(this)`. Local derivative: 1 − tanh². @example `new Value(0).tanh().data // 0` */
+  tanh(): Value {
+    return node(Math.tanh(this.data), Op.Tanh, this, null, 0);
+  }
+
+  /**
+   * `1 / (1 + e^−this)`, computed without overflow for any input. Local derivative: σ · (1 − σ).
+   *
+   * @example
+   * ```ts
+   * new Value(0).sigmoid().data; // 0.5
+   * ```
+   */
+  sigmoid(): Value {
+    return node(sigmoid(this.data), Op.Sigmoid, this, null, 0);
+  }
+
+  /** `e^this`. Local derivative: e^this (the output itself). @example `new Value(0).exp().data // 1` */
+  exp(): Value {
+    return node(Math.exp(this.data), Op.Exp, this, null, 0);
+  }
+
+  /**
+   * Natural logarithm: `log(0) = -Infinity`, `log(-1) = NaN` (IEEE, like PyTorch; Python's `math.log` would
+   * raise). Local derivative: 1/this.
+   *
+   * @example
+   * ```ts
+   * new Value(1).log().data; // 0
+   * ```
+   */
+  log(): Value {
+    return node(Math.log(this.data), Op.Log, this, null, 0);
+  }
+
+  /** `|this|`. Local derivative: sign(this), 0 at 0 (as in PyTorch). @example `new Value(-2).abs().data // 2` */
+  abs(): Value {
+    return node(Math.abs(this.data), Op.Abs, this, null, 0);
+  }
+
+  /**
+   * `log(1 + e^this)`, computed as `max(this, 0) + log1p(e^−|this|)` so it neither overflows nor loses the
+   * small tail. Local derivative: σ(this).
+   *
+   * @example
+   * ```ts
+   * new Value(0).softplus().data; // 0.6931471805599453 (log 2)
+   * ```
+   */
+  softplus(): Value {
+    const x = this.data;
+    return node((x > 0 ? x : 0) + Math.log1p(Math.exp(-Math.abs(x))), Op.Softplus, this, null, 0);
+  }
+
+  // ─── Backpropagation ───
+
+  /**
+   * Reverse-mode differentiation from this node: afterwards every node `v` of the graph holds
+   * `v.grad = d(this)/d(v)` — added to what leaves already held.
+   *
+   * Semantics, as in PyTorch: gradients of **leaves** (values you created: weights, inputs) accumulate
+   * (`+=`) across calls, so reset them (`zeroGrad(params)` or `p.grad = 0`) before each step. Gradients of
+   * **intermediate** nodes are recomputed from 0 on each call, and the root's is seeded with 1 (set, as in
+   * micrograd; a leaf root gets 1 added). The graph is ordered iteratively (no recursion, so million-node
+   * chains are fine); parents are visited in (first, second) operand order like the Python `Value`, so
+   * gradients are summed in the same order and come out bit for bit the same.
+   *
+   * @example
+   * ```ts
+   * const a = new Value(2);
+   * const b = new Value(-3);
+   * a.mul(b).add(a).backward(); // d/da = b + 1, d/db = a
+   * [a.grad, b.grad]; // [-2, 2]
+   * ```
+   */
   backward(): void {
-    const order: Value[] = [];
-    const seen = new Set<Value>();
-    const stack: [Value, boolean][] = [[this, false]];
-    while (stack.length > 0) {
-      const [node, expanded] = stack.pop()!;
-      if (expanded) {
-        order.push(node);
+    if (this._op === Op.Leaf) {
+      this.grad += 1;
+      return;
+    }
+    const order = sweepOrder(this, false);
+    this.grad = 1;
+    const anomaly = isAnomalyEnabled();
+    for (let i = order.length - 1; i >= 0; i--) {
+      const v = order[i]!;
+      propagate(v);
+      if (anomaly) checkBackward(v);
+    }
+  }
+
+  // ─── Inspection ───
+
+  /** The op this value came from, e.g. `"mul"`; `"leaf"` for values you created. @example `new Value(1).op // "leaf"` */
+  get op(): ValueOp {
+    return OP_NAMES[this._op]!;
+  }
+
+  /**
+   * The operands this value was computed from, in the order backward visits them (empty for leaves).
+   *
+   * @example
+   * ```ts
+   * const a = new Value(1);
+   * a.add(2).parents; // [a, Value(data=2, grad=0)]
+   * ```
+   */
+  get parents(): readonly Value[] {
+    return parentsOf(this);
+  }
+
+  /**
+   * The constant of a `pow` (the exponent) or a `leakyRelu` (the slope); `undefined` for other ops.
+   *
+   * @example
+   * ```ts
+   * new Value(2).pow(3).param; // 3
+   * ```
+   */
+  get param(): number | undefined {
+    return this._op === Op.Pow || this._op === Op.LeakyRelu ? this._k : undefined;
+  }
+
+  /** Like Python's repr: `Value(data=2, grad=0)`. @example `String(new Value(2)) // "Value(data=2, grad=0)"` */
+  toString(): string {
+    return `Value(data=${this.data}, grad=${this.grad})`;
+  }
+
+  /** Node's `console.log` shows the short form instead of the whole graph. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+}
+
+/** The constructor with its internal parameters (graph structure), for the ops in this file. */
+const GraphValue = Value as unknown as new (
+  data: number,
+  label: string,
+  op: Op,
+  a: Value | null,
+  b: Value | null,
+  rest: readonly Value[] | null,
+  k: number,
+) => Value;
+
+/**
+ * Record an op's result. Inside `noGrad` the result is a plain leaf (no parents kept); in anomaly mode a
+ * NaN or ±Infinity result throws here, so the stack points at the op that produced it.
+ */
+function node(data: number, op: Op, a: Value, b: Value | null, k: number): Value {
+  if (!Number.isFinite(data) && isAnomalyEnabled()) throwForwardAnomaly(data, op, [a, b]);
+  if (!isGradEnabled()) return new Value(data);
+  const out = new GraphValue(data, "", op, a, b, null, k);
+  if (isAnomalyEnabled()) recordCreation(out);
+  return out;
+}
+
+// ─── The chain rule, one case per op: parent.grad += (local derivative) · g ───
+
+/** Push `v.grad` (call it g) to v's parents. The forward formula is repeated in each comment. */
+function propagate(v: Value): void {
+  const g = v.grad;
+  const a = v._a!;
+  const op = v._op;
+  switch (op) {
+    case Op.Mul: {
+      // out = a · b
+      const b = v._b!;
+      a.grad += b.data * g;
+      b.grad += a.data * g;
+      return;
+    }
+    case Op.Add: // out = a + b
+      a.grad += g;
+      v._b!.grad += g;
+      return;
+    case Op.Relu: // out = max(0, a)
+      a.grad += v.data > 0 ? g : 0;
+      return;
+    case Op.Sub: // out = a − b
+      a.grad += g;
+      v._b!.grad -= g;
+      return;
+    case Op.Div: {
+      // out = a / b  (derivatives written as PyTorch's div backward)
+      const b = v._b!;
+      a.grad += g / b.data;
+      b.grad += (-g * a.data) / (b.data * b.data);
+      return;
+    }
+    case Op.Pow: {
+      // out = a^k  (k = 0 gives 0, not 0 · a^−1, which is NaN at a = 0 — as in PyTorch)
+      const k = v._k;
+      a.grad += k === 0 ? 0 : k * a.data ** (k - 1) * g;
+      return;
+    }
+    case Op.Neg: // out = −a
+      a.grad -= g;
+      return;
+    case Op.Exp: // out = e^a, d/da = e^a = out
+      a.grad += v.data * g;
+      return;
+    case Op.Log: // out = log a
+      a.grad += (1 / a.data) * g;
+      return;
+    case Op.Tanh: // out = tanh a
+      a.grad += (1 - v.data * v.data) * g;
+      return;
+    case Op.Sigmoid: // out = σ(a)
+      a.grad += v.data * (1 - v.data) * g;
+      return;
+    case Op.LeakyRelu: // out = a > 0 ? a : k · a
+      a.grad += a.data > 0 ? g : v._k * g;
+      return;
+    case Op.Abs: // out = |a|
+      a.grad += Math.sign(a.data) * g;
+      return;
+    case Op.Softplus: // out = log(1 + e^a)
+      a.grad += sigmoid(a.data) * g;
+      return;
+    case Op.Sum: {
+      // out = start + v0 + v1 + … ; every term gets g
+      const terms = v._rest!;
+      for (let i = terms.length - 1; i >= 0; i--) terms[i]!.grad += g;
+      if (v._a !== null) v._a.grad += g;
+      return;
+    }
+    case Op.Dot: {
+      // out = bias + w0·x0 + w1·x1 + … ; wi gets xi·g, xi gets wi·g. Same order as Python's add chain
+      // `sum((w*x for …), b)`: the last product first, the bias just before the first product.
+      const wx = v._rest!;
+      for (let i = wx.length - 2; i >= 0; i -= 2) {
+        if (i === 0 && v._a !== null) v._a.grad += g;
+        const w = wx[i]!;
+        const x = wx[i + 1]!;
+        w.grad += x.data * g;
+        x.grad += w.data * g;
+      }
+      if (wx.length === 0 && v._a !== null) v._a.grad += g;
+      return;
+    }
+    case Op.Leaf:
+      return;
+    default: {
+      const unknown: never = op;
+      throw new Error(`Value.backward: unknown op code ${String(unknown)}`);
+    }
+  }
+}
+
+/** σ(x) = 1 / (1 + e^−x), evaluated on the side where the exponential cannot overflow. */
+function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
+}
+
+// ─── n-ary nodes: the neuron's `sum(w·x, b)` in one node ───
+
+/**
+ * `start + values[0] + values[1] + …` as one node, summed left to right like Python's `sum(values, start)`
+ * (so `sum(products, bias)` gives the tutorial's neuron value to the last bit). Numbers are allowed and
+ * become constants. With no values, returns `start` itself (a `Value`) or a new constant.
+ *
+ * @param values - the terms, `Value`s or numbers.
+ * @param start - the first term (default 0), e.g. the bias.
+ * @throws TypeError if a term or `start` is neither a `Value` nor a number.
+ * @example
+ * ```ts
+ * const b = new Value(0.5);
+ * sum([new Value(1), new Value(2)], b).data; // 3.5
+ * ```
+ */
+export function sum(values: Iterable<Value | number>, start?: Value | number): Value {
+  const terms = operands(values, "sum", "values");
+  const first = start === undefined ? null : operand(start, "sum", "start");
+  if (terms.length === 0) return first ?? new Value(0);
+  let acc = first === null ? 0 : first.data;
+  for (let i = 0; i < terms.length; i++) acc += terms[i]!.data;
+  return naryNode(acc, Op.Sum, first, terms);
+}
+
+/**
+ * `bias + ws[0]·xs[0] + ws[1]·xs[1] + …` as one node — a neuron's pre-activation without the 2n
+ * intermediate nodes of `mul`/`add`. Accumulates left to right starting from the bias, exactly as the
+ * tutorial's `sum((wi * xi for …), self.b)`, so values and gradients equal the add/mul chain bit for bit.
+ *
+ * @param ws - weights (`Value`s or numbers).
+ * @param xs - inputs, same length as `ws`.
+ * @param bias - the starting term, default 0.
+ * @throws RangeError if `ws` and `xs` differ in length; TypeError for a non-Value, non-number element.
+ * @example
+ * ```ts
+ * dot([new Value(2), new Value(3)], [new Value(4), new Value(5)], new Value(1)).data; // 24
+ * ```
+ */
+export function dot(
+  ws: Iterable<Value | number>,
+  xs: Iterable<Value | number>,
+  bias?: Value | number,
+): Value {
+  const w = operands(ws, "dot", "ws");
+  const x = operands(xs, "dot", "xs");
+  if (w.length !== x.length) {
+    throw new RangeError(
+      `dot: expected ws and xs to have the same length, got ${w.length} weights and ${x.length} inputs`,
+    );
+  }
+  const first = bias === undefined ? null : operand(bias, "dot", "bias");
+  if (w.length === 0) return first ?? new Value(0);
+  const wx: Value[] = new Array<Value>(2 * w.length);
+  let acc = first === null ? 0 : first.data;
+  for (let i = 0; i < w.length; i++) {
+    const wi = w[i]!;
+    const xi = x[i]!;
+    acc += wi.data * xi.data;
+    wx[2 * i] = wi;
+    wx[2 * i + 1] = xi;
+  }
+  return naryNode(acc, Op.Dot, first, wx);
+}
+
+function naryNode(data: number, op: Op, first: Value | null, rest: readonly Value[]): Value {
+  if (!Number.isFinite(data) && isAnomalyEnabled()) throwForwardAnomaly(data, op, [first, ...rest]);
+  if (!isGradEnabled()) return new Value(data);
+  const out = new GraphValue(data, "", op, first, null, rest, 0);
+  if (isAnomalyEnabled()) recordCreation(out);
+  return out;
+}
+
+// ─── Topological order ───
+
+let sweeps = 0;
+
+/**
+ * The nodes reachable from `root`, each after all of its parents, in exactly the order of micrograd's
+ * recursive `build_topo` (parents visited in operand order) — but with an explicit stack, so depth is
+ * unlimited. Each node's `_mark` says how far its visit got (a fresh range of numbers per sweep, so no
+ * `Set` and no clean-up): `base` = visiting its first operand, `+1` its second, `+2` its n-ary operands,
+ * `+4` done. Anything below `base` is unvisited.
+ * With `includeLeaves` false, leaves are skipped (backward has nothing to do for them) and every interior
+ * node's `grad` is reset to 0 on the way.
+ *
+ * @internal Use `topologicalOrder` from the package.
+ */
+export function sweepOrder(root: Value, includeLeaves: boolean): Value[] {
+  sweeps += 5;
+  const base = sweeps;
+  const order: Value[] = [];
+  const stack: Value[] = [root];
+  const restIndex: number[] = []; // next n-ary operand, for the n-ary nodes on the stack
+  root._mark = base;
+  visiting: while (stack.length > 0) {
+    const v = stack[stack.length - 1]!;
+    if (v._mark === base) {
+      v._mark = base + 1;
+      const a = v._a;
+      if (a !== null && a._mark < base && (includeLeaves || a._op !== Op.Leaf)) {
+        a._mark = base;
+        stack.push(a);
         continue;
       }
-      if (seen.has(node)) continue;
-      seen.add(node);
-      stack.push([node, true]);
-      for (const p of node.parents) stack.push([p, false]);
     }
-    this.grad = 1;
-    for (let i = order.length - 1; i >= 0; i--) order[i]!.backwardStep();
+    if (v._mark === base + 1) {
+      v._mark = base + 2;
+      const b = v._b;
+      if (b !== null && b._mark < base && (includeLeaves || b._op !== Op.Leaf)) {
+        b._mark = base;
+        stack.push(b);
+        continue;
+      }
+    }
+    const rest = v._rest;
+    if (rest !== null) {
+      if (v._mark === base + 2) {
+        v._mark = base + 3;
+        restIndex.push(0);
+      }
+      const top = restIndex.length - 1;
+      for (let i = restIndex[top]!; i < rest.length; i++) {
+        const p = rest[i]!;
+        if (p._mark < base && (includeLeaves || p._op !== Op.Leaf)) {
+          restIndex[top] = i + 1;
+          p._mark = base;
+          stack.push(p);
+          continue visiting;
+        }
+      }
+      restIndex.pop();
+    }
+    // all parents done
+    stack.pop();
+    v._mark = base + 4;
+    if (!includeLeaves) v.grad = 0;
+    order.push(v);
+  }
+  return order;
+}
+
+function parentsOf(v: Value): Value[] {
+  const out: Value[] = [];
+  if (v._a !== null) out.push(v._a);
+  if (v._b !== null) out.push(v._b);
+  if (v._rest !== null) for (const p of v._rest) out.push(p);
+  return out;
+}
+
+// ─── Operand checks ───
+
+function operand(x: unknown, method: string, name = "other"): Value {
+  if (x instanceof Value) return x;
+  if (typeof x === "number") return new Value(x);
+  const where = method === "sum" || method === "dot" ? method : `Value.${method}`;
+  throw new TypeError(`${where}: expected ${name} to be a Value or a number, got ${describe(x)}`);
+}
+
+function operands(xs: Iterable<Value | number>, fn: string, name: string): Value[] {
+  if (
+    xs === null ||
+    typeof xs !== "object" ||
+    typeof (xs as Partial<Iterable<unknown>>)[Symbol.iterator] !== "function"
+  ) {
+    throw new TypeError(`${fn}: expected ${name} to be an array or iterable of Values, got ${describe(xs)}`);
+  }
+  const out: Value[] = [];
+  let i = 0;
+  for (const x of xs) {
+    if (x instanceof Value) out.push(x);
+    else if (typeof x === "number") out.push(new Value(x));
+    else throw new TypeError(`${fn}: expected ${name}[${i}] to be a Value or a number, got ${describe(x)}`);
+    i++;
+  }
+  return out;
+}
+
+/** A short, readable description of a received value for error messages. */
+function describe(x: unknown): string {
+  if (x === null) return "null";
+  if (x === undefined) return "undefined";
+  if (typeof x === "string") return `the string ${JSON.stringify(x.length > 40 ? x.slice(0, 40) + "…" : x)}`;
+  if (typeof x === "number" || typeof x === "boolean" || typeof x === "bigint")
+    return `${typeof x} ${String(x)}`;
+  if (x instanceof Value) return x.toString();
+  if (Array.isArray(x)) return `an array of length ${x.length}`;
+  if (typeof x === "function") return "a function";
+  return `an object (${Object.prototype.toString.call(x)})`;
+}
+
+// ─── Anomaly mode ───
+
+/** Where each node was created, recorded only while anomaly mode is on (to name it in backward errors). */
+const creationSites = new WeakMap<Value, string>();
+
+function recordCreation(v: Value): void {
+  const stack = new Error().stack ?? "";
+  creationSites.set(v, stack.split("\n").slice(3).join("\n"));
+}
+
+function throwForwardAnomaly(data: number, op: Op, inputs: readonly (Value | null)[]): never {
+  const shown = inputs.filter((p): p is Value => p !== null).map((p) => String(p.data));
+  throw new AnomalyError(OP_NAMES[op]!, String(data), shown, "forward");
+}
+
+/** After `propagate(v)`: the first non-finite gradient names v's op, its inputs and where v was created. */
+function checkBackward(v: Value): void {
+  const parents = parentsOf(v);
+  for (const p of parents) {
+    if (!Number.isFinite(p.grad)) {
+      const site = creationSites.get(v);
+      const error = new AnomalyError(
+        v.op,
+        `gradient ${p.grad}`,
+        parents.map((q) => String(q.data)),
+        "backward",
+      );
+      if (site !== undefined) error.message += `\nThe ${v.op} node was created at:\n${site}`;
+      throw error;
+    }
   }
 }

@@ -1,0 +1,45 @@
+import { Value } from "./value.js";
+
+function describe(x: unknown): string {
+  return x === null || typeof x !== "object" ? `${typeof x} ${String(x)}` : "an object without zeroGrad()";
+}
+
+/** Anything with its own `zeroGrad()` (a `Tensor`, a module) can be reset alongside `Value`s. */
+export interface ZeroGradable {
+  zeroGrad(): void;
+}
+
+/**
+ * Set `grad = 0` on every parameter — step 1 of the tutorial's update (`for p in params: p.grad = 0`).
+ * Needed because `backward()` adds into the gradients of leaves. Objects with their own `zeroGrad()`
+ * method (tensors, modules) are reset by calling it.
+ *
+ * @param params - the parameters, e.g. `model.parameters()`.
+ * @throws TypeError if an element is neither a `Value` nor has a `zeroGrad()` method (nothing is reset then).
+ * @example
+ * ```ts
+ * const w = new Value(2);
+ * w.mul(3).backward(); // w.grad === 3
+ * zeroGrad([w]); // w.grad === 0
+ * ```
+ */
+export function zeroGrad(params: Iterable<Value | ZeroGradable>): void {
+  if (params === null || typeof params !== "object" || !(Symbol.iterator in params)) {
+    throw new TypeError(
+      `zeroGrad: expected params to be an array or iterable of Values, got ${describe(params)}`,
+    );
+  }
+  const list = Array.isArray(params) ? (params as readonly (Value | ZeroGradable)[]) : [...params];
+  for (let i = 0; i < list.length; i++) {
+    const p = list[i];
+    if (!(p instanceof Value) && typeof (p as Partial<ZeroGradable> | null)?.zeroGrad !== "function") {
+      throw new TypeError(
+        `zeroGrad: expected params[${i}] to be a Value or to have a zeroGrad() method, got ${describe(p)}`,
+      );
+    }
+  }
+  for (const p of list) {
+    if (p instanceof Value) p.grad = 0;
+    else p.zeroGrad();
+  }
+}

@@ -1,1 +1,15 @@
-export { packageName } from "./package-info.js";
+export type { Dataset } from "./dataset.js";
+export { fromRows, row, toRows } from "./dataset.js";
+export { linspace } from "./linspace.js";
+export { generateSpirals } from "./spirals.js";
+export type { SpiralsOptions } from "./spirals.js";
+export { trainTestSplit } from "./train-test-split.js";
+export type { TrainTestSplit, TrainTestSplitOptions } from "./train-test-split.js";
+export { moons } from "./moons.js";
+export type { MoonsOptions } from "./moons.js";
+export { circles } from "./circles.js";
+export type { CirclesOptions } from "./circles.js";
+export { xor } from "./xor.js";
+export type { XorOptions } from "./xor.js";
+export { gaussianBlobs } from "./gaussian-blobs.js";
+export type { GaussianBlobsOptions } from "./gaussian-blobs.js";

@@ -1,0 +1,49 @@
+import type { Rng } from "@neurogebra/random";
+
+/*
+ * Checks shared by the dataset generators. Every message names the function, the option, what was
+ * expected and what was received.
+ */
+
+/** An integer option ≥ `min`. */
+export function checkInteger(fn: string, option: string, value: unknown, min: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > 0x7fffffff) {
+    throw new RangeError(`${fn}: option "${option}" must be an integer >= ${min}, received ${String(value)}`);
+  }
+  return value;
+}
+
+/** A finite number option ≥ 0 (noise levels). */
+export function checkNonNegative(fn: string, option: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${fn}: option "${option}" must be a finite number >= 0, received ${String(value)}`);
+  }
+  return value;
+}
+
+/** The `rng` option: anything with the `Rng` methods. */
+export function checkRng(fn: string, rng: unknown): Rng {
+  const candidate = rng as Partial<Rng> | null | undefined;
+  if (
+    typeof candidate !== "object" ||
+    candidate === null ||
+    typeof candidate.random !== "function" ||
+    typeof candidate.normal !== "function" ||
+    typeof candidate.uniform !== "function" ||
+    typeof candidate.permutation !== "function"
+  ) {
+    throw new TypeError(
+      `${fn}: option "rng" must be an Rng (random, normal, uniform, permutation), e.g. new NumpyRandomState(42), received ${rng === null ? "null" : typeof rng}`,
+    );
+  }
+  return candidate as Rng;
+}
+
+/** The options object itself (so a missing one fails with our message, not a destructuring error). */
+export function checkOptionsObject(fn: string, options: unknown): void {
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(
+      `${fn}: expected an options object with an "rng", received ${options === null ? "null" : typeof options}`,
+    );
+  }
+}

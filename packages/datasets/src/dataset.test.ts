@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+
+import { fromRows, row, toRows } from "./dataset.js";
+
+describe("Dataset helpers", () => {
+  it("fromRows lays rows out row-major and counts classes", () => {
+    const ds = fromRows(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      [0, 2],
+    );
+    expect(Array.from(ds.X)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(Array.from(ds.y)).toEqual([0, 2]);
+    expect([ds.nSamples, ds.nFeatures, ds.nClasses]).toEqual([2, 3, 3]);
+    expect(fromRows([[1]], [0], 4).nClasses).toBe(4);
+  });
+
+  it("row and toRows read back what fromRows stored, as fresh arrays", () => {
+    const rows = [
+      [0.5, -1],
+      [2, 3],
+      [4, 5],
+    ];
+    const ds = fromRows(rows, [1, 0, 1]);
+    expect(row(ds, 1)).toEqual([2, 3]);
+    expect(toRows(ds)).toEqual(rows);
+    row(ds, 0)[0] = 99;
+    expect(ds.X[0]).toBe(0.5);
+  });
+
+  it("rejects inconsistent input with the argument and value in the message", () => {
+    expect(() => fromRows([[1, 2]], [0, 1])).toThrow(/same length, received 1 rows and 2 labels/);
+    expect(() => fromRows([[1, 2], [3]], [0, 1])).toThrow(/received 1 in row 1/);
+    expect(() => fromRows([[1]], [-1])).toThrow(
+      /y\[0\] must be a non-negative integer class label, received -1/,
+    );
+    expect(() => fromRows([[1]], [2], 2)).toThrow(/nClasses must be an integer above every label/);
+    expect(() => fromRows([], [])).toThrow(RangeError);
+    expect(() => row(fromRows([[1]], [0]), 1)).toThrow(/row: i must be an integer in \[0, 0\], received 1/);
+  });
+});

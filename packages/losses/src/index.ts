@@ -1,1 +1,11 @@
-export { packageName } from "./package-info.js";
+export { softmaxCrossEntropy } from "./softmax-cross-entropy.js";
+export type { SoftmaxCrossEntropyOptions, SoftmaxCrossEntropyResult } from "./softmax-cross-entropy.js";
+export { crossEntropy } from "./cross-entropy.js";
+export type { LossOptions } from "./cross-entropy.js";
+export { CrossEntropyLoss } from "./cross-entropy-loss.js";
+export { mse } from "./mse.js";
+export { binaryCrossEntropy, binaryCrossEntropyWithLogits } from "./binary-cross-entropy.js";
+export { hinge } from "./hinge.js";
+export { accuracy } from "./accuracy.js";
+export type { ValueLossOptions } from "./elementwise.js";
+export type { Reduction } from "./check.js";

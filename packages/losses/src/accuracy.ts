@@ -1,0 +1,78 @@
+import { Tensor, Value } from "@neurogebra/autograd";
+
+import { checkNonEmpty, checkSameLength, describe } from "./check.js";
+
+function argmaxRow(row: readonly Value[], fn: string, i: number): number {
+  if (row.length === 0) {
+    throw new RangeError(`${fn}: expected predictions[${i}] to be a non-empty array of Value scores`);
+  }
+  row.forEach((v, j) => {
+    if (!(v instanceof Value)) {
+      throw new TypeError(`${fn}: expected predictions[${i}][${j}] to be a Value score, got ${describe(v)}`);
+    }
+  });
+  let best = 0;
+  for (let j = 1; j < row.length; j++) if (row[j]!.data > row[best]!.data) best = j;
+  return best;
+}
+
+function checkIndex(fn: string, where: string, x: unknown): number {
+  if (typeof x !== "number" || !Number.isInteger(x) || x < 0) {
+    throw new RangeError(
+      `${fn}: expected ${where} to be a non-negative integer class index, got ${String(x)}`,
+    );
+  }
+  return x;
+}
+
+/**
+ * The fraction of samples whose predicted class equals the target. Predictions may be logits
+ * `(n, c)` as a `Tensor`, rows of `Value` scores (the from-scratch network's outputs), or class indices;
+ * scores are turned into classes by argmax (the first maximum on ties, like Python's
+ * `max(range(c), key=…)` and `torch.max`).
+ *
+ * @throws RangeError for an empty batch, a length mismatch, or a target that is not a class index.
+ * @example
+ * ```ts
+ * accuracy(tensor([[2, 1], [0, 3]]), [0, 0]); // 0.5
+ * accuracy([2, 1, 1], [2, 1, 0]); // 2/3
+ * ```
+ */
+export function accuracy(
+  predictions: Tensor | readonly (readonly Value[])[] | Int32Array | readonly number[],
+  targets: Int32Array | readonly number[],
+): number {
+  const fn = "accuracy";
+  let predicted: ArrayLike<number>;
+  if (predictions instanceof Tensor) {
+    if (predictions.ndim !== 2) {
+      throw new RangeError(
+        `${fn}: expected a Tensor of logits (batch, classes), got shape [${predictions.shape.join(", ")}]`,
+      );
+    }
+    checkNonEmpty(fn, "predictions", predictions.shape[0]!);
+    predicted = predictions.argmax(1);
+  } else if (predictions instanceof Int32Array) {
+    predicted = predictions;
+  } else if (Array.isArray(predictions)) {
+    predicted = predictions.map((p: unknown, i) =>
+      Array.isArray(p) ? argmaxRow(p as readonly Value[], fn, i) : checkIndex(fn, `predictions[${i}]`, p),
+    );
+  } else {
+    throw new TypeError(
+      `${fn}: expected predictions to be a Tensor, rows of Value scores or class indices, got ${describe(predictions)}`,
+    );
+  }
+  if (!(targets instanceof Int32Array) && !Array.isArray(targets)) {
+    throw new TypeError(
+      `${fn}: expected targets to be an Int32Array or an array of class indices, got ${describe(targets)}`,
+    );
+  }
+  checkNonEmpty(fn, "predictions", predicted.length);
+  checkSameLength(fn, "predictions", predicted.length, "targets", targets.length);
+  let correct = 0;
+  for (let i = 0; i < predicted.length; i++) {
+    if (predicted[i] === checkIndex(fn, `targets[${i}]`, targets[i])) correct++;
+  }
+  return correct / predicted.length;
+}

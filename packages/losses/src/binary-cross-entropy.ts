@@ -1,0 +1,110 @@
+import { Value } from "@neurogebra/autograd";
+import type { Tensor } from "@neurogebra/autograd";
+
+import type { LossOptions } from "./cross-entropy.js";
+import { elementwiseLoss } from "./elementwise.js";
+import type { ElementwiseLoss, ValueLossOptions } from "./elementwise.js";
+
+/** PyTorch clamps each log term of BCE at −100 so that p = 0 or 1 gives a finite loss. */
+const LOG_FLOOR = -100;
+/** Below this probability the log term is clamped anyway; keeps `log`'s own gradient finite. */
+const TINY = Math.exp(LOG_FLOOR);
+
+function checkProbabilityTarget(fn: string) {
+  return (target: number, where: string): void => {
+    if (!(target >= 0 && target <= 1))
+      throw new RangeError(`${fn}: expected ${where} to be in [0, 1], got ${target}`);
+  };
+}
+
+/** `log(v)`, clamped at −100 like PyTorch; a clamped term is a constant (no gradient through it). */
+function clampedLog(v: Value): Value {
+  const l = v.log();
+  return l.data < LOG_FLOOR ? new Value(LOG_FLOOR) : l;
+}
+
+function clampedLogTensor(x: Tensor): Tensor {
+  return x.maximum(TINY).log().maximum(LOG_FLOOR);
+}
+
+const BCE: ElementwiseLoss = {
+  name: "binaryCrossEntropy",
+  checkTarget: checkProbabilityTarget("binaryCrossEntropy"),
+  checkPrediction: checkProbabilityTarget("binaryCrossEntropy"),
+  value: (p, t) =>
+    clampedLog(p)
+      .mul(t)
+      .add(clampedLog(p.neg().add(1)).mul(1 - t))
+      .neg(),
+  tensor: (p, t) =>
+    clampedLogTensor(p)
+      .mul(t)
+      .add(clampedLogTensor(p.neg().add(1)).mul(t.neg().add(1)))
+      .neg(),
+};
+
+/**
+ * Binary cross-entropy of probabilities `p ∈ [0, 1]` against targets `t ∈ [0, 1]` (PyTorch's
+ * `F.binary_cross_entropy`): `−(t·log p + (1 − t)·log(1 − p))`, each log clamped at −100 as PyTorch does,
+ * so `p = 0` or `1` gives a large finite loss instead of `Infinity`/NaN (a clamped term passes no gradient).
+ * Prefer {@link binaryCrossEntropyWithLogits} on raw scores: it is exact where this one clamps.
+ *
+ * @throws RangeError for an empty batch, a length mismatch, or a prediction or target outside [0, 1].
+ * @example
+ * ```ts
+ * binaryCrossEntropy(tensor([0.8, 0.1]), [1, 0]).item(); // (−log 0.8 − log 0.9) / 2 ≈ 0.1643
+ * ```
+ */
+export function binaryCrossEntropy(
+  probabilities: Tensor,
+  targets: Tensor | ArrayLike<number>,
+  options?: LossOptions,
+): Tensor;
+export function binaryCrossEntropy(
+  probabilities: readonly Value[],
+  targets: readonly (Value | number)[] | ArrayLike<number>,
+  options?: ValueLossOptions,
+): Value;
+export function binaryCrossEntropy(
+  probabilities: Tensor | readonly Value[],
+  targets: Tensor | ArrayLike<number> | readonly (Value | number)[],
+  options: LossOptions = {},
+): Tensor | Value {
+  return elementwiseLoss(BCE, probabilities, targets, options.reduction);
+}
+
+const BCE_WITH_LOGITS: ElementwiseLoss = {
+  name: "binaryCrossEntropyWithLogits",
+  checkTarget: checkProbabilityTarget("binaryCrossEntropyWithLogits"),
+  value: (z, t) => z.softplus().sub(z.mul(t)),
+  tensor: (z, t) => z.softplus().sub(z.mul(t)),
+};
+
+/**
+ * Binary cross-entropy on raw scores (logits) `z` (PyTorch's `F.binary_cross_entropy_with_logits`):
+ * `softplus(z) − t·z`, which equals `−(t·log σ(z) + (1 − t)·log(1 − σ(z)))` but never overflows and
+ * never clamps. Gradient: `σ(z) − t`.
+ *
+ * @throws RangeError for an empty batch, a length mismatch, or a target outside [0, 1].
+ * @example
+ * ```ts
+ * binaryCrossEntropyWithLogits(tensor([1000, -1000]), [1, 0]).item(); // 0
+ * ```
+ */
+export function binaryCrossEntropyWithLogits(
+  logits: Tensor,
+  targets: Tensor | ArrayLike<number>,
+  options?: LossOptions,
+): Tensor;
+export function binaryCrossEntropyWithLogits(
+  logits: readonly Value[],
+  targets: readonly (Value | number)[] | ArrayLike<number>,
+  options?: ValueLossOptions,
+): Value;
+export function binaryCrossEntropyWithLogits(
+  logits: Tensor | readonly Value[],
+  targets: Tensor | ArrayLike<number> | readonly (Value | number)[],
+  options: LossOptions = {},
+): Tensor | Value {
+  return elementwiseLoss(BCE_WITH_LOGITS, logits, targets, options.reduction);
+}

@@ -1,0 +1,52 @@
+/**
+ * Argument checks shared by the loss functions, so every message names the function, the argument, what
+ * was expected and what was received.
+ */
+
+/** Check a class index against `nClasses`; returns it. */
+export function checkClassIndex(fn: string, name: string, target: unknown, nClasses: number): number {
+  if (typeof target !== "number" || !Number.isInteger(target) || target < 0 || target >= nClasses) {
+    throw new RangeError(
+      `${fn}: expected ${name} to be an integer class index in [0, ${nClasses - 1}], got ${String(target)}`,
+    );
+  }
+  return target;
+}
+
+/** Check that a batch is not empty. */
+export function checkNonEmpty(fn: string, name: string, length: number): void {
+  if (length === 0) throw new RangeError(`${fn}: expected ${name} to be non-empty, got an empty batch`);
+}
+
+/** Check that two batches have the same length. */
+export function checkSameLength(fn: string, a: string, aLength: number, b: string, bLength: number): void {
+  if (aLength !== bLength) {
+    throw new RangeError(
+      `${fn}: expected ${a} and ${b} to have the same length, got ${aLength} and ${bLength}`,
+    );
+  }
+}
+
+/** How per-sample losses are combined: averaged, summed, or returned as they are. */
+export type Reduction = "mean" | "sum" | "none";
+
+/** Check a `reduction` option (default `"mean"`). */
+export function checkReduction(fn: string, reduction: unknown, allowNone = true): Reduction {
+  const allowed: readonly Reduction[] = allowNone ? ["mean", "sum", "none"] : ["mean", "sum"];
+  const r = reduction ?? "mean";
+  if (!allowed.includes(r as Reduction)) {
+    throw new RangeError(
+      `${fn}: expected options.reduction to be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${JSON.stringify(reduction)}`,
+    );
+  }
+  return r as Reduction;
+}
+
+/** Describe a value for an error message. */
+export function describe(x: unknown): string {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return `an array of length ${x.length}`;
+  if (typeof x === "object") return x.constructor.name;
+  if (typeof x === "number" || typeof x === "string" || typeof x === "boolean") return `${typeof x} ${x}`;
+  return typeof x;
+}

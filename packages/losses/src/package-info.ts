@@ -1,9 +1,0 @@
-/**
- * The package's name, for diagnostics. (Foundation skeleton — the API lands with its issue.)
- *
- * @example
- * ```ts
- * packageName; // "@neurogebra/losses"
- * ```
- */
-export const packageName = "@neurogebra/losses";

@@ -1,0 +1,161 @@
+/**
+ * The matrix-multiply kernel behind `matmul`, `linear` and their gradients, over plain `Float64Array`s.
+ *
+ * One strided kernel serves all three products a backward pass needs — `A·B`, `A·Bᵀ` and `Aᵀ·B` — by
+ * reading `A(i,p) = A[offset + i·rowStride + p·colStride]` (and `B(p,j)` likewise), so a transpose is a
+ * swap of strides, never a copy.
+ *
+ * Speed comes from two kinds of blocking, both measured on this 2-core machine:
+ * - register blocking: each pass computes a 4×4 tile of C in 16 local variables, so every load of A
+ *   or B feeds four multiply-adds (1.6× faster than an i-k-j loop over rows, 2.5× faster than the
+ *   naive triple loop, at 16×16×16 as at 256³);
+ * - cache blocking: B is visited in 256×256 panels, so large products keep their working set in L2
+ *   (at 1024³ this lifts `A·B` and `Aᵀ·B` by ~15-25%; sizes up to 256 are a single panel).
+ */
+
+/** Side of the square panels of B (rows p, columns j) that one sweep over C works on. */
+const PANEL = 256;
+
+/** A strided view of a matrix inside a flat buffer. */
+export interface MatrixView {
+  readonly data: Float64Array;
+  readonly offset: number;
+  readonly rowStride: number;
+  readonly colStride: number;
+}
+
+/**
+ * A matrix stored row-major with `cols` columns from `offset` on, read as is or transposed
+ * (stored element (i, j) sits at `offset + i·cols + j`).
+ */
+export function matrix(data: Float64Array, offset: number, cols: number, transposed = false): MatrixView {
+  return transposed
+    ? { data, offset, rowStride: 1, colStride: cols }
+    : { data, offset, rowStride: cols, colStride: 1 };
+}
+
+/**
+ * `C += A · B` where A is m×k, B is k×n and C is a row-major m×n block of `c` starting at `cOffset`.
+ * Accumulates, so the caller zero-fills C for a plain product and passes the gradient buffer directly
+ * for a backward pass. Each C entry sums its k products in order p = 0, 1, …, k−1 within a panel.
+ */
+export function gemm(
+  m: number,
+  n: number,
+  k: number,
+  a: MatrixView,
+  b: MatrixView,
+  c: Float64Array,
+  cOffset: number,
+): void {
+  for (let p0 = 0; p0 < k; p0 += PANEL) {
+    for (let j0 = 0; j0 < n; j0 += PANEL) {
+      gemmPanel(m, n, a, b, c, cOffset, p0, Math.min(k, p0 + PANEL), j0, Math.min(n, j0 + PANEL));
+    }
+  }
+}
+
+/**
+ * C[:, j0:j1] += A[:, p0:p1] · B[p0:p1, j0:j1]: 4×4 tiles of C, then the leftover columns (4×1) and
+ * the leftover rows (1×4, 1×1).
+ */
+function gemmPanel(
+  m: number,
+  n: number,
+  a: MatrixView,
+  b: MatrixView,
+  c: Float64Array,
+  cOffset: number,
+  p0: number,
+  p1: number,
+  j0: number,
+  j1: number,
+): void {
+  const A = a.data;
+  const B = b.data;
+  const ars = a.rowStride;
+  const acs = a.colStride;
+  const brs = b.rowStride;
+  const bcs = b.colStride;
+  const m4 = m - (m % 4);
+  const j4 = j1 - ((j1 - j0) % 4);
+  for (let i = 0; i < m4; i += 4) {
+    const aRow = a.offset + i * ars + p0 * acs;
+    const cRow = cOffset + i * n;
+    let j = j0;
+    for (; j < j4; j += 4) {
+      // prettier-ignore
+      let c00 = 0, c01 = 0, c02 = 0, c03 = 0,
+          c10 = 0, c11 = 0, c12 = 0, c13 = 0,
+          c20 = 0, c21 = 0, c22 = 0, c23 = 0,
+          c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+      let ap = aRow;
+      let bp = b.offset + p0 * brs + j * bcs;
+      // prettier-ignore
+      for (let p = p0; p < p1; p++, ap += acs, bp += brs) {
+        const a0 = A[ap]!, a1 = A[ap + ars]!, a2 = A[ap + 2 * ars]!, a3 = A[ap + 3 * ars]!;
+        const b0 = B[bp]!, b1 = B[bp + bcs]!, b2 = B[bp + 2 * bcs]!, b3 = B[bp + 3 * bcs]!;
+        c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+        c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+        c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+        c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+      }
+      const o = cRow + j;
+      // prettier-ignore
+      {
+        c[o]! += c00;         c[o + 1]! += c01;         c[o + 2]! += c02;         c[o + 3]! += c03;
+        c[o + n]! += c10;     c[o + n + 1]! += c11;     c[o + n + 2]! += c12;     c[o + n + 3]! += c13;
+        c[o + 2 * n]! += c20; c[o + 2 * n + 1]! += c21; c[o + 2 * n + 2]! += c22; c[o + 2 * n + 3]! += c23;
+        c[o + 3 * n]! += c30; c[o + 3 * n + 1]! += c31; c[o + 3 * n + 2]! += c32; c[o + 3 * n + 3]! += c33;
+      }
+    }
+    for (; j < j1; j++) {
+      // prettier-ignore
+      let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+      let ap = aRow;
+      let bp = b.offset + p0 * brs + j * bcs;
+      for (let p = p0; p < p1; p++, ap += acs, bp += brs) {
+        const y = B[bp]!;
+        c0 += A[ap]! * y;
+        c1 += A[ap + ars]! * y;
+        c2 += A[ap + 2 * ars]! * y;
+        c3 += A[ap + 3 * ars]! * y;
+      }
+      const o = cRow + j;
+      c[o]! += c0;
+      c[o + n]! += c1;
+      c[o + 2 * n]! += c2;
+      c[o + 3 * n]! += c3;
+    }
+  }
+  for (let i = m4; i < m; i++) {
+    const aRow = a.offset + i * ars + p0 * acs;
+    const cRow = cOffset + i * n;
+    let j = j0;
+    for (; j < j4; j += 4) {
+      // prettier-ignore
+      let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+      let ap = aRow;
+      let bp = b.offset + p0 * brs + j * bcs;
+      for (let p = p0; p < p1; p++, ap += acs, bp += brs) {
+        const x = A[ap]!;
+        c0 += x * B[bp]!;
+        c1 += x * B[bp + bcs]!;
+        c2 += x * B[bp + 2 * bcs]!;
+        c3 += x * B[bp + 3 * bcs]!;
+      }
+      const o = cRow + j;
+      c[o]! += c0;
+      c[o + 1]! += c1;
+      c[o + 2]! += c2;
+      c[o + 3]! += c3;
+    }
+    for (; j < j1; j++) {
+      let s = 0;
+      let ap = aRow;
+      let bp = b.offset + p0 * brs + j * bcs;
+      for (let p = p0; p < p1; p++, ap += acs, bp += brs) s += A[ap]! * B[bp]!;
+      c[cRow + j]! += s;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * Shape arithmetic for `Tensor`: sizes, row-major strides, NumPy broadcasting and axis checks.
+ * Pure functions over `readonly number[]`; every error names the op that asked.
+ */
+
+/** A tensor shape: one non-negative integer per dimension, outermost first (`[]` is a scalar). */
+export type Shape = readonly number[];
+
+/** Number of elements of a shape (1 for the scalar shape `[]`). */
+export function shapeSize(shape: Shape): number {
+  let size = 1;
+  for (const d of shape) size *= d;
+  return size;
+}
+
+/** `(16,2)` — how shapes are written in error messages (PyTorch's `torch.Size` style). */
+export function formatShape(shape: Shape): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
+}
+
+/** Whether two shapes are equal. */
+export function sameShape(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Row-major strides: the step in the flat buffer for +1 along each dimension. */
+export function stridesOf(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let step = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    strides[d] = step;
+    step *= shape[d]!;
+  }
+  return strides;
+}
+
+/** Whether `shape` is an array of non-negative integers. */
+export function isShape(shape: unknown): shape is Shape {
+  if (!Array.isArray(shape)) return false;
+  for (let i = 0; i < shape.length; i++) {
+    const d: unknown = shape[i];
+    if (typeof d !== "number" || !Number.isInteger(d) || d < 0) return false;
+  }
+  return true;
+}
+
+/** Throw unless `shape` is an array of non-negative integers; returns a frozen copy. */
+export function checkShape(shape: unknown, op: string): Shape {
+  if (!Array.isArray(shape)) {
+    throw new TypeError(`${op}: expected shape to be an array of integers, got ${describe(shape)}`);
+  }
+  for (const d of shape) {
+    if (typeof d !== "number" || !Number.isInteger(d) || d < 0) {
+      throw new RangeError(
+        `${op}: expected shape to hold non-negative integers, got [${shape.map(String).join(", ")}]`,
+      );
+    }
+  }
+  return Object.freeze([...(shape as number[])]);
+}
+
+/**
+ * The NumPy broadcast of two shapes: align on the right; each pair of sizes must be equal or one of
+ * them 1. Throws `RangeError` naming the op and both shapes.
+ */
+export function broadcastShapes(a: Shape, b: Shape, op: string): Shape {
+  const n = Math.max(a.length, b.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const da = a[a.length - n + i] ?? 1;
+    const db = b[b.length - n + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new RangeError(
+        `${op}: shapes ${formatShape(a)} and ${formatShape(b)} do not broadcast — ` +
+          `dimension ${i - n} has sizes ${da} and ${db}`,
+      );
+    }
+    out[i] = da === 1 ? db : da;
+  }
+  return Object.freeze(out);
+}
+
+/** Turn a possibly negative axis into `0 … ndim-1`; throws `RangeError` for a bad axis. */
+export function normalizeAxis(axis: unknown, ndim: number, op: string): number {
+  if (typeof axis !== "number" || !Number.isInteger(axis)) {
+    throw new TypeError(`${op}: expected axis to be an integer, got ${describe(axis)}`);
+  }
+  if (axis < -ndim || axis >= ndim) {
+    throw new RangeError(
+      `${op}: axis ${axis} is out of range for a tensor with ${ndim} dimension${ndim === 1 ? "" : "s"}` +
+        ` (expected ${-ndim} … ${ndim - 1})`,
+    );
+  }
+  return axis < 0 ? axis + ndim : axis;
+}
+
+/** A short description of an unexpected argument for error messages. */
+export function describe(x: unknown): string {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return `an array of length ${x.length}`;
+  if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
+  if (typeof x === "object") return `an object (${x.constructor?.name ?? "Object"})`;
+  if (typeof x === "string") return `the string ${JSON.stringify(x)}`;
+  if (typeof x === "function") return "a function";
+  if (typeof x === "symbol") return `symbol ${x.toString()}`;
+  return `${typeof x} ${String(x)}`;
+}

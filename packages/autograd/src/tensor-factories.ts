@@ -1,0 +1,230 @@
+/**
+ * Ways to make a tensor: from nested arrays or typed arrays (`tensor`, `fromRows`), filled
+ * (`zeros`, `ones`, `full`, `arange`), or random (`rand`, `randn`, `uniform`, each drawing from an `Rng`).
+ * Every factory copies its input, so the tensor owns its storage.
+ */
+import type { Rng } from "./rng.js";
+import { checkShape, describe, formatShape, shapeSize, type Shape } from "./shape.js";
+import { Tensor, type NestedArray, type TensorOptions } from "./tensor.js";
+
+/** Anything `tensor()` can read: a number, nested arrays of numbers, or a flat typed array / array. */
+export type TensorData = number | NestedArray | readonly NestedArray[] | ArrayLike<number>;
+
+/**
+ * A tensor from a number, nested arrays (shape inferred; ragged arrays throw), or flat data with an
+ * explicit `shape`. Always copies. Pass `{ requiresGrad: true }` for a parameter.
+ *
+ * @example
+ * ```ts
+ * tensor([[1, 2], [3, 4]]).shape; // [2, 2]
+ * tensor(new Float64Array([1, 2, 3, 4, 5, 6]), [3, 2]).shape; // [3, 2]
+ * tensor([0.5, -1], { requiresGrad: true }).requiresGrad; // true
+ * ```
+ */
+export function tensor(data: TensorData, shape?: Shape | TensorOptions, options?: TensorOptions): Tensor {
+  let explicitShape: Shape | undefined;
+  let opts = options;
+  if (Array.isArray(shape)) explicitShape = checkShape(shape, "tensor");
+  else if (shape !== undefined && shape !== null) {
+    if (typeof shape !== "object") {
+      throw new TypeError(`tensor: expected shape to be an array or options object, got ${describe(shape)}`);
+    }
+    opts = shape as TensorOptions;
+  }
+
+  let values: Float64Array;
+  let inferred: Shape;
+  if (typeof data === "number") {
+    values = Float64Array.of(data);
+    inferred = [];
+  } else if (ArrayBuffer.isView(data)) {
+    if (data instanceof DataView || typeof (data as unknown as ArrayLike<number>).length !== "number") {
+      throw new TypeError(
+        `tensor: expected data to be numbers or a numeric typed array, got ${describe(data)}`,
+      );
+    }
+    values = Float64Array.from(data as ArrayLike<number>);
+    inferred = [values.length];
+  } else if (Array.isArray(data)) {
+    ({ values, shape: inferred } = flattenNested(data));
+  } else {
+    throw new TypeError(
+      `tensor: expected data to be a number, nested arrays or a typed array, got ${describe(data)}`,
+    );
+  }
+
+  if (explicitShape !== undefined) {
+    if (shapeSize(explicitShape) !== values.length) {
+      throw new RangeError(
+        `tensor: shape ${formatShape(explicitShape)} holds ${shapeSize(explicitShape)} elements but data has ${values.length}`,
+      );
+    }
+    return new Tensor(values, explicitShape, opts);
+  }
+  return new Tensor(values, inferred, opts);
+}
+
+/** Flatten nested arrays row-major, checking every level is rectangular and every leaf a number. */
+function flattenNested(data: readonly NestedArray[]): { values: Float64Array; shape: Shape } {
+  const shape: number[] = [];
+  let level: unknown = data;
+  while (Array.isArray(level)) {
+    shape.push(level.length);
+    level = level[0];
+  }
+  const values = new Float64Array(shapeSize(shape));
+  let next = 0;
+  // Iterative walk: (array, depth, path) frames, children visited in order.
+  const stack: { node: unknown; depth: number; path: string }[] = [{ node: data, depth: 0, path: "data" }];
+  while (stack.length > 0) {
+    const { node, depth, path } = stack.pop()!;
+    if (depth === shape.length) {
+      if (typeof node !== "number") {
+        throw new TypeError(`tensor: expected a number at ${path}, got ${describe(node)}`);
+      }
+      values[next++] = node;
+      continue;
+    }
+    if (!Array.isArray(node) || node.length !== shape[depth]) {
+      throw new RangeError(
+        `tensor: ragged nested array — expected ${path} to be an array of length ${shape[depth]}, got ${describe(node)}`,
+      );
+    }
+    for (let i = node.length - 1; i >= 0; i--) {
+      stack.push({ node: node[i] as unknown, depth: depth + 1, path: `${path}[${i}]` });
+    }
+  }
+  return { values, shape };
+}
+
+/**
+ * A 2-D tensor `(rows.length, rowLength)` from rows of numbers (arrays or typed arrays, e.g.
+ * `Float64Array` views of a dataset). All rows must have the same length.
+ *
+ * @example
+ * ```ts
+ * fromRows([[1, 2], new Float64Array([3, 4])]).toArray(); // [[1, 2], [3, 4]]
+ * ```
+ */
+export function fromRows(rows: readonly ArrayLike<number>[], options?: TensorOptions): Tensor {
+  const list: unknown = rows;
+  if (!Array.isArray(list)) throw new TypeError(`fromRows: expected an array of rows, got ${describe(list)}`);
+  if (rows.length === 0) throw new RangeError("fromRows: expected at least one row, got 0");
+  const width = rows[0]?.length ?? 0;
+  const values = new Float64Array(rows.length * width);
+  for (let r = 0; r < rows.length; r++) {
+    const row: unknown = rows[r];
+    if (row === null || typeof row !== "object" || (row as ArrayLike<unknown>).length !== width) {
+      throw new RangeError(`fromRows: expected row ${r} to have length ${width}, got ${describe(row)}`);
+    }
+    for (let j = 0; j < width; j++) {
+      const v = (row as ArrayLike<unknown>)[j];
+      if (typeof v !== "number") {
+        throw new TypeError(`fromRows: expected a number at rows[${r}][${j}], got ${describe(v)}`);
+      }
+      values[r * width + j] = v;
+    }
+  }
+  return new Tensor(values, [rows.length, width], options);
+}
+
+/** A tensor of `shape` filled with `value`. @example `full([2], 7).toArray() // [7, 7]` */
+export function full(shape: Shape, value: number, options?: TensorOptions): Tensor {
+  const checked = checkShape(shape, "full");
+  if (typeof value !== "number")
+    throw new TypeError(`full: expected value to be a number, got ${describe(value)}`);
+  return new Tensor(new Float64Array(shapeSize(checked)).fill(value), checked, options);
+}
+
+/** A tensor of zeros. @example `zeros([2, 3]).shape // [2, 3]` */
+export function zeros(shape: Shape, options?: TensorOptions): Tensor {
+  return full(shape, 0, options);
+}
+
+/** A tensor of ones. @example `ones([2]).toArray() // [1, 1]` */
+export function ones(shape: Shape, options?: TensorOptions): Tensor {
+  return full(shape, 1, options);
+}
+
+/**
+ * `[start, start + step, …]` up to but excluding `stop` (PyTorch's `arange`); `arange(n)` is `0 … n−1`.
+ *
+ * @example
+ * ```ts
+ * arange(4).toArray(); // [0, 1, 2, 3]
+ * arange(1, 2, 0.25).toArray(); // [1, 1.25, 1.5, 1.75]
+ * ```
+ */
+export function arange(start: number, stop?: number, step = 1, options?: TensorOptions): Tensor {
+  const [from, to] = stop === undefined ? [0, start] : [start, stop];
+  for (const [name, v] of [
+    ["start", from],
+    ["stop", to],
+    ["step", step],
+  ] as const) {
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      throw new TypeError(`arange: expected ${name} to be a finite number, got ${describe(v)}`);
+    }
+  }
+  if (step === 0) throw new RangeError("arange: step must not be 0");
+  const n = Math.max(0, Math.ceil((to - from) / step));
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = from + i * step;
+  return new Tensor(values, [n], options);
+}
+
+/** Uniform draws in [0, 1) from `rng.random()`, in row-major order. @example `rand([2, 2], rng).shape // [2, 2]` */
+export function rand(shape: Shape, rng: Rng, options?: TensorOptions): Tensor {
+  const checked = checkShape(shape, "rand");
+  checkRng(rng, "rand");
+  const values = new Float64Array(shapeSize(checked));
+  for (let i = 0; i < values.length; i++) values[i] = rng.random();
+  return new Tensor(values, checked, options);
+}
+
+/** Standard normal draws from `rng.normal()`, in row-major order. @example `randn([3], rng).shape // [3]` */
+export function randn(shape: Shape, rng: Rng, options?: TensorOptions): Tensor {
+  const checked = checkShape(shape, "randn");
+  checkRng(rng, "randn");
+  const values = new Float64Array(shapeSize(checked));
+  for (let i = 0; i < values.length; i++) values[i] = rng.normal();
+  return new Tensor(values, checked, options);
+}
+
+/**
+ * Uniform draws `low + (high − low)·u` with `u = rng.random()` (NumPy's and Python's formula), in
+ * row-major order — e.g. PyTorch's `nn.Linear` init `uniform([out, in], -1/√in, 1/√in, rng)`.
+ *
+ * @example
+ * ```ts
+ * uniform([16, 2], -0.5, 0.5, rng, { requiresGrad: true });
+ * ```
+ */
+export function uniform(shape: Shape, low: number, high: number, rng: Rng, options?: TensorOptions): Tensor {
+  const checked = checkShape(shape, "uniform");
+  if (
+    typeof low !== "number" ||
+    typeof high !== "number" ||
+    !Number.isFinite(low) ||
+    !Number.isFinite(high)
+  ) {
+    throw new TypeError(
+      `uniform: expected finite numbers low and high, got ${describe(low)} and ${describe(high)}`,
+    );
+  }
+  checkRng(rng, "uniform");
+  const values = new Float64Array(shapeSize(checked));
+  for (let i = 0; i < values.length; i++) values[i] = low + (high - low) * rng.random();
+  return new Tensor(values, checked, options);
+}
+
+function checkRng(rng: Rng, op: string): void {
+  if (
+    rng === null ||
+    typeof rng !== "object" ||
+    typeof rng.random !== "function" ||
+    typeof rng.normal !== "function"
+  ) {
+    throw new TypeError(`${op}: expected rng to have random() and normal() methods, got ${describe(rng)}`);
+  }
+}

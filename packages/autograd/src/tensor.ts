@@ -1,0 +1,1337 @@
+/**
+ * `Tensor`: an n-dimensional Float64 array that remembers how it was computed, so `backward()` can
+ * apply the chain rule — micrograd's `Value`, one array at a time.
+ *
+ * Every op below is written the same way: compute the output buffer (forward), then hand
+ * `Tensor.result` a backward step that turns the output's gradient `g` into the inputs' gradients.
+ * Both halves sit side by side, so the local derivative of each op is readable in one screen.
+ * Loops over raw buffers live in `broadcast.ts`, `along-axis.ts`, `matmul.ts` and `permute.ts`.
+ */
+import { logSumExpAlong, maxAlong, softmaxAlong, splitAt, sumAlong } from "./along-axis.js";
+import { addReduced, broadcastSource, expandTo } from "./broadcast.js";
+import { allocate } from "./arena.js";
+import { AnomalyError, isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
+import { gemm, matrix } from "./matmul.js";
+import { permutedSource } from "./permute.js";
+import {
+  broadcastShapes,
+  checkShape,
+  describe,
+  formatShape,
+  normalizeAxis,
+  isShape,
+  sameShape,
+  shapeSize,
+  type Shape,
+} from "./shape.js";
+
+/** Nested arrays of numbers, as `toArray()` returns them (a plain number for a 0-d tensor). */
+export type NestedArray = number | NestedArray[];
+
+/** Class indices for `gather`, `indexSelect` and `crossEntropy`: integers, as `Int32Array` or `number[]`. */
+export type Indices = Int32Array | readonly number[];
+
+/** How `crossEntropy` combines the per-row losses. */
+export type Reduction = "mean" | "sum" | "none";
+
+/** Options accepted by the `Tensor` constructor and the factories. */
+export interface TensorOptions {
+  /** Record operations on this tensor so `backward()` fills its `grad`. Default `false`. */
+  readonly requiresGrad?: boolean;
+}
+
+/** An op's backward step: receives the gradient of the op's output (flat, row-major). */
+type BackwardStep = (g: Float64Array) => void;
+
+const NO_PARENTS: readonly Tensor[] = Object.freeze([]);
+/** The seed gradient of a one-element root. */
+const ONE = new Float64Array([1]);
+
+/**
+ * An n-dimensional array of float64 numbers in row-major order, with reverse-mode autodiff.
+ *
+ * `data` is the flat storage (mutable, e.g. for an optimizer), `shape` its dimensions. Results of ops
+ * on tensors with `requiresGrad` remember their inputs; `backward()` fills the `grad` of every tensor
+ * in the graph. Gradients accumulate in leaves (like PyTorch): call `zeroGrad()` between steps.
+ *
+ * @example
+ * ```ts
+ * const w = tensor([[1, 2], [3, 4]], { requiresGrad: true });
+ * const x = tensor([1, -1]);
+ * const loss = w.matmul(x).relu().sum(); // relu([-1, -1]) summed = 0 … try x = [1, 1]
+ * loss.backward();
+ * w.grad?.toArray(); // [[0, 0], [0, 0]]
+ * ```
+ */
+export class Tensor {
+  /** Flat row-major storage. Shared (not copied) by `reshape` and `detach`, like PyTorch views. */
+  readonly data: Float64Array;
+  /** Size of each dimension, outermost first; `[]` for a scalar. */
+  readonly shape: Shape;
+  /** Whether `backward()` computes a gradient for this tensor. Set it on leaves (parameters). */
+  requiresGrad: boolean;
+  /** d(root)/d(this) after `backward()`, same shape as this tensor; `null` before the first backward. */
+  grad: Tensor | null = null;
+
+  private opName = "";
+  private parents: readonly Tensor[] = NO_PARENTS;
+  private backwardStep: BackwardStep | null = null;
+
+  /**
+   * Wrap `data` (not copied) as a tensor of `shape`. Use the `tensor()` factory to copy nested arrays.
+   *
+   * @example
+   * ```ts
+   * const x = new Tensor(new Float64Array([1, 2, 3, 4, 5, 6]), [2, 3]);
+   * x.toArray(); // [[1, 2, 3], [4, 5, 6]]
+   * ```
+   */
+  constructor(data: Float64Array, shape: Shape, options: TensorOptions = {}) {
+    if (!(data instanceof Float64Array)) {
+      throw new TypeError(`Tensor: expected data to be a Float64Array, got ${describe(data)}`);
+    }
+    if (!isShape(shape) || shapeSize(shape) !== data.length) {
+      const checked = checkShape(shape, "Tensor"); // throws for a malformed shape
+      throw new RangeError(
+        `Tensor: shape ${formatShape(checked)} holds ${shapeSize(checked)} elements but data has ${data.length}`,
+      );
+    }
+    this.data = data;
+    this.shape = shape.slice();
+    this.requiresGrad = options.requiresGrad === true;
+  }
+
+  // ───────────────────────────── basics ─────────────────────────────
+
+  /** Number of dimensions. @example `zeros([2, 3]).ndim // 2` */
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /** Number of elements (NumPy's `size`). @example `zeros([2, 3]).size // 6` */
+  get size(): number {
+    return this.data.length;
+  }
+
+  /** Number of elements (PyTorch's `numel()`). @example `zeros([2, 3]).numel() // 6` */
+  numel(): number {
+    return this.data.length;
+  }
+
+  /** Name of the op that produced this tensor (`""` for a leaf or a result computed without a graph). */
+  get op(): string {
+    return this.opName;
+  }
+
+  /** Whether this tensor was created by the user rather than by an op that recorded a graph. */
+  get isLeaf(): boolean {
+    return this.backwardStep === null;
+  }
+
+  /** The single number of a one-element tensor. @example `tensor([[5]]).item() // 5` */
+  item(): number {
+    if (this.data.length !== 1) {
+      throw new RangeError(
+        `item: expected a tensor with exactly one element, got shape ${formatShape(this.shape)}`,
+      );
+    }
+    return this.data[0]!;
+  }
+
+  /** The values as nested arrays (a number for a 0-d tensor). @example `arange(4).reshape([2, 2]).toArray() // [[0, 1], [2, 3]]` */
+  toArray(): NestedArray {
+    const build = (dim: number, offset: number, stride: number): NestedArray => {
+      if (dim === this.shape.length) return this.data[offset]!;
+      const n = this.shape[dim]!;
+      const inner = stride / Math.max(n, 1);
+      const out: NestedArray[] = [];
+      for (let i = 0; i < n; i++) out.push(build(dim + 1, offset + i * inner, inner));
+      return out;
+    };
+    return build(0, 0, this.data.length);
+  }
+
+  /** A short readable form, e.g. `tensor([[1, 2], [3, 4]], requiresGrad=true)`. */
+  toString(): string {
+    const body = this.size <= 1000 ? JSON.stringify(this.toArray()) : `<${this.size} values>`;
+    const shape = this.size <= 1000 ? "" : `, shape=${formatShape(this.shape)}`;
+    return `tensor(${body.replace(/,/g, ", ")}${shape}${this.requiresGrad ? ", requiresGrad=true" : ""})`;
+  }
+
+  /** The same values, cut from the graph (shares `data`, no gradient). @example `w.detach().requiresGrad // false` */
+  detach(): Tensor {
+    return new Tensor(this.data, this.shape);
+  }
+
+  /** Set every entry of `grad` to 0 (keeps the buffer). @example `w.zeroGrad(); w.grad?.toArray() // zeros` */
+  zeroGrad(): void {
+    this.grad?.data.fill(0);
+  }
+
+  // ───────────────────────────── graph ─────────────────────────────
+
+  /**
+   * Reverse-mode sweep from this tensor: fills `grad` of every tensor with `requiresGrad` it depends on.
+   * A one-element tensor is seeded with 1; any other needs `gradient` of its own shape (d root / d this).
+   * Leaves accumulate (`+=`) across calls; intermediate results get fresh gradients on every call.
+   * The topological order is built iteratively, so very deep graphs do not overflow the stack.
+   * Inside `noGrad` results have no graph and `backward()` on them does nothing.
+   *
+   * @example
+   * ```ts
+   * const x = tensor([1, 2, 3], { requiresGrad: true });
+   * x.mul(x).sum().backward();
+   * x.grad?.toArray(); // [2, 4, 6]
+   * ```
+   */
+  backward(gradient?: Tensor): void {
+    let seed: Float64Array;
+    if (gradient === undefined) {
+      if (this.size !== 1) {
+        throw new RangeError(
+          `backward: a tensor of shape ${formatShape(this.shape)} is not a scalar; pass a seed gradient ` +
+            `of the same shape, e.g. y.backward(ones(${JSON.stringify(this.shape)}))`,
+        );
+      }
+      seed = ONE;
+    } else {
+      if (!(gradient instanceof Tensor)) {
+        throw new TypeError(`backward: expected gradient to be a Tensor, got ${describe(gradient)}`);
+      }
+      if (!sameShape(gradient.shape, this.shape)) {
+        throw new RangeError(
+          `backward: gradient shape ${formatShape(gradient.shape)} differs from the tensor's shape ` +
+            formatShape(this.shape),
+        );
+      }
+      seed = gradient.data;
+    }
+    if (!this.requiresGrad) return;
+
+    const order = topologicalOrder(this);
+    for (const node of order) if (!node.isLeaf) node.grad?.data.fill(0);
+    addReduced(this.gradData(), this.shape, seed, this.shape);
+
+    const anomaly = isAnomalyEnabled();
+    for (let i = order.length - 1; i >= 0; i--) {
+      const node = order[i]!;
+      if (node.backwardStep === null || node.grad === null) continue;
+      node.backwardStep(node.grad.data);
+      if (anomaly) node.checkInputGradients();
+    }
+  }
+
+  /** The parents this tensor was computed from (empty for leaves). */
+  get inputs(): readonly Tensor[] {
+    return this.parents;
+  }
+
+  /**
+   * Build an op's result: record `parents` and the backward step when a graph is wanted (grad mode on
+   * and some parent requires grad); in anomaly mode, throw if the forward produced NaN/±Infinity.
+   */
+  private static result(
+    op: string,
+    shape: Shape,
+    data: Float64Array,
+    parents: readonly Tensor[],
+    backwardStep: BackwardStep,
+  ): Tensor {
+    if (isAnomalyEnabled()) checkFinite(op, data, shape, parents, "forward", "result");
+    const out = new Tensor(data, shape);
+    if (!isGradEnabled()) return out;
+    for (const p of parents) {
+      if (p.requiresGrad) {
+        out.requiresGrad = true;
+        out.opName = op;
+        out.parents = parents;
+        out.backwardStep = backwardStep;
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** This tensor's gradient buffer, created as zeros on first use. */
+  private gradData(): Float64Array {
+    if (this.grad === null) this.grad = new Tensor(allocate(this.data.length), this.shape);
+    return this.grad.data;
+  }
+
+  /** Add `g` (of shape `from`, possibly this shape broadcast) into this gradient, if one is wanted. */
+  private addGrad(g: Float64Array, from: Shape): void {
+    if (this.requiresGrad) addReduced(this.gradData(), this.shape, g, from);
+  }
+
+  /** Anomaly mode, backward phase: the inputs' gradients must still be finite after this op's step. */
+  private checkInputGradients(): void {
+    for (const p of this.parents) {
+      if (p.grad !== null)
+        checkFinite(this.opName, p.grad.data, p.shape, this.parents, "backward", "gradient");
+    }
+  }
+
+  // ─────────────────── elementwise, two operands (NumPy broadcasting) ───────────────────
+
+  /**
+   * `this + other`, broadcasting. Backward: ∂/∂a = 1, ∂/∂b = 1 (summed over broadcast copies).
+   *
+   * @example
+   * ```ts
+   * tensor([[1, 2], [3, 4]]).add(tensor([10, 20])).toArray(); // [[11, 22], [13, 24]]
+   * ```
+   */
+  add(other: Tensor | number): Tensor {
+    const b = operand(other, "add");
+    const { shape, x, y } = broadcastPair("add", this, b);
+    const out = allocate(x.length);
+    for (let i = 0; i < out.length; i++) out[i] = x[i]! + y[i]!;
+    return Tensor.result("add", shape, out, [this, b], (g) => {
+      this.addGrad(g, shape);
+      b.addGrad(g, shape);
+    });
+  }
+
+  /** `this - other`, broadcasting. Backward: ∂/∂a = 1, ∂/∂b = −1. @example `tensor([5]).sub(2).item() // 3` */
+  sub(other: Tensor | number): Tensor {
+    const b = operand(other, "sub");
+    const { shape, x, y } = broadcastPair("sub", this, b);
+    const out = allocate(x.length);
+    for (let i = 0; i < out.length; i++) out[i] = x[i]! - y[i]!;
+    return Tensor.result("sub", shape, out, [this, b], (g) => {
+      this.addGrad(g, shape);
+      if (b.requiresGrad) b.addGrad(scaled(g, -1), shape);
+    });
+  }
+
+  /** `this * other` elementwise, broadcasting. Backward: ∂/∂a = b, ∂/∂b = a. @example `tensor([2, 3]).mul(4).toArray() // [8, 12]` */
+  mul(other: Tensor | number): Tensor {
+    const b = operand(other, "mul");
+    const { shape, x, y } = broadcastPair("mul", this, b);
+    const out = allocate(x.length);
+    for (let i = 0; i < out.length; i++) out[i] = x[i]! * y[i]!;
+    return Tensor.result("mul", shape, out, [this, b], (g) => {
+      if (this.requiresGrad) this.addGrad(product(g, y), shape);
+      if (b.requiresGrad) b.addGrad(product(g, x), shape);
+    });
+  }
+
+  /** `this / other`, broadcasting. Backward: ∂/∂a = 1/b, ∂/∂b = −a/b². @example `tensor([3]).div(2).item() // 1.5` */
+  div(other: Tensor | number): Tensor {
+    const b = operand(other, "div");
+    const { shape, x, y } = broadcastPair("div", this, b);
+    const out = allocate(x.length);
+    for (let i = 0; i < out.length; i++) out[i] = x[i]! / y[i]!;
+    return Tensor.result("div", shape, out, [this, b], (g) => {
+      if (this.requiresGrad) {
+        const da = allocate(g.length);
+        for (let i = 0; i < g.length; i++) da[i] = g[i]! / y[i]!;
+        this.addGrad(da, shape);
+      }
+      if (b.requiresGrad) {
+        const db = allocate(g.length);
+        for (let i = 0; i < g.length; i++) db[i] = (-g[i]! * out[i]!) / y[i]!; // −a/b² = −(a/b)/b
+        b.addGrad(db, shape);
+      }
+    });
+  }
+
+  /**
+   * `this ** exponent`, broadcasting. Backward: ∂/∂a = k·a^(k−1) (0 where k = 0),
+   * ∂/∂k = a^k·ln a (0 where a = 0 and k ≥ 0, as PyTorch).
+   *
+   * @example
+   * ```ts
+   * tensor([2, 3]).pow(2).toArray(); // [4, 9]
+   * ```
+   */
+  pow(exponent: Tensor | number): Tensor {
+    const k = operand(exponent, "pow", "exponent");
+    const { shape, x, y } = broadcastPair("pow", this, k);
+    const out = allocate(x.length);
+    for (let i = 0; i < out.length; i++) out[i] = Math.pow(x[i]!, y[i]!);
+    return Tensor.result("pow", shape, out, [this, k], (g) => {
+      if (this.requiresGrad) {
+        const da = allocate(g.length);
+        for (let i = 0; i < g.length; i++) {
+          da[i] = y[i] === 0 ? 0 : g[i]! * y[i]! * Math.pow(x[i]!, y[i]! - 1);
+        }
+        this.addGrad(da, shape);
+      }
+      if (k.requiresGrad) {
+        const dk = allocate(g.length);
+        for (let i = 0; i < g.length; i++) {
+          dk[i] = x[i] === 0 && y[i]! >= 0 ? 0 : g[i]! * out[i]! * Math.log(x[i]!);
+        }
+        k.addGrad(dk, shape);
+      }
+    });
+  }
+
+  /**
+   * Elementwise maximum (NaN if either is NaN), broadcasting. Backward: the gradient goes to the larger
+   * input, split in half on ties (as PyTorch).
+   *
+   * @example
+   * ```ts
+   * tensor([1, 5]).maximum(tensor([3, 2])).toArray(); // [3, 5]
+   * ```
+   */
+  maximum(other: Tensor | number): Tensor {
+    return this.extremum(other, "maximum", 1);
+  }
+
+  /** Elementwise minimum, broadcasting; gradient like `maximum`. @example `tensor([1, 5]).minimum(3).toArray() // [1, 3]` */
+  minimum(other: Tensor | number): Tensor {
+    return this.extremum(other, "minimum", -1);
+  }
+
+  private extremum(other: Tensor | number, op: string, sign: 1 | -1): Tensor {
+    const b = operand(other, op);
+    const { shape, x, y } = broadcastPair(op, this, b);
+    const out = allocate(x.length);
+    for (let i = 0; i < out.length; i++) {
+      const a = x[i]!;
+      const c = y[i]!;
+      out[i] = Number.isNaN(a) || Number.isNaN(c) ? NaN : sign * (a - c) >= 0 ? a : c;
+    }
+    return Tensor.result(op, shape, out, [this, b], (g) => {
+      // share[i]: the part of g[i] that goes to `this` (1, ½ or 0); the rest goes to `other`.
+      const share = allocate(g.length);
+      for (let i = 0; i < g.length; i++) {
+        const d = sign * (x[i]! - y[i]!);
+        share[i] = d > 0 ? 1 : d === 0 ? 0.5 : 0;
+      }
+      if (this.requiresGrad) this.addGrad(product(g, share), shape);
+      if (b.requiresGrad) {
+        const db = allocate(g.length);
+        for (let i = 0; i < g.length; i++) db[i] = g[i]! * (1 - share[i]!);
+        b.addGrad(db, shape);
+      }
+    });
+  }
+
+  /**
+   * `this` where `condition` is non-zero, else `other` (PyTorch's `x.where(cond, y)`), broadcasting all
+   * three. Backward: the gradient flows to whichever input was picked; `condition` gets none.
+   *
+   * @example
+   * ```ts
+   * tensor([1, 2, 3]).where(tensor([1, 0, 1]), 0).toArray(); // [1, 0, 3]
+   * ```
+   */
+  where(condition: Tensor, other: Tensor | number): Tensor {
+    if (!(condition instanceof Tensor)) {
+      throw new TypeError(`where: expected condition to be a Tensor, got ${describe(condition)}`);
+    }
+    const b = operand(other, "where");
+    const shape = broadcastShapes(broadcastShapes(condition.shape, this.shape, "where"), b.shape, "where");
+    const c = expandTo(condition.data, condition.shape, shape);
+    const x = expandTo(this.data, this.shape, shape);
+    const y = expandTo(b.data, b.shape, shape);
+    const out = allocate(c.length);
+    for (let i = 0; i < out.length; i++) out[i] = c[i] !== 0 ? x[i]! : y[i]!;
+    return Tensor.result("where", shape, out, [this, b], (g) => {
+      const da = allocate(g.length);
+      const db = allocate(g.length);
+      for (let i = 0; i < g.length; i++) {
+        if (c[i] !== 0) da[i] = g[i]!;
+        else db[i] = g[i]!;
+      }
+      this.addGrad(da, shape);
+      b.addGrad(db, shape);
+    });
+  }
+
+  /** 1 where `this > other`, else 0 (no gradient). @example `tensor([1, 5]).gt(3).toArray() // [0, 1]` */
+  gt(other: Tensor | number): Tensor {
+    return compare(this, other, "gt", (a, b) => a > b);
+  }
+
+  /** 1 where `this < other`, else 0 (no gradient). @example `tensor([1, 5]).lt(3).toArray() // [1, 0]` */
+  lt(other: Tensor | number): Tensor {
+    return compare(this, other, "lt", (a, b) => a < b);
+  }
+
+  /** 1 where `this >= other`, else 0 (no gradient). @example `tensor([1, 3]).ge(3).toArray() // [0, 1]` */
+  ge(other: Tensor | number): Tensor {
+    return compare(this, other, "ge", (a, b) => a >= b);
+  }
+
+  /** 1 where `this <= other`, else 0 (no gradient). @example `tensor([1, 3]).le(1).toArray() // [1, 0]` */
+  le(other: Tensor | number): Tensor {
+    return compare(this, other, "le", (a, b) => a <= b);
+  }
+
+  /** 1 where `this == other`, else 0 (no gradient). @example `tensor([1, 3]).eq(3).toArray() // [0, 1]` */
+  eq(other: Tensor | number): Tensor {
+    return compare(this, other, "eq", (a, b) => a === b);
+  }
+
+  // ───────────────────────────── elementwise, one operand ─────────────────────────────
+
+  /** `−x`. Backward: −g. @example `tensor([1, -2]).neg().toArray() // [-1, 2]` */
+  neg(): Tensor {
+    const x = this.data;
+    const out = allocate(x.length);
+    for (let i = 0; i < x.length; i++) out[i] = -x[i]!;
+    return Tensor.result("neg", this.shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let i = 0; i < g.length; i++) dx[i]! -= g[i]!;
+    });
+  }
+
+  /** `eˣ`. Backward: g·eˣ (the output itself). @example `tensor([0]).exp().item() // 1` */
+  exp(): Tensor {
+    const x = this.data;
+    const out = allocate(x.length);
+    for (let i = 0; i < x.length; i++) out[i] = Math.exp(x[i]!);
+    return Tensor.result("exp", this.shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let i = 0; i < g.length; i++) dx[i]! += g[i]! * out[i]!;
+    });
+  }
+
+  /** Natural log (`log(0) = −∞`, `log(−1) = NaN`, as IEEE-754). Backward: g/x. @example `tensor([1]).log().item() // 0` */
+  log(): Tensor {
+    const x = this.data;
+    const out = allocate(x.length);
+    for (let i = 0; i < x.length; i++) out[i] = Math.log(x[i]!);
+    return Tensor.result("log", this.shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let i = 0; i < g.length; i++) dx[i]! += g[i]! / x[i]!;
+    });
+  }
+
+  /** `√x`. Backward: g / (2√x). @example `tensor([9]).sqrt().item() // 3` */
+  sqrt(): Tensor {
+    const x = this.data;
+    const out = allocate(x.length);
+    for (let i = 0; i < x.length; i++) out[i] = Math.sqrt(x[i]!);
+    return Tensor.result("sqrt", this.shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let i = 0; i < g.length; i++) dx[i]! += g[i]! / (2 * out[i]!);
+    });
+  }
+
+  /** `|x|`. Backward: g·sign(x), with sign(0) = 0 (as PyTorch). @example `tensor([-2, 3]).abs().toArray() // [2, 3]` */
+  abs(): Tensor {
+    const x = this.data;
+    const out = allocate(x.length);
+    for (let i = 0; i < x.length; i++) out[i] = Math.abs(x[i]!);
+    return Tensor.result("abs", this.shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let i = 0; i < g.length; i++) dx[i]! += g[i]! * Math.sign(x[i]!);
+    });
+  }
+
+  /** `max(0, x)`. Backward: g where x > 0, else 0 (relu'(0) = 0). @example `tensor([-1, 2]).relu().toArray() // [0, 2]` */
+  relu(): Tensor {
+    const x = this.data;
+    const out = allocate(x.length);
+    for (let i = 0; i < x.length; i++) out[i] = x[i]! > 0 ? x[i]! : 0;
+    return Tensor.result("relu", this.shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let i = 0; i < g.length; i++) if (x[i]! > 0) dx[i]! += g[i]!;
+    });
+  }
+
+  /** `x` if x > 0 else `alpha·x`. Backward: g or alpha·g. @example `tensor([-2, 2]).leakyRelu(0.1).toArray() // [-0.2, 2]` */
+  leakyRelu(alpha = 0.01): Tensor {
+    if (typeof alpha !== "number" || !Number.isFinite(alpha)) {
+      throw new TypeError(`leakyRelu: expected alpha to be a finite number, got ${describe(alpha)}`);
+    }
+    const x = this.data;
+    const out = allocate(x.length);
+    for (let i = 0; i < x.length; i++) out[i] = x[i]! > 0 ? x[i]! : alpha * x[i]!;
+    return Tensor.result("leakyRelu", this.shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let i = 0; i < g.length; i++) dx[i]! += x[i]! > 0 ? g[i]! : alpha * g[i]!;
+    });
+  }
+
+  /** `tanh x`. Backward: g·(1 − tanh² x). @example `tensor([0]).tanh().item() // 0` */
+  tanh(): Tensor {
+    const x = this.data;
+    const out = allocate(x.length);
+    for (let i = 0; i < x.length; i++) out[i] = Math.tanh(x[i]!);
+    return Tensor.result("tanh", this.shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let i = 0; i < g.length; i++) dx[i]! += g[i]! * (1 - out[i]! * out[i]!);
+    });
+  }
+
+  /**
+   * `1 / (1 + e⁻ˣ)`, computed without overflow for large |x|. Backward: g·σ(x)·(1 − σ(x)).
+   *
+   * @example
+   * ```ts
+   * tensor([0]).sigmoid().item(); // 0.5
+   * ```
+   */
+  sigmoid(): Tensor {
+    const x = this.data;
+    const out = allocate(x.length);
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i]!;
+      if (v >= 0) {
+        out[i] = 1 / (1 + Math.exp(-v));
+      } else {
+        const e = Math.exp(v);
+        out[i] = e / (1 + e);
+      }
+    }
+    return Tensor.result("sigmoid", this.shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let i = 0; i < g.length; i++) dx[i]! += g[i]! * out[i]! * (1 - out[i]!);
+    });
+  }
+
+  /** `log(1 + eˣ)`, stable for large |x|. Backward: g·σ(x). @example `tensor([0]).softplus().item() // Math.LN2` */
+  softplus(): Tensor {
+    const x = this.data;
+    const out = allocate(x.length);
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i]!;
+      out[i] = Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
+    }
+    return Tensor.result("softplus", this.shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let i = 0; i < g.length; i++) {
+        const v = x[i]!;
+        const s = v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
+        dx[i]! += g[i]! * s;
+      }
+    });
+  }
+
+  // ───────────────────────────── shape ─────────────────────────────
+
+  /**
+   * The same data with a new shape (one entry may be −1: inferred). Shares `data`. Backward: g reshaped.
+   *
+   * @example
+   * ```ts
+   * arange(6).reshape([2, -1]).shape; // [2, 3]
+   * ```
+   */
+  reshape(shape: readonly number[]): Tensor {
+    const dims: unknown = shape;
+    if (!Array.isArray(dims)) {
+      throw new TypeError(`reshape: expected shape to be an array of integers, got ${describe(shape)}`);
+    }
+    const inferred = shape.indexOf(-1);
+    let target = shape;
+    if (inferred !== -1 && shape.lastIndexOf(-1) === inferred) {
+      const known = shapeSize(shape.filter((_, i) => i !== inferred));
+      if (known === 0 || this.size % known !== 0) {
+        throw new RangeError(
+          `reshape: cannot infer −1 in [${shape.join(", ")}] for ${this.size} elements of shape ${formatShape(this.shape)}`,
+        );
+      }
+      target = shape.map((d, i) => (i === inferred ? this.size / known : d));
+    }
+    const checked = checkShape(target, "reshape");
+    if (shapeSize(checked) !== this.size) {
+      throw new RangeError(
+        `reshape: cannot view shape ${formatShape(this.shape)} (${this.size} elements) as ` +
+          `${formatShape(checked)} (${shapeSize(checked)} elements)`,
+      );
+    }
+    return Tensor.result("reshape", checked, this.data, [this], (g) => {
+      this.addGrad(g, this.shape);
+    });
+  }
+
+  /** Collapse to 1-D. @example `zeros([2, 3]).flatten().shape // [6]` */
+  flatten(): Tensor {
+    return this.reshape([this.size]);
+  }
+
+  /** Insert a dimension of size 1 at `axis`. @example `zeros([3]).unsqueeze(0).shape // [1, 3]` */
+  unsqueeze(axis: number): Tensor {
+    const at = normalizeAxis(axis, this.ndim + 1, "unsqueeze");
+    const shape = [...this.shape];
+    shape.splice(at, 0, 1);
+    return this.reshape(shape);
+  }
+
+  /** Remove dimensions of size 1 (only `axis`, if given). @example `zeros([1, 3, 1]).squeeze().shape // [3]` */
+  squeeze(axis?: number): Tensor {
+    if (axis === undefined) return this.reshape(this.shape.filter((d) => d !== 1));
+    const at = normalizeAxis(axis, this.ndim, "squeeze");
+    if (this.shape[at] !== 1) return this;
+    return this.reshape(this.shape.filter((_, i) => i !== at));
+  }
+
+  /**
+   * Copy out to a broadcast shape (NumPy's `broadcast_to`, PyTorch's `expand`). Backward: g summed over
+   * the copies.
+   *
+   * @example
+   * ```ts
+   * tensor([1, 2]).broadcastTo([2, 2]).toArray(); // [[1, 2], [1, 2]]
+   * ```
+   */
+  broadcastTo(shape: readonly number[]): Tensor {
+    const target = checkShape(shape, "broadcastTo");
+    const joint = broadcastShapes(this.shape, target, "broadcastTo");
+    if (!sameShape(joint, target)) {
+      throw new RangeError(
+        `broadcastTo: shape ${formatShape(this.shape)} cannot be broadcast to ${formatShape(target)}`,
+      );
+    }
+    const out = expandTo(this.data, this.shape, target);
+    return Tensor.result("broadcastTo", target, out === this.data ? out.slice() : out, [this], (g) => {
+      this.addGrad(g, target);
+    });
+  }
+
+  /**
+   * Reorder dimensions: output dimension d is input dimension `dims[d]`. Copies. Backward: g permuted
+   * back.
+   *
+   * @example
+   * ```ts
+   * zeros([2, 3, 4]).permute([2, 0, 1]).shape; // [4, 2, 3]
+   * ```
+   */
+  permute(dims: readonly number[]): Tensor {
+    if (!Array.isArray(dims) || dims.length !== this.ndim) {
+      throw new RangeError(
+        `permute: expected ${this.ndim} dims for shape ${formatShape(this.shape)}, got ${describe(dims)}`,
+      );
+    }
+    const axes = dims.map((d) => normalizeAxis(d, this.ndim, "permute"));
+    if (new Set(axes).size !== axes.length) {
+      throw new RangeError(`permute: dims [${dims.join(", ")}] repeat an axis`);
+    }
+    const shape = axes.map((d) => this.shape[d]!);
+    const source = permutedSource(this.shape, axes);
+    const x = this.data;
+    const out = allocate(x.length);
+    for (let i = 0; i < out.length; i++) out[i] = x[source[i]!]!;
+    return Tensor.result("permute", shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let i = 0; i < g.length; i++) dx[source[i]!]! += g[i]!;
+    });
+  }
+
+  /** Swap two dimensions (default: the last two). @example `zeros([2, 3]).transpose().shape // [3, 2]` */
+  transpose(dim0 = -2, dim1 = -1): Tensor {
+    if (this.ndim < 2 && dim0 === -2 && dim1 === -1) return this.permute(this.shape.map((_, i) => i));
+    const a = normalizeAxis(dim0, this.ndim, "transpose");
+    const b = normalizeAxis(dim1, this.ndim, "transpose");
+    const dims = this.shape.map((_, i) => (i === a ? b : i === b ? a : i));
+    return this.permute(dims);
+  }
+
+  /** Transpose of a matrix (all dimensions reversed, like NumPy's `.T`). @example `zeros([2, 3]).T.shape // [3, 2]` */
+  get T(): Tensor {
+    return this.permute(this.shape.map((_, i) => this.ndim - 1 - i));
+  }
+
+  // ───────────────────────────── matrix products ─────────────────────────────
+
+  /**
+   * Matrix product with PyTorch's rules: 2-D × 2-D; leading (batch) dimensions broadcast; a 1-D operand
+   * is a row (left) or column (right) vector whose dimension is dropped from the result.
+   * Backward: ∂/∂A = g·Bᵀ, ∂/∂B = Aᵀ·g, summed over broadcast batches.
+   *
+   * @example
+   * ```ts
+   * tensor([[1, 2], [3, 4]]).matmul(tensor([[1], [1]])).toArray(); // [[3], [7]]
+   * ```
+   */
+  matmul(other: Tensor): Tensor {
+    if (!(other instanceof Tensor)) {
+      throw new TypeError(`matmul: expected other to be a Tensor, got ${describe(other)}`);
+    }
+    const b = other;
+    if (this.ndim === 0 || b.ndim === 0) {
+      throw new RangeError(
+        `matmul: ${formatShape(this.shape)} @ ${formatShape(b.shape)} — both operands need at least 1 dimension`,
+      );
+    }
+    const k = this.shape[this.ndim - 1]!;
+    const k2 = b.shape[b.ndim === 1 ? 0 : b.ndim - 2]!;
+    if (k !== k2) {
+      throw new RangeError(
+        `matmul: ${formatShape(this.shape)} @ ${formatShape(b.shape)} — inner dims ${k} and ${k2} differ`,
+      );
+    }
+    if (this.ndim === 1) return this.unsqueeze(0).matmul(b).squeeze(-2);
+    if (b.ndim === 1) return this.matmul(b.unsqueeze(1)).squeeze(-1);
+
+    const m = this.shape[this.ndim - 2]!;
+    const n = b.shape[b.ndim - 1]!;
+    const aBatch = this.shape.slice(0, -2);
+    const bBatch = b.shape.slice(0, -2);
+    const batch = broadcastShapes(aBatch, bBatch, "matmul");
+    const aIndex = broadcastSource(aBatch, batch);
+    const bIndex = broadcastSource(bBatch, batch);
+    const shape = [...batch, m, n];
+    const out = allocate(shapeSize(shape));
+    for (let t = 0; t < aIndex.length; t++) {
+      const A = matrix(this.data, aIndex[t]! * m * k, k);
+      const B = matrix(b.data, bIndex[t]! * k * n, n);
+      gemm(m, n, k, A, B, out, t * m * n);
+    }
+    return Tensor.result("matmul", shape, out, [this, b], (g) => {
+      for (let t = 0; t < aIndex.length; t++) {
+        const G = matrix(g, t * m * n, n);
+        if (this.requiresGrad) {
+          const Bt = matrix(b.data, bIndex[t]! * k * n, n, true);
+          gemm(m, k, n, G, Bt, this.gradData(), aIndex[t]! * m * k); // dA += g · Bᵀ
+        }
+        if (b.requiresGrad) {
+          const At = matrix(this.data, aIndex[t]! * m * k, k, true);
+          gemm(k, n, m, At, G, b.gradData(), bIndex[t]! * k * n); // dB += Aᵀ · g
+        }
+      }
+    });
+  }
+
+  /**
+   * Fused affine layer `this · weightᵀ + bias` (PyTorch's `F.linear`, weight shape `(out, in)`), one
+   * graph node instead of three. Input `(…, in)` → output `(…, out)`.
+   * Backward: ∂/∂x = g·W, ∂/∂W = gᵀ·x, ∂/∂b = column sums of g.
+   *
+   * @example
+   * ```ts
+   * const W = tensor([[1, 0], [0, 2], [1, 1]]); // 2 inputs → 3 outputs
+   * tensor([[1, 2]]).linear(W, tensor([0, 0, 10])).toArray(); // [[1, 4, 13]]
+   * ```
+   */
+  linear(weight: Tensor, bias?: Tensor | null): Tensor {
+    if (!(weight instanceof Tensor)) {
+      throw new TypeError(`linear: expected weight to be a Tensor, got ${describe(weight)}`);
+    }
+    if (bias !== undefined && bias !== null && !(bias instanceof Tensor)) {
+      throw new TypeError(`linear: expected bias to be a Tensor, null or undefined, got ${describe(bias)}`);
+    }
+    const nIn = this.shape[this.ndim - 1];
+    if (weight.ndim !== 2 || nIn === undefined || weight.shape[1] !== nIn) {
+      throw new RangeError(
+        `linear: input ${formatShape(this.shape)} and weight ${formatShape(weight.shape)} — ` +
+          `expected weight of shape (out, ${nIn ?? "in"})`,
+      );
+    }
+    const nOut = weight.shape[0]!;
+    const b = bias ?? null;
+    if (b !== null && !(b.ndim === 1 && b.shape[0] === nOut)) {
+      throw new RangeError(
+        `linear: bias ${formatShape(b.shape)} does not match weight ${formatShape(weight.shape)} — expected (${nOut},)`,
+      );
+    }
+    const rows = nIn === 0 ? shapeSize(this.shape.slice(0, -1)) : this.size / nIn;
+    const shape = [...this.shape.slice(0, -1), nOut];
+    const out = allocate(rows * nOut);
+    gemm(rows, nOut, nIn, matrix(this.data, 0, nIn), matrix(weight.data, 0, nIn, true), out, 0);
+    // Bias after the product, as PyTorch rounds it: (x·Wᵀ) + b, not b + x·Wᵀ term by term.
+    if (b !== null) {
+      for (let r = 0; r < rows; r++) for (let o = 0; o < nOut; o++) out[r * nOut + o]! += b.data[o]!;
+    }
+    const parents = b === null ? [this, weight] : [this, weight, b];
+    return Tensor.result("linear", shape, out, parents, (g) => {
+      const G = matrix(g, 0, nOut);
+      if (this.requiresGrad) gemm(rows, nIn, nOut, G, matrix(weight.data, 0, nIn), this.gradData(), 0); // g·W
+      if (weight.requiresGrad) {
+        gemm(nOut, nIn, rows, matrix(g, 0, nOut, true), matrix(this.data, 0, nIn), weight.gradData(), 0); // gᵀ·x
+      }
+      if (b !== null && b.requiresGrad) {
+        const db = b.gradData();
+        for (let r = 0; r < rows; r++) for (let o = 0; o < nOut; o++) db[o]! += g[r * nOut + o]!;
+      }
+    });
+  }
+
+  // ───────────────────────────── reductions ─────────────────────────────
+
+  /**
+   * Sum over `axis` (a number, a list, or all elements when omitted); `keepdims` keeps reduced
+   * dimensions as size 1. Backward: every summed element receives g.
+   *
+   * @example
+   * ```ts
+   * tensor([[1, 2], [3, 4]]).sum(0).toArray(); // [4, 6]
+   * tensor([[1, 2], [3, 4]]).sum().item(); // 10
+   * ```
+   */
+  sum(axis?: number | readonly number[], keepdims = false): Tensor {
+    if (axis === undefined) {
+      const x = this.data;
+      let s = 0;
+      for (let i = 0; i < x.length; i++) s += x[i]!;
+      const shape = keepdims ? this.shape.map(() => 1) : [];
+      return Tensor.result("sum", shape, scalar(s), [this], (g) => {
+        const dx = this.gradData();
+        for (let i = 0; i < dx.length; i++) dx[i]! += g[0]!;
+      });
+    }
+    if (typeof axis !== "number") return this.overAxes(axis, keepdims, "sum", (t, a) => t.sum(a, true));
+    const at = normalizeAxis(axis, this.ndim, "sum");
+    const split = splitAt(this.shape, at);
+    const out = sumAlong(this.data, split);
+    return Tensor.result("sum", reducedShape(this.shape, at, keepdims), out, [this], (g) => {
+      const dx = this.gradData();
+      const { outer, n, inner } = split;
+      for (let o = 0; o < outer; o++) {
+        for (let j = 0; j < n; j++) {
+          const row = (o * n + j) * inner;
+          for (let i = 0; i < inner; i++) dx[row + i]! += g[o * inner + i]!;
+        }
+      }
+    });
+  }
+
+  /** Mean over `axis` (or all elements): `sum / count`. @example `tensor([[1, 2], [3, 4]]).mean(1).toArray() // [1.5, 3.5]` */
+  mean(axis?: number | readonly number[], keepdims = false): Tensor {
+    const total = this.sum(axis, keepdims);
+    const count = total.size === 0 ? 0 : this.size / total.size;
+    return total.div(count);
+  }
+
+  /**
+   * Maximum over `axis` (or all elements). Backward: g goes to the first position of the maximum
+   * (like PyTorch's `max(dim)`).
+   *
+   * @example
+   * ```ts
+   * tensor([[1, 5], [7, 2]]).max(1).toArray(); // [5, 7]
+   * ```
+   */
+  max(axis?: number, keepdims = false): Tensor {
+    const { split, shape } = this.reduction("max", axis, keepdims);
+    const { values, indices } = maxAlong(this.data, split);
+    return Tensor.result("max", shape, values, [this], (g) => {
+      const dx = this.gradData();
+      const { n, inner } = split;
+      for (let r = 0; r < g.length; r++) {
+        const o = Math.floor(r / inner);
+        const i = r - o * inner;
+        dx[(o * n + indices[r]!) * inner + i]! += g[r]!;
+      }
+    });
+  }
+
+  /** Minimum over `axis` (or all elements), as `−max(−x)`. @example `tensor([[1, 5], [7, 2]]).min(1).toArray() // [1, 2]` */
+  min(axis?: number, keepdims = false): Tensor {
+    return this.neg().max(axis, keepdims).neg();
+  }
+
+  /**
+   * Index of the maximum over `axis` (or over all elements, flattened), as an `Int32Array` in row-major
+   * order of the remaining dimensions. Not differentiable.
+   *
+   * @example
+   * ```ts
+   * tensor([[1, 5, 2], [7, 0, 1]]).argmax(1); // Int32Array [1, 0]
+   * ```
+   */
+  argmax(axis?: number): Int32Array {
+    return maxAlong(this.data, this.reduction("argmax", axis, false).split).indices;
+  }
+
+  /**
+   * `log Σ exp(x)` over `axis` (or all elements), stable for large inputs. Backward: g·softmax(x).
+   *
+   * @example
+   * ```ts
+   * tensor([1000, 1000]).logSumExp().item(); // 1000 + Math.LN2
+   * ```
+   */
+  logSumExp(axis?: number, keepdims = false): Tensor {
+    const { split, shape } = this.reduction("logSumExp", axis, keepdims);
+    const out = logSumExpAlong(this.data, split);
+    return Tensor.result("logSumExp", shape, out, [this], (g) => {
+      const dx = this.gradData();
+      const x = this.data;
+      const { outer, n, inner } = split;
+      for (let o = 0; o < outer; o++) {
+        for (let j = 0; j < n; j++) {
+          const row = (o * n + j) * inner;
+          for (let i = 0; i < inner; i++) {
+            const r = o * inner + i;
+            dx[row + i]! += g[r]! * Math.exp(x[row + i]! - out[r]!);
+          }
+        }
+      }
+    });
+  }
+
+  /**
+   * Softmax over `axis` (default the last): `exp(x − max) / Σ exp(x − max)`.
+   * Backward: dx = s ⊙ (g − Σ g⊙s) along the axis.
+   *
+   * @example
+   * ```ts
+   * tensor([[2, 1, 0.1]]).softmax().toArray(); // [[0.659…, 0.242…, 0.098…]]
+   * ```
+   */
+  softmax(axis = -1): Tensor {
+    const split = splitAt(this.shape, normalizeAxis(axis, this.ndim, "softmax"));
+    const s = softmaxAlong(this.data, split);
+    return Tensor.result("softmax", this.shape, s, [this], (g) => {
+      const dx = this.gradData();
+      forEachSlice(split, (base, step, n) => {
+        let dot = 0;
+        for (let j = 0; j < n; j++) dot += g[base + j * step]! * s[base + j * step]!;
+        for (let j = 0; j < n; j++) {
+          const e = base + j * step;
+          dx[e]! += s[e]! * (g[e]! - dot);
+        }
+      });
+    });
+  }
+
+  /**
+   * `log softmax(x)` over `axis` (default the last), computed as `x − logSumExp(x)` so it stays
+   * finite where softmax underflows. Backward: dx = g − softmax(x)·Σ g along the axis.
+   *
+   * @example
+   * ```ts
+   * tensor([[0, 0]]).logSoftmax().toArray(); // [[-0.693…, -0.693…]]
+   * ```
+   */
+  logSoftmax(axis = -1): Tensor {
+    const split = splitAt(this.shape, normalizeAxis(axis, this.ndim, "logSoftmax"));
+    const lse = logSumExpAlong(this.data, split);
+    const x = this.data;
+    const out = allocate(x.length);
+    forEachSlice(split, (base, step, n, r) => {
+      for (let j = 0; j < n; j++) out[base + j * step] = x[base + j * step]! - lse[r]!;
+    });
+    return Tensor.result("logSoftmax", this.shape, out, [this], (g) => {
+      const dx = this.gradData();
+      forEachSlice(split, (base, step, n) => {
+        let total = 0;
+        for (let j = 0; j < n; j++) total += g[base + j * step]!;
+        for (let j = 0; j < n; j++) {
+          const e = base + j * step;
+          dx[e]! += g[e]! - Math.exp(out[e]!) * total;
+        }
+      });
+    });
+  }
+
+  // ───────────────────────────── indexing ─────────────────────────────
+
+  /**
+   * Pick one element along `axis` for every position of the other dimensions:
+   * `out[…, …] = x[…, indices[…], …]`, shape = this shape without `axis`. For logits `(n, c)` and
+   * `gather(1, targets)` it returns the `n` target scores — PyTorch's
+   * `x.gather(axis, idx.unsqueeze(axis)).squeeze(axis)`. Backward: g goes to the picked positions.
+   *
+   * @example
+   * ```ts
+   * tensor([[1, 2, 3], [4, 5, 6]]).gather(1, [2, 0]).toArray(); // [3, 4]
+   * ```
+   */
+  gather(axis: number, indices: Indices): Tensor {
+    const at = normalizeAxis(axis, this.ndim, "gather");
+    const split = splitAt(this.shape, at);
+    const { outer, n, inner } = split;
+    const idx = checkIndices(indices, "gather", n);
+    if (idx.length !== outer * inner) {
+      throw new RangeError(
+        `gather: expected ${outer * inner} indices (one per position of shape ${formatShape(
+          reducedShape(this.shape, at, false),
+        )}) for input ${formatShape(this.shape)} along axis ${axis}, got ${idx.length}`,
+      );
+    }
+    const x = this.data;
+    const out = allocate(idx.length);
+    for (let r = 0; r < out.length; r++) {
+      const o = Math.floor(r / inner);
+      out[r] = x[(o * n + idx[r]!) * inner + (r - o * inner)]!;
+    }
+    return Tensor.result("gather", reducedShape(this.shape, at, false), out, [this], (g) => {
+      const dx = this.gradData();
+      for (let r = 0; r < g.length; r++) {
+        const o = Math.floor(r / inner);
+        dx[(o * n + idx[r]!) * inner + (r - o * inner)]! += g[r]!;
+      }
+    });
+  }
+
+  /**
+   * Whole slices along `axis`, in the order of `indices` (PyTorch's `index_select`), e.g. the rows of a
+   * mini-batch: `X.indexSelect(0, batch)`. Backward: g's slices are added back to the picked slices.
+   *
+   * @example
+   * ```ts
+   * tensor([[1, 2], [3, 4], [5, 6]]).indexSelect(0, [2, 0]).toArray(); // [[5, 6], [1, 2]]
+   * ```
+   */
+  indexSelect(axis: number, indices: Indices): Tensor {
+    const at = normalizeAxis(axis, this.ndim, "indexSelect");
+    const { outer, n, inner } = splitAt(this.shape, at);
+    const idx = checkIndices(indices, "indexSelect", n);
+    const m = idx.length;
+    const shape = this.shape.map((d, i) => (i === at ? m : d));
+    const x = this.data;
+    const out = allocate(outer * m * inner);
+    for (let o = 0; o < outer; o++) {
+      for (let t = 0; t < m; t++) {
+        const src = (o * n + idx[t]!) * inner;
+        const dst = (o * m + t) * inner;
+        for (let i = 0; i < inner; i++) out[dst + i] = x[src + i]!;
+      }
+    }
+    return Tensor.result("indexSelect", shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let o = 0; o < outer; o++) {
+        for (let t = 0; t < m; t++) {
+          const dst = (o * n + idx[t]!) * inner;
+          const src = (o * m + t) * inner;
+          for (let i = 0; i < inner; i++) dx[dst + i]! += g[src + i]!;
+        }
+      }
+    });
+  }
+
+  // ───────────────────────────── fused loss ─────────────────────────────
+
+  /**
+   * Fused, stable softmax cross-entropy of logits `(n, c)` against class indices (PyTorch's
+   * `F.cross_entropy`): per row `−log softmax(x)[target] = logSumExp(x) − x[target]`, then the mean
+   * (default), the sum, or `"none"` (shape `(n,)`). One graph node; backward: (softmax − onehot) · g
+   * (÷ n for the mean). `@neurogebra/losses` builds `crossEntropy` on it.
+   *
+   * @example
+   * ```ts
+   * tensor([[2, 1, 0.1]]).crossEntropy([0]).item(); // 0.41703001627783354
+   * ```
+   */
+  crossEntropy(targets: Indices, reduction: Reduction = "mean"): Tensor {
+    if (this.ndim !== 2) {
+      throw new RangeError(
+        `crossEntropy: expected logits of shape (batch, classes), got ${formatShape(this.shape)}`,
+      );
+    }
+    if (reduction !== "mean" && reduction !== "sum" && reduction !== "none") {
+      throw new TypeError(
+        `crossEntropy: expected reduction "mean", "sum" or "none", got ${describe(reduction)}`,
+      );
+    }
+    const [rows, classes] = this.shape as [number, number];
+    const t = checkIndices(targets, "crossEntropy", classes);
+    if (t.length !== rows) {
+      throw new RangeError(`crossEntropy: ${rows} rows of logits but ${t.length} targets`);
+    }
+    const x = this.data;
+    const probs = allocate(x.length);
+    const losses = reduction === "none" ? allocate(rows) : null;
+    let total = 0;
+    for (let r = 0; r < rows; r++) {
+      const base = r * classes;
+      let m = -Infinity;
+      for (let j = 0; j < classes; j++) if (x[base + j]! > m) m = x[base + j]!;
+      let s = 0;
+      for (let j = 0; j < classes; j++) {
+        const e = Math.exp(x[base + j]! - m);
+        probs[base + j] = e;
+        s += e;
+      }
+      for (let j = 0; j < classes; j++) probs[base + j]! /= s;
+      const loss = -(x[base + t[r]!]! - m - Math.log(s)); // −log softmax(x)[target]
+      if (losses !== null) losses[r] = loss;
+      total += loss;
+    }
+    const out = losses ?? scalar(reduction === "mean" ? total / rows : total);
+    const shape = reduction === "none" ? [rows] : [];
+    return Tensor.result("crossEntropy", shape, out, [this], (g) => {
+      const dx = this.gradData();
+      for (let r = 0; r < rows; r++) {
+        const coef = reduction === "none" ? g[r]! : reduction === "mean" ? g[0]! / rows : g[0]!;
+        const base = r * classes;
+        for (let j = 0; j < classes; j++) dx[base + j]! += coef * probs[base + j]!;
+        dx[base + t[r]!]! -= coef;
+      }
+    });
+  }
+
+  // ───────────────────────────── helpers ─────────────────────────────
+
+  /** Validate `axis` for a reduction (undefined = all elements) and give its split and result shape. */
+  private reduction(op: string, axis: number | undefined, keepdims: boolean) {
+    if (this.size === 0) {
+      throw new RangeError(`${op}: cannot reduce an empty tensor of shape ${formatShape(this.shape)}`);
+    }
+    if (axis === undefined) {
+      return {
+        split: { outer: 1, n: this.size, inner: 1 },
+        shape: keepdims ? this.shape.map(() => 1) : [],
+      };
+    }
+    const at = normalizeAxis(axis, this.ndim, op);
+    const split = splitAt(this.shape, at);
+    if (split.n === 0) {
+      throw new RangeError(`${op}: cannot reduce axis ${axis} of size 0 in shape ${formatShape(this.shape)}`);
+    }
+    return { split, shape: reducedShape(this.shape, at, keepdims) };
+  }
+
+  /** Apply a keepdims reduction over several axes, then drop them unless `keepdims`. */
+  private overAxes(
+    axes: readonly number[],
+    keepdims: boolean,
+    op: string,
+    reduceOne: (t: Tensor, axis: number) => Tensor,
+  ): Tensor {
+    if (!Array.isArray(axes)) {
+      throw new TypeError(
+        `${op}: expected axis to be an integer or an array of integers, got ${describe(axes)}`,
+      );
+    }
+    const normalized = axes.map((a) => normalizeAxis(a, this.ndim, op));
+    if (new Set(normalized).size !== normalized.length) {
+      throw new RangeError(`${op}: axes [${axes.join(", ")}] repeat an axis`);
+    }
+    const out = normalized.reduce<Tensor>((t, a) => reduceOne(t, a), this);
+    if (keepdims) return out;
+    return out.reshape(this.shape.filter((_, i) => !normalized.includes(i)));
+  }
+}
+
+// ───────────────────────────── module helpers ─────────────────────────────
+
+/** Turn a `Tensor | number` operand into a tensor, or throw a `TypeError` naming the op. */
+function operand(x: Tensor | number, op: string, name = "other"): Tensor {
+  if (x instanceof Tensor) return x;
+  if (typeof x === "number") return new Tensor(scalar(x), []);
+  throw new TypeError(`${op}: expected ${name} to be a Tensor or a number, got ${describe(x)}`);
+}
+
+/** Both operands of a binary op, expanded to their broadcast shape. */
+function broadcastPair(op: string, a: Tensor, b: Tensor): { shape: Shape; x: Float64Array; y: Float64Array } {
+  const shape = broadcastShapes(a.shape, b.shape, op);
+  return { shape, x: expandTo(a.data, a.shape, shape), y: expandTo(b.data, b.shape, shape) };
+}
+
+/** A one-element buffer holding `v`. */
+function scalar(v: number): Float64Array {
+  const out = allocate(1);
+  out[0] = v;
+  return out;
+}
+
+/** `g[i] * factor[i]` as a new buffer. */
+function product(g: Float64Array, factor: Float64Array): Float64Array {
+  const out = allocate(g.length);
+  for (let i = 0; i < g.length; i++) out[i] = g[i]! * factor[i]!;
+  return out;
+}
+
+/** `g[i] * c` as a new buffer. */
+function scaled(g: Float64Array, c: number): Float64Array {
+  const out = allocate(g.length);
+  for (let i = 0; i < g.length; i++) out[i] = g[i]! * c;
+  return out;
+}
+
+/** A 0/1 tensor from an elementwise comparison; comparisons have no gradient. */
+function compare(
+  a: Tensor,
+  other: Tensor | number,
+  op: string,
+  test: (x: number, y: number) => boolean,
+): Tensor {
+  const b = operand(other, op);
+  const { shape, x, y } = broadcastPair(op, a, b);
+  const out = allocate(x.length);
+  for (let i = 0; i < out.length; i++) out[i] = test(x[i]!, y[i]!) ? 1 : 0;
+  return new Tensor(out, shape);
+}
+
+/** `shape` with `axis` removed, or set to 1 when `keepdims`. */
+function reducedShape(shape: Shape, axis: number, keepdims: boolean): Shape {
+  return keepdims ? shape.map((d, i) => (i === axis ? 1 : d)) : shape.filter((_, i) => i !== axis);
+}
+
+/** Visit each 1-D slice along the split axis: elements `base + j·step`, j < n; `r` is the slice number. */
+function forEachSlice(
+  { outer, n, inner }: { outer: number; n: number; inner: number },
+  visit: (base: number, step: number, n: number, r: number) => void,
+): void {
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) visit(o * n * inner + i, inner, n, o * inner + i);
+  }
+}
+
+/** Validate class/row indices: `Int32Array` or an array of integers, each in `[0, bound)`. */
+function checkIndices(indices: unknown, op: string, bound: number): Int32Array | readonly number[] {
+  let idx: Int32Array | readonly number[];
+  if (indices instanceof Int32Array) {
+    idx = indices;
+  } else if (Array.isArray(indices)) {
+    for (let i = 0; i < indices.length; i++) {
+      const v: unknown = indices[i];
+      if (typeof v !== "number" || !Number.isInteger(v)) {
+        throw new TypeError(
+          `${op}: expected indices to be integers (Int32Array or number[]), got ${describe(v)} at position ${i}`,
+        );
+      }
+    }
+    idx = indices as readonly number[];
+  } else {
+    throw new TypeError(`${op}: expected indices to be an Int32Array or number[], got ${describe(indices)}`);
+  }
+  for (let i = 0; i < idx.length; i++) {
+    const v = idx[i]!;
+    if (v < 0 || v >= bound) {
+      throw new RangeError(`${op}: index ${v} at position ${i} is out of range [0, ${bound})`);
+    }
+  }
+  return idx;
+}
+
+/** Anomaly mode: throw `AnomalyError` at the first NaN/±Infinity of `data`. */
+function checkFinite(
+  op: string,
+  data: Float64Array,
+  shape: Shape,
+  inputs: readonly Tensor[],
+  phase: "forward" | "backward",
+  what: "result" | "gradient",
+): void {
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      throw new AnomalyError(
+        op,
+        `${data[i]} (element ${i} of a ${formatShape(shape)} ${what})`,
+        inputs.map((t) => `tensor ${formatShape(t.shape)}`),
+        phase,
+      );
+    }
+  }
+}
+
+/** Tensors reachable from `root` through inputs that require grad, each after all its inputs. */
+function topologicalOrder(root: Tensor): Tensor[] {
+  const order: Tensor[] = [];
+  const visited = new Set<Tensor>();
+  // Iterative depth-first search. A node is pushed twice: first to expand it (push its inputs), then,
+  // below its inputs, as "done" — so it is emitted only after everything it depends on.
+  const stack: Tensor[] = [root];
+  const done: boolean[] = [false];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (done.pop()!) {
+      order.push(node);
+      continue;
+    }
+    if (visited.has(node)) continue;
+    visited.add(node);
+    stack.push(node);
+    done.push(true);
+    for (const p of node.inputs) {
+      if (p.requiresGrad && !visited.has(p)) {
+        stack.push(p);
+        done.push(false);
+      }
+    }
+  }
+  return order;
+}

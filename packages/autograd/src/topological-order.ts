@@ -1,0 +1,33 @@
+import { Value, sweepOrder } from "./value.js";
+
+/**
+ * Every node that `root` depends on (leaves included) and `root` itself, each listed after all of its
+ * parents: inputs first, `root` last. `backward()` visits interior nodes in the reverse of this order.
+ *
+ * The order is exactly that of micrograd's recursive `build_topo` with parents visited in operand order
+ * (a depth-first post-order), computed with an explicit stack so million-node graphs are fine.
+ *
+ * @param root - the output node.
+ * @throws TypeError if `root` is not a `Value`.
+ * @example
+ * ```ts
+ * const a = new Value(2, "a");
+ * const b = new Value(3, "b");
+ * const c = a.mul(b);
+ * topologicalOrder(c.add(a)).map((v) => v.label || v.op); // ["a", "b", "mul", "add"]
+ * ```
+ */
+export function topologicalOrder(root: Value): Value[] {
+  if (!(root instanceof Value)) {
+    throw new TypeError(`topologicalOrder: expected root to be a Value, got ${describe(root)}`);
+  }
+  return sweepOrder(root, true);
+}
+
+function describe(x: unknown): string {
+  if (x === null || x === undefined) return String(x);
+  if (typeof x === "object") return Array.isArray(x) ? "an array" : "an object that is not a Value";
+  return typeof x === "number" || typeof x === "string" || typeof x === "boolean"
+    ? `${typeof x} ${String(x)}`
+    : typeof x;
+}

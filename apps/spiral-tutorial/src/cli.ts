@@ -1,9 +1,3 @@
-import { parseArgs } from "node:util";
+import { main } from "./main.js";
 
-import { summary } from "./summary.js";
-
-const { values } = parseArgs({
-  options: { seed: { type: "string", default: "42" }, epochs: { type: "string", default: "30" } },
-  strict: true,
-});
-console.log(summary({ seed: Number(values.seed) }));
+process.exitCode = await main(process.argv.slice(2), process);

@@ -1,0 +1,31 @@
+import { formatFixed, formatPercent } from "./python-format.js";
+
+/** Loss and accuracy of every epoch, as the tutorial's `history` dict keeps them. */
+export interface TrainingHistory {
+  loss: number[];
+  accuracy: number[];
+}
+
+/**
+ * The tutorial's epoch line, `f"  Epoch {epoch:>3d}/{epochs}: Loss = {epoch_loss:.4f}, Accuracy = {accuracy:.1%}"`.
+ *
+ * @example
+ * ```ts
+ * formatEpochLine(0, 30, 15.3785, 111 / 240); // "  Epoch   0/30: Loss = 15.3785, Accuracy = 46.2%"
+ * ```
+ */
+export function formatEpochLine(epoch: number, epochs: number, loss: number, accuracy: number): string {
+  return `  Epoch ${String(epoch).padStart(3)}/${epochs}: Loss = ${formatFixed(loss, 4)}, Accuracy = ${formatPercent(accuracy, 1)}`;
+}
+
+/**
+ * The tutorial prints every fifth epoch and the last one.
+ *
+ * @example
+ * ```ts
+ * isPrintedEpoch(29, 30); // true
+ * ```
+ */
+export function isPrintedEpoch(epoch: number, epochs: number): boolean {
+  return epoch % 5 === 0 || epoch === epochs - 1;
+}

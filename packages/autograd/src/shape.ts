@@ -105,5 +105,6 @@ export function describe(x: unknown): string {
   if (typeof x === "string") return `the string ${JSON.stringify(x)}`;
   if (typeof x === "function") return "a function";
   if (typeof x === "symbol") return `symbol ${x.toString()}`;
-  return `${typeof x} ${String(x)}`;
+  if (typeof x === "number" || typeof x === "boolean" || typeof x === "bigint") return `${typeof x} ${x}`;
+  return typeof x;
 }

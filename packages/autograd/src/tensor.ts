@@ -760,8 +760,15 @@ export class Tensor {
         `matmul: ${formatShape(this.shape)} @ ${formatShape(b.shape)} — inner dims ${k} and ${k2} differ`,
       );
     }
-    if (this.ndim === 1) return this.unsqueeze(0).matmul(b).squeeze(-2);
-    if (b.ndim === 1) return this.matmul(b.unsqueeze(1)).squeeze(-1);
+    if (this.ndim === 1 || b.ndim === 1) {
+      // A vector is a 1-row (left) or 1-column (right) matrix whose dimension is dropped afterwards.
+      const out = (this.ndim === 1 ? this.unsqueeze(0) : this).matmul(b.ndim === 1 ? b.unsqueeze(1) : b);
+      const rowAxis = out.ndim - 2;
+      const colAxis = out.ndim - 1;
+      return out.reshape(
+        out.shape.filter((_, i) => !(i === rowAxis && this.ndim === 1) && !(i === colAxis && b.ndim === 1)),
+      );
+    }
 
     const m = this.shape[this.ndim - 2]!;
     const n = b.shape[b.ndim - 1]!;

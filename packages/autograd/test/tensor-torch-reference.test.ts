@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import { Tensor, linear, tensor } from "../src/index.js";
+import type { Tensor } from "../src/index.js";
+import { linear, tensor } from "../src/index.js";
 
 interface MlpCase {
   layout: string;

@@ -1,0 +1,75 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+
+import { gemm, matrix } from "./matmul.js";
+
+/** The textbook triple loop, the reference the tiled kernel must agree with. */
+function naive(
+  m: number,
+  n: number,
+  k: number,
+  A: (i: number, p: number) => number,
+  B: (p: number, j: number) => number,
+) {
+  const c = new Float64Array(m * n);
+  for (let i = 0; i < m; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let p = 0; p < k; p++) s += A(i, p) * B(p, j);
+      c[i * n + j] = s;
+    }
+  return c;
+}
+
+const values = (n: number, seed: number) =>
+  Float64Array.from({ length: n }, (_, i) => Math.sin(seed + i * 1.7) * 3);
+
+describe("gemm", () => {
+  it("computes A·B, A·Bᵀ, Aᵀ·B and Aᵀ·Bᵀ like the triple loop, for sizes around the 4×4 tile and 256 panel", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 13 }),
+        fc.integer({ min: 1, max: 13 }),
+        fc.integer({ min: 1, max: 13 }),
+        fc.boolean(),
+        fc.boolean(),
+        (m, n, k, ta, tb) => {
+          const a = values(m * k, m);
+          const b = values(k * n, n);
+          // Stored layouts: A is m×k (or k×m when read transposed), B is k×n (or n×k).
+          const A = (i: number, p: number) => (ta ? a[p * m + i]! : a[i * k + p]!);
+          const B = (p: number, j: number) => (tb ? b[j * k + p]! : b[p * n + j]!);
+          const c = new Float64Array(m * n);
+          gemm(m, n, k, matrix(a, 0, ta ? m : k, ta), matrix(b, 0, tb ? k : n, tb), c, 0);
+          const ref = naive(m, n, k, A, B);
+          for (let i = 0; i < c.length; i++) expect(Math.abs(c[i]! - ref[i]!)).toBeLessThan(1e-12);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("crosses panel boundaries (k and n above 256) without losing terms", () => {
+    const [m, n, k] = [5, 300, 270];
+    const a = values(m * k, 1);
+    const b = values(k * n, 2);
+    const c = new Float64Array(m * n);
+    gemm(m, n, k, matrix(a, 0, k), matrix(b, 0, n), c, 0);
+    const ref = naive(
+      m,
+      n,
+      k,
+      (i, p) => a[i * k + p]!,
+      (p, j) => b[p * n + j]!,
+    );
+    for (let i = 0; i < c.length; i++) expect(Math.abs(c[i]! - ref[i]!)).toBeLessThan(1e-10);
+  });
+
+  it("accumulates into C at an offset and leaves the rest of the buffer alone", () => {
+    const a = Float64Array.from([1, 2, 3, 4]); // 2×2
+    const b = Float64Array.from([0, 0, 5, 6, 7, 8]); // 2×2 starting at offset 2
+    const c = Float64Array.from([9, 1, 1, 1, 1, 9]);
+    gemm(2, 2, 2, matrix(a, 0, 2), matrix(b, 2, 2), c, 1);
+    expect([...c]).toEqual([9, 1 + 19, 1 + 22, 1 + 43, 1 + 50, 9]);
+  });
+});

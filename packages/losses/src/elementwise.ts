@@ -26,6 +26,7 @@ export interface ValueLossOptions {
   reduction?: "mean" | "sum";
 }
 
+/** The targets as plain numbers (a `Tensor`'s data, a typed array, or an array of numbers / `Value`s). */
 export function targetsAsNumbers(fn: string, targets: unknown): ArrayLike<number> {
   if (targets instanceof Tensor) return targets.data;
   if (targets instanceof Float64Array || targets instanceof Int32Array) return targets;

@@ -74,8 +74,8 @@ export function softmaxCrossEntropy(
   const expScores = scores.map((s) => s.sub(new Value(maxScore)).exp());
   // Step 3: softmax — normalise to probabilities.
   const sumExp = sum(expScores);
-  const inverse = sumExp.pow(-1);
-  const probabilities = expScores.map((e) => e.mul(inverse));
+  // Python's `e / sum_exp` is `e * sum_exp**-1`: a fresh pow node per probability, as there.
+  const probabilities = expScores.map((e) => e.mul(sumExp.pow(-1)));
   // Step 4: cross-entropy — minus the log-probability of the correct class.
   const loss =
     method === "tutorial"

@@ -24,7 +24,6 @@ import { halfColors } from "./figures/colors.js";
 import { buildFrameworkNetwork, evaluateFramework, trainFramework } from "./framework-half.js";
 import type { Evaluation, LabelledData } from "./from-scratch-half.js";
 import { buildFromScratchNetwork, evaluateFromScratch, trainFromScratch } from "./from-scratch-half.js";
-import type { DenseWeights } from "./network-maps.js";
 import {
   classifyGrid,
   denseForward,
@@ -155,12 +154,8 @@ export async function runTutorial(options: TutorialOptions, io: TutorialIo): Pro
   transcript.line("=== Softmax + Cross-Entropy Demo ===");
   transcript.line(`Raw scores: [${dummyScores.map((s) => formatFixed(s, 1)).join(", ")}]`);
   transcript.line(`Probabilities: [${probabilities.map((p) => formatFixed(p, 3)).join(", ")}]`);
-  transcript.line(
-    `Sum of probs: ${formatFixed(
-      probabilities.reduce((a, b) => a + b, 0),
-      3,
-    )} (should be 1.0)`,
-  );
+  const probabilitySum = probabilities.reduce((a, b) => a + b, 0);
+  transcript.line(`Sum of probs: ${formatFixed(probabilitySum, 3)} (should be 1.0)`);
   transcript.line(`Loss (target=class 0): ${formatFixed(demo.loss.data, 4)}`);
   transcript.line("(Lower loss = higher confidence in correct class)");
   const frameworkDemoLoss = new CrossEntropyLoss().forward(tensor([dummyScores]), [0]).item();

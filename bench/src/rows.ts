@@ -1,0 +1,237 @@
+import { createRng } from "@neurogebra/random";
+
+import { measure } from "./measure.js";
+import type { Repeats } from "./measure.js";
+import type { OurRow, Section, Target } from "./report.js";
+import { trainScalarNetwork } from "./workloads/scalar-training.js";
+import type { ScalarTrainingResult } from "./workloads/scalar-training.js";
+import { decisionGrid, tutorialData, tutorialScalarRng } from "./workloads/spiral-data.js";
+import {
+  EVAL_FORMULA,
+  catalogueParseDiffCompile,
+  compiledEvaluation,
+} from "./workloads/symbolic-catalogue.js";
+import type { CataloguePass } from "./workloads/symbolic-catalogue.js";
+import { createTensorStep } from "./workloads/tensor-step.js";
+import { decisionGridForward, trainTensorNetwork } from "./workloads/tensor-training.js";
+
+/** A row before it is measured. */
+export interface RowSpec {
+  id: string;
+  section: Section;
+  label: string;
+  target?: Target;
+  /** Fewest timed runs for this row (long rows ask for fewer than the default). */
+  minRuns?: number;
+  measure(repeats: Repeats): Omit<OurRow, "id" | "section" | "label" | "target">;
+}
+
+/** Hidden widths and batch sizes of the tensor scaling rows; hidden widths of the scalar ones. */
+export const TENSOR_WIDTHS = [16, 64, 256] as const;
+export const TENSOR_BATCHES = [16, 256] as const;
+export const SCALAR_WIDTHS = [8, 16, 32] as const;
+/** Inputs per sample of the compiled-evaluation row. */
+export const EVAL_POINTS = 100_000;
+
+const MB = 1024 * 1024;
+
+function percent(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+function millions(x: number): string {
+  return `${(x / 1e6).toFixed(2)} M`;
+}
+
+/** One full scalar training run on fresh data and generators (identical work every call). */
+function scalarRun(layerSizes: readonly number[], epochs: number): ScalarTrainingResult {
+  const data = tutorialData();
+  return trainScalarNetwork(data.XTrain, data.yTrain, tutorialScalarRng(data.numpy), { layerSizes, epochs });
+}
+
+const scalarTraining: RowSpec = {
+  id: "scalar.tutorial-training",
+  section: "scalar",
+  label: "Value: tutorial training (SGD, 30 epochs)",
+  target: { kind: "below", ms: 150, inclusive: false },
+  minRuns: 7,
+  measure(repeats) {
+    const before = process.resourceUsage().maxRSS * 1024;
+    let last: ScalarTrainingResult | undefined;
+    const ours = measure(
+      this.id,
+      () => {
+        last = scalarRun([2, 16, 16, 3], 30);
+        return last.seconds * 1000;
+      },
+      repeats,
+    );
+    const peak = process.resourceUsage().maxRSS * 1024;
+    const nodes = last!.nodes;
+    const nodesPerSecond = nodes / (ours.medianMs / 1000);
+    return {
+      ours,
+      metrics: {
+        nodes,
+        nodesPerSecond,
+        backwardCalls: last!.backwardCalls,
+        peakRssBytes: peak,
+        rssBeforeBytes: before,
+        finalTrainAccuracy: last!.accuracies.at(-1)!,
+      },
+      detail:
+        `${millions(nodesPerSecond)}nodes/s (${millions(nodes)}nodes), ` +
+        `peak RSS ${(peak / MB).toFixed(0)} MB (${(before / MB).toFixed(0)} MB before), ` +
+        `train acc ${percent(last!.accuracies.at(-1)!)}`,
+    };
+  },
+};
+
+const tensorTraining: RowSpec = {
+  id: "tensor.tutorial-training-adam",
+  section: "tensor",
+  label: "Tensor: tutorial training (Adam, 30 epochs)",
+  target: { kind: "below", ms: 7, inclusive: true },
+  measure(repeats) {
+    const data = tutorialData();
+    let accuracy = 0;
+    let steps = 0;
+    const ours = measure(
+      this.id,
+      () => {
+        const r = trainTensorNetwork(data.XTrain, data.yTrain, createRng(42));
+        accuracy = r.accuracies.at(-1)!;
+        steps = r.steps;
+        return r.ms;
+      },
+      repeats,
+    );
+    return {
+      ours,
+      metrics: { steps, msPerStep: ours.medianMs / steps, finalTrainAccuracy: accuracy },
+      detail: `${steps} steps, ${((1000 * ours.medianMs) / steps).toFixed(0)} µs/step, train acc ${percent(accuracy)}`,
+    };
+  },
+};
+
+const tensorGrid: RowSpec = {
+  id: "tensor.decision-grid",
+  section: "tensor",
+  label: "Tensor: decision grid forward (no grad)",
+  target: { kind: "below", ms: 10, inclusive: false },
+  measure(repeats) {
+    const data = tutorialData();
+    const { params } = trainTensorNetwork(data.XTrain, data.yTrain, createRng(42));
+    const grid = decisionGrid(data.XTest);
+    const points = grid.length / 2;
+    const ours = measure(this.id, () => decisionGridForward(params, grid).ms, repeats);
+    return {
+      ours,
+      metrics: { points, pointsPerSecond: points / (ours.medianMs / 1000) },
+      detail: `${points.toLocaleString("en-US")} points, ${millions(points / (ours.medianMs / 1000))}points/s`,
+    };
+  },
+};
+
+function tensorStepRow(width: number, batch: number): RowSpec {
+  return {
+    id: `scaling.tensor-step.w${width}.b${batch}`,
+    section: "scaling",
+    label: `Tensor: training step, hidden ${width}, batch ${batch}`,
+    ...(width === 256 ? { target: { kind: "ratio", atMost: 3, dtype: "float32" } as const } : {}),
+    measure(repeats) {
+      const { step, parameters } = createTensorStep(width, batch);
+      const ours = measure(this.id, () => void step(), repeats);
+      // Multiply-adds of the three matmuls, forward and the two backward products.
+      const macs = 3 * batch * (2 * width + width * width + width * 3);
+      return {
+        ours,
+        metrics: { parameters, gflops: (2 * macs) / (ours.medianMs / 1000) / 1e9 },
+        detail: `${parameters.toLocaleString("en-US")} params, ${((2 * macs) / (ours.medianMs / 1000) / 1e9).toFixed(2)} GFLOP/s`,
+      };
+    },
+  };
+}
+
+function scalarEpochRow(width: number): RowSpec {
+  return {
+    id: `scaling.value-epoch.h${width}`,
+    section: "scaling",
+    label: `Value: one training epoch, hidden ${width}`,
+    measure(repeats) {
+      let nodes = 0;
+      const ours = measure(
+        this.id,
+        () => {
+          const r = scalarRun([2, width, width, 3], 1);
+          nodes = r.nodes;
+          return r.seconds * 1000;
+        },
+        repeats,
+      );
+      const nodesPerSecond = nodes / (ours.medianMs / 1000);
+      return {
+        ours,
+        metrics: { nodes, nodesPerSecond },
+        detail: `${millions(nodesPerSecond)}nodes/s (${nodes.toLocaleString("en-US")} nodes)`,
+      };
+    },
+  };
+}
+
+const catalogue: RowSpec = {
+  id: "symbolic.catalogue",
+  section: "symbolic",
+  label: "MathForge: parse + diff + compile catalogue",
+  minRuns: 5,
+  measure(repeats) {
+    let pass: CataloguePass = { formulas: 0, derivatives: 0 };
+    const ours = measure(this.id, () => void (pass = catalogueParseDiffCompile()), repeats);
+    return {
+      ours,
+      metrics: { formulas: pass.formulas, derivatives: pass.derivatives },
+      detail: `${pass.formulas} formulas + ${pass.derivatives} derivatives`,
+    };
+  },
+};
+
+const evaluation: RowSpec = {
+  id: "symbolic.compiled-eval",
+  section: "symbolic",
+  label: `MathForge: compiled ${EVAL_FORMULA}(x), per evaluation`,
+  measure(repeats) {
+    const sweep = compiledEvaluation(EVAL_POINTS);
+    const sweeps = measure(this.id, () => void sweep(), repeats);
+    const per = (ms: number): number => ms / EVAL_POINTS;
+    const ours = {
+      ...sweeps,
+      medianMs: per(sweeps.medianMs),
+      minMs: per(sweeps.minMs),
+      maxMs: per(sweeps.maxMs),
+    };
+    return {
+      ours,
+      metrics: { evaluationsPerSecond: 1000 / ours.medianMs, pointsPerSample: EVAL_POINTS },
+      detail: `${millions(1000 / ours.medianMs)}evals/s (${EVAL_POINTS.toLocaleString("en-US")} points per sample)`,
+    };
+  },
+};
+
+/**
+ * Every row of the table, in print order: the scalar tutorial workload first, so its peak RSS is the
+ * process's own peak and not inflated by the other rows.
+ *
+ * @example
+ * ```ts
+ * ROWS.map((r) => r.id); // ["scalar.tutorial-training", "tensor.tutorial-training-adam", …]
+ * ```
+ */
+export const ROWS: readonly RowSpec[] = [
+  scalarTraining,
+  tensorTraining,
+  tensorGrid,
+  ...TENSOR_WIDTHS.flatMap((w) => TENSOR_BATCHES.map((b) => tensorStepRow(w, b))),
+  ...SCALAR_WIDTHS.map((h) => scalarEpochRow(h)),
+  catalogue,
+  evaluation,
+];

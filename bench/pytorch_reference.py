@@ -297,7 +297,7 @@ def main():
                     "PyTorch": torch.__version__,
                     "Python": platform.python_version(),
                     "NumPy": np.__version__,
-                    "BLAS": blas_libraries(),
+                    "BLAS/LAPACK": blas_libraries(),
                 },
                 "threads": torch.get_num_threads(),
                 "cpuShare": (time.process_time() - cpu_start) / (time.perf_counter() - wall_start),

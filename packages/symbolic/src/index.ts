@@ -1,1 +1,45 @@
-export { packageName } from "./package-info.js";
+export {
+  add,
+  call,
+  div,
+  float,
+  mul,
+  neg,
+  num,
+  piecewise,
+  pow,
+  rational,
+  relation,
+  sqrt,
+  sub,
+  sym,
+} from "./construct.js";
+export type { ExprLike, Numeric } from "./construct.js";
+export { UnboundSymbolError, evaluate } from "./evaluate.js";
+export { E, FALSE, PI, TRUE, assertNever } from "./expr.js";
+export type {
+  AddNode,
+  BaseExpr,
+  Bindings,
+  BooleanNode,
+  CallNode,
+  Condition,
+  ConstantNode,
+  Expr,
+  FloatNode,
+  MulNode,
+  Piece,
+  PiecewiseNode,
+  PowNode,
+  RationalNode,
+  RelationNode,
+  RelationOperator,
+  Substitutions,
+  SymbolNode,
+} from "./expr.js";
+export { FUNCTION_NAMES } from "./functions.js";
+export type { FunctionName } from "./functions.js";
+export { conditionToLatex, latexSymbolName, toLatex } from "./latex.js";
+export { ParseError, parse } from "./parse.js";
+export { conditionToString, toSympyString } from "./print.js";
+export { erf, erfc, gamma, heaviside, polygamma } from "./special-functions.js";

@@ -1,0 +1,618 @@
+/**
+ * Smart constructors: the only way trees are built. Like SymPy's automatic evaluation they keep
+ * every tree canonical — sums and products flattened and sorted, numbers folded (exactly for
+ * rationals), like terms and equal bases combined, trivial function values evaluated — so that
+ * derivatives come out already simplified and structurally equal trees print the same.
+ */
+import {
+  AddNode,
+  BaseExpr,
+  BooleanNode,
+  CallNode,
+  FALSE,
+  FloatNode,
+  HALF,
+  MulNode,
+  NEG_ONE,
+  ONE,
+  PiecewiseNode,
+  PowNode,
+  RationalNode,
+  RelationNode,
+  SymbolNode,
+  TRUE,
+  ZERO,
+} from "./expr.js";
+import type { Condition, Expr, Piece, RelationOperator } from "./expr.js";
+import { FUNCTION_ARITY, isFunctionName } from "./functions.js";
+import type { FunctionName } from "./functions.js";
+import { NUMERIC_FUNCTIONS } from "./numeric-functions.js";
+import { asBaseExp, compareExpr, compareTerms } from "./order.js";
+import {
+  isInteger,
+  ratAdd,
+  ratCompare,
+  ratFloor,
+  ratMul,
+  ratPowInt,
+  ratRoot,
+  ratToNumber,
+  ratio,
+} from "./rational.js";
+import type { Ratio } from "./rational.js";
+
+/**
+ * A numeric leaf: an exact rational or a float.
+ *
+ * @example
+ * ```ts
+ * const n: Numeric = num(3) as Numeric;
+ * ```
+ */
+export type Numeric = RationalNode | FloatNode;
+
+/**
+ * What the constructors accept as an operand: a tree or a plain number.
+ *
+ * @example
+ * ```ts
+ * const a: ExprLike = 2;
+ * ```
+ */
+export type ExprLike = Expr | number;
+
+const RESERVED_NAMES = new Set(["pi", "E", "I", "oo", "nan", "zoo", "True", "False"]);
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Returns true for a rational or float leaf. */
+export function isNumeric(e: Expr): e is Numeric {
+  return e.kind === "rational" || e.kind === "float";
+}
+
+/** The float64 value of a numeric leaf. */
+export function numericValue(e: Numeric): number {
+  return e.kind === "rational" ? ratToNumber(e.ratio) : e.value;
+}
+
+function rationalNode(r: Ratio): RationalNode {
+  if (r.q === 1n) {
+    if (r.p === 0n) return ZERO;
+    if (r.p === 1n) return ONE;
+    if (r.p === -1n) return NEG_ONE;
+  }
+  if (r.p === 1n && r.q === 2n) return HALF;
+  return new RationalNode(r.p, r.q);
+}
+
+function isZeroNumber(e: Expr): boolean {
+  return (e.kind === "rational" && e.p === 0n) || (e.kind === "float" && e.value === 0);
+}
+
+function isOneNumber(e: Expr): boolean {
+  return (e.kind === "rational" && e.p === 1n && e.q === 1n) || (e.kind === "float" && e.value === 1);
+}
+
+function isIntegerRational(e: Expr): e is RationalNode {
+  return e.kind === "rational" && e.q === 1n;
+}
+
+/** True when `e` is a number below zero or a product with a negative numeric coefficient. */
+export function hasNegativeCoefficient(e: Expr): boolean {
+  if (e.kind === "rational") return e.p < 0n;
+  if (e.kind === "float") return e.value < 0;
+  return e.kind === "mul" && hasNegativeCoefficient(e.factors[0]!);
+}
+
+function addNumeric(a: Numeric, b: Numeric): Numeric {
+  if (a.kind === "rational" && b.kind === "rational") return rationalNode(ratAdd(a.ratio, b.ratio));
+  return new FloatNode(numericValue(a) + numericValue(b));
+}
+
+function mulNumeric(a: Numeric, b: Numeric): Numeric {
+  if (a.kind === "rational" && b.kind === "rational") return rationalNode(ratMul(a.ratio, b.ratio));
+  return new FloatNode(numericValue(a) * numericValue(b));
+}
+
+function describe(x: unknown): string {
+  if (typeof x === "string") return JSON.stringify(x);
+  if (typeof x === "object" && x !== null) return `an object (${Object.keys(x).slice(0, 3).join(", ")})`;
+  return String(x);
+}
+
+/** Accepts a tree or a plain number; anything else is a TypeError naming `where`. */
+export function toExpr(x: unknown, where: string): Expr {
+  if (x instanceof BaseExpr) return x as Expr;
+  if (typeof x === "number") return num(x);
+  if (typeof x === "bigint") return rationalNode({ p: x, q: 1n });
+  throw new TypeError(`${where}: expected an expression or a number, received ${describe(x)}`);
+}
+
+/**
+ * A number leaf: integer-valued numbers and bigints become exact integers, other numbers floats.
+ *
+ * @example
+ * ```ts
+ * num(3).toString();   // "3"
+ * num(0.25).toString(); // "0.25"
+ * ```
+ */
+export function num(value: number | bigint): Numeric {
+  if (typeof value === "bigint") return rationalNode({ p: value, q: 1n });
+  if (typeof value !== "number") {
+    throw new TypeError(`num: expected a number or bigint, received ${describe(value)}`);
+  }
+  if (Number.isInteger(value)) return rationalNode({ p: BigInt(value), q: 1n });
+  return new FloatNode(value);
+}
+
+/**
+ * The exact rational `p/q`.
+ *
+ * @example
+ * ```ts
+ * rational(2, 6).toString(); // "1/3"
+ * ```
+ */
+export function rational(p: number | bigint, q: number | bigint = 1): RationalNode {
+  const asBig = (v: number | bigint, name: string): bigint => {
+    if (typeof v === "bigint") return v;
+    if (typeof v === "number" && Number.isInteger(v)) return BigInt(v);
+    throw new TypeError(`rational: expected ${name} to be an integer, received ${describe(v)}`);
+  };
+  const den = asBig(q, "q");
+  if (den === 0n) throw new RangeError("rational: expected a non-zero denominator q, received 0");
+  return rationalNode(ratio(asBig(p, "p"), den));
+}
+
+/**
+ * An inexact float leaf (printed with a decimal point, e.g. `2.0`).
+ *
+ * @example
+ * ```ts
+ * float(2).toString(); // "2.0"
+ * ```
+ */
+export function float(value: number): FloatNode {
+  if (typeof value !== "number") {
+    throw new TypeError(`float: expected a number, received ${describe(value)}`);
+  }
+  return new FloatNode(value);
+}
+
+/**
+ * A real-valued symbol. Names are identifiers; `pi`, `E`, `I`, `oo`, `nan`, `True`, `False` are reserved.
+ *
+ * @example
+ * ```ts
+ * sym("lambda_reg").toLatex(); // "\\lambda_{reg}"
+ * ```
+ */
+export function sym(name: string): SymbolNode {
+  if (typeof name !== "string" || !IDENTIFIER.test(name)) {
+    throw new TypeError(`sym: expected an identifier like "x" or "y_pred", received ${describe(name)}`);
+  }
+  if (RESERVED_NAMES.has(name)) {
+    throw new TypeError(`sym: "${name}" is reserved (a constant), choose another symbol name`);
+  }
+  return new SymbolNode(name);
+}
+
+function splitCoefficient(e: Expr): readonly [Numeric, Expr] {
+  if (e.kind === "mul" && isNumeric(e.factors[0]!)) {
+    const rest = e.factors.length === 2 ? e.factors[1]! : new MulNode(e.factors.slice(1));
+    return [e.factors[0], rest];
+  }
+  return [ONE, e];
+}
+
+function withCoefficient(c: Numeric, rest: Expr): Expr {
+  if (isOneNumber(c)) return rest;
+  return new MulNode(rest.kind === "mul" ? [c, ...rest.factors] : [c, rest]);
+}
+
+/**
+ * The sum of the operands, flattened, with like terms and numbers combined.
+ *
+ * @example
+ * ```ts
+ * add(sym("x"), sym("x"), 1).toString(); // "2*x + 1"
+ * ```
+ */
+export function add(...operands: readonly ExprLike[]): Expr {
+  let constant: Numeric = ZERO;
+  const groups = new Map<string, { rest: Expr; coeff: Numeric }>();
+  const visit = (e: Expr): void => {
+    if (e.kind === "add") {
+      for (const t of e.terms) visit(t);
+    } else if (isNumeric(e)) {
+      constant = addNumeric(constant, e);
+    } else {
+      const [coeff, rest] = splitCoefficient(e);
+      const g = groups.get(rest.key);
+      if (g === undefined) groups.set(rest.key, { rest, coeff });
+      else g.coeff = addNumeric(g.coeff, coeff);
+    }
+  };
+  for (const o of operands) visit(toExpr(o, "add"));
+  const terms: Expr[] = [];
+  for (const { rest, coeff } of groups.values()) {
+    if (!isZeroNumber(coeff)) terms.push(withCoefficient(coeff, rest));
+  }
+  if (terms.length === 0) return constant;
+  if (!isZeroNumber(constant)) terms.push(constant);
+  if (terms.length === 1) return terms[0]!;
+  terms.sort(compareTerms);
+  return new AddNode(terms);
+}
+
+/**
+ * `a - b`.
+ *
+ * @example
+ * ```ts
+ * sub(sym("x"), 1).toString(); // "x - 1"
+ * ```
+ */
+export function sub(a: ExprLike, b: ExprLike): Expr {
+  return add(a, mul(NEG_ONE, toExpr(b, "sub")));
+}
+
+/**
+ * `-a`.
+ *
+ * @example
+ * ```ts
+ * neg(sym("x")).toString(); // "-x"
+ * ```
+ */
+export function neg(a: ExprLike): Expr {
+  return mul(NEG_ONE, toExpr(a, "neg"));
+}
+
+/**
+ * The product of the operands, flattened: numbers folded, equal bases combined into powers
+ * (`x*x` → `x**2`), `exp(a)*exp(b)` → `exp(a + b)`, and a number times a sum distributed.
+ *
+ * @example
+ * ```ts
+ * mul(2, sym("x"), sym("x")).toString(); // "2*x**2"
+ * ```
+ */
+export function mul(...operands: readonly ExprLike[]): Expr {
+  let coeff: Numeric = ONE;
+  const groups = new Map<string, { base: Expr; exponents: Expr[] }>();
+  const expArgs: Expr[] = [];
+  const visit = (e: Expr): void => {
+    if (e.kind === "mul") {
+      for (const f of e.factors) visit(f);
+    } else if (isNumeric(e)) {
+      coeff = mulNumeric(coeff, e);
+    } else if (e.kind === "call" && e.fn === "exp") {
+      expArgs.push(e.args[0]!);
+    } else {
+      const [base, exponent] = asBaseExp(e);
+      const g = groups.get(base.key);
+      if (g === undefined) groups.set(base.key, { base, exponents: [exponent] });
+      else g.exponents.push(exponent);
+    }
+  };
+  for (const o of operands) visit(toExpr(o, "mul"));
+  if (isZeroNumber(coeff)) return coeff;
+
+  const factors: Expr[] = [];
+  let renormalise = false;
+  const push = (f: Expr): void => {
+    if (isOneNumber(f) && f.kind === "rational") return;
+    if (isNumeric(f) || f.kind === "mul") renormalise = true;
+    factors.push(f);
+  };
+  for (const { base, exponents } of groups.values()) {
+    push(exponents.length === 1 ? combinePow(base, exponents[0]!) : pow(base, add(...exponents)));
+  }
+  if (expArgs.length > 0) {
+    const e = call("exp", expArgs.length === 1 ? expArgs[0]! : add(...expArgs));
+    if (!(e.kind === "call" && e.fn === "exp")) renormalise = true;
+    push(e);
+  }
+  if (renormalise) return mul(coeff, ...factors);
+
+  factors.sort(compareExpr);
+  if (factors.length === 0) return coeff;
+  if (!isOneNumber(coeff) && factors.length === 1 && factors[0]!.kind === "add") {
+    const c = coeff;
+    return add(...factors[0]!.terms.map((t) => mul(c, t)));
+  }
+  if (isOneNumber(coeff) && factors.length === 1) return factors[0]!;
+  return new MulNode(isOneNumber(coeff) ? factors : [coeff, ...factors]);
+}
+
+/** A single factor that was already a canonical `base**exponent` (or bare base): keep it as is. */
+function combinePow(base: Expr, exponent: Expr): Expr {
+  return exponent === ONE ? base : pow(base, exponent);
+}
+
+/**
+ * `a / b` (a product with `b**-1`, as in SymPy).
+ *
+ * @example
+ * ```ts
+ * div(1, add(1, call("exp", neg(sym("x"))))).toString(); // "1/(1 + exp(-x))"
+ * ```
+ */
+export function div(a: ExprLike, b: ExprLike): Expr {
+  return mul(a, pow(toExpr(b, "div"), NEG_ONE));
+}
+
+/**
+ * `sqrt(a)`, i.e. `a**(1/2)`.
+ *
+ * @example
+ * ```ts
+ * sqrt(4).toString(); // "2"
+ * ```
+ */
+export function sqrt(a: ExprLike): Expr {
+  return pow(toExpr(a, "sqrt"), HALF);
+}
+
+function numericPow(b: Numeric, e: Numeric): Expr {
+  if (b.kind === "rational" && e.kind === "rational") {
+    if (isInteger(e.ratio)) {
+      const r = ratPowInt(b.ratio, e.p);
+      if (r !== undefined) return rationalNode(r);
+      if (b.p === 0n) return new PowNode(b, e); // 0**-n stays symbolic; evaluates to Infinity
+      return new FloatNode(Math.pow(numericValue(b), numericValue(e)));
+    }
+    const root = ratRoot(b.ratio, e.q);
+    if (root !== undefined) return numericPow(rationalNode(root), rationalNode({ p: e.p, q: 1n }));
+    return new PowNode(b, e);
+  }
+  const v = Math.pow(numericValue(b), numericValue(e));
+  return Number.isNaN(v) ? new PowNode(b, e) : new FloatNode(v);
+}
+
+/**
+ * `base ** exponent`, simplified: `x**0 = 1`, `x**1 = x`, exact rational powers and roots,
+ * `(x**a)**n = x**(a*n)` and `(x*y)**n = x**n*y**n` for integer `n`, `E**u = exp(u)`.
+ *
+ * @example
+ * ```ts
+ * pow(sym("x"), rational(1, 2)).toString(); // "sqrt(x)"
+ * ```
+ */
+export function pow(base: ExprLike, exponent: ExprLike): Expr {
+  const b = toExpr(base, "pow");
+  const e = toExpr(exponent, "pow");
+  if (isZeroNumber(e)) return ONE;
+  if (isOneNumber(e)) return b;
+  if (b.kind === "rational" && b.p === 1n && b.q === 1n) return ONE;
+  if (isNumeric(b) && isNumeric(e)) return numericPow(b, e);
+  if (b.kind === "constant" && b.name === "E") return call("exp", e);
+  if (isIntegerRational(e)) {
+    if (b.kind === "pow") return pow(b.base, mul(b.exponent, e));
+    if (b.kind === "mul") return mul(...b.factors.map((f) => pow(f, e)));
+  }
+  if (b.kind === "call" && b.fn === "exp" && e.kind === "rational") return call("exp", mul(e, b.args[0]!));
+  return new PowNode(b, e);
+}
+
+const ODD_FUNCTIONS = new Set<FunctionName>([
+  "sin",
+  "tan",
+  "asin",
+  "atan",
+  "sinh",
+  "tanh",
+  "asinh",
+  "atanh",
+  "erf",
+  "sign",
+]);
+const EVEN_FUNCTIONS = new Set<FunctionName>(["cos", "cosh", "Abs"]);
+
+/** Values at exact arguments that SymPy also evaluates: f(0), cos(pi), log(1), … */
+function specialValue(fn: FunctionName, u: Expr): Expr | undefined {
+  const zero = isZeroNumber(u) && u.kind === "rational";
+  const one = u.kind === "rational" && u.p === 1n && u.q === 1n;
+  const isPi = u.kind === "constant" && u.name === "pi";
+  switch (fn) {
+    case "sin":
+    case "tan":
+      return zero || (isPi && fn === "sin") ? ZERO : undefined;
+    case "cos":
+      return zero ? ONE : isPi ? NEG_ONE : undefined;
+    case "asin":
+    case "atan":
+    case "sinh":
+    case "tanh":
+    case "asinh":
+    case "atanh":
+    case "erf":
+      return zero ? ZERO : undefined;
+    case "cosh":
+    case "exp":
+    case "erfc":
+      return zero ? ONE : undefined;
+    case "acos":
+    case "acosh":
+      return one ? ZERO : undefined;
+    case "log":
+      return one ? ZERO : u.kind === "constant" && u.name === "E" ? ONE : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function foldMaxMin(fn: "Max" | "Min", args: readonly Expr[]): Expr {
+  const flat: Expr[] = [];
+  let best: Numeric | undefined;
+  const better = (a: Numeric, b: Numeric): boolean => {
+    const c =
+      a.kind === "rational" && b.kind === "rational"
+        ? ratCompare(a.ratio, b.ratio)
+        : numericValue(a) - numericValue(b);
+    return fn === "Max" ? c > 0 : c < 0;
+  };
+  const visit = (e: Expr): void => {
+    if (e.kind === "call" && e.fn === fn) e.args.forEach(visit);
+    else if (isNumeric(e)) best = best === undefined || better(e, best) ? e : best;
+    else if (!flat.some((f) => f.key === e.key)) flat.push(e);
+  };
+  args.forEach(visit);
+  if (best !== undefined) flat.push(best);
+  if (flat.length === 1) return flat[0]!;
+  flat.sort(compareExpr);
+  return new CallNode(fn, flat);
+}
+
+/**
+ * Applies a function, evaluating what SymPy evaluates automatically: numbers in Abs/sign/floor/
+ * Heaviside/Max/Min, special values (`exp(0) = 1`, `cos(pi) = -1`), floats, `exp(log(u)) = u`,
+ * `log(exp(u)) = u`, symmetry (`sin(-x) = -sin(x)`, `Abs(-x) = Abs(x)`), nested Max/Min.
+ *
+ * @example
+ * ```ts
+ * call("Max", 0, sym("x")).toString(); // "Max(0, x)"
+ * call("Heaviside", 0).toString();     // "1/2"
+ * ```
+ */
+export function call(fn: FunctionName, ...operands: readonly ExprLike[]): Expr {
+  if (typeof fn !== "string" || !isFunctionName(fn)) {
+    throw new TypeError(`call: expected a function name such as "exp" or "Max", received ${describe(fn)}`);
+  }
+  const args = operands.map((o) => toExpr(o, fn));
+  const arity = FUNCTION_ARITY[fn];
+  if (arity === "variadic" ? args.length === 0 : args.length !== arity) {
+    const expected =
+      arity === "variadic" ? "at least 1 argument" : `${arity} argument${arity === 1 ? "" : "s"}`;
+    throw new TypeError(`call: ${fn} expects ${expected}, received ${args.length}`);
+  }
+  if (fn === "Max" || fn === "Min") return foldMaxMin(fn, args);
+  const u = args[0]!;
+
+  if (fn === "polygamma") {
+    const n = u;
+    if (isNumeric(n) && !(n.kind === "rational" && isInteger(n.ratio) && n.p >= 0n)) {
+      throw new RangeError(`call: polygamma expects a non-negative integer order, received ${n.toString()}`);
+    }
+  }
+  // Exact values on exact arguments.
+  if (u.kind === "rational" && args.length === 1) {
+    switch (fn) {
+      case "Abs":
+        return rationalNode({ p: u.p < 0n ? -u.p : u.p, q: u.q });
+      case "sign":
+        return u.p > 0n ? ONE : u.p < 0n ? NEG_ONE : ZERO;
+      case "Heaviside":
+        return u.p > 0n ? ONE : u.p < 0n ? ZERO : HALF;
+      case "floor":
+        return rationalNode(ratFloor(u.ratio));
+      case "gamma":
+        if (isInteger(u.ratio) && u.p > 0n && u.p <= 171n) {
+          let f = 1n;
+          for (let k = 2n; k < u.p; k++) f *= k;
+          return rationalNode({ p: f, q: 1n });
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  const special = args.length === 1 ? specialValue(fn, u) : undefined;
+  if (special !== undefined) return special;
+  // Floats are evaluated numerically (when the result is a real number).
+  if (args.every(isNumeric) && args.some((a) => a.kind === "float")) {
+    const v = NUMERIC_FUNCTIONS[fn](...args.map(numericValue));
+    if (!Number.isNaN(v)) return new FloatNode(v);
+  }
+  if (args.length === 1) {
+    if (fn === "exp" && u.kind === "call" && u.fn === "log") return u.args[0]!;
+    if (fn === "log" && u.kind === "call" && u.fn === "exp") return u.args[0]!;
+    if ((fn === "Abs" || fn === "floor") && u.kind === "call" && u.fn === fn) return u;
+    if (fn === "Abs" && u.kind === "call" && u.fn === "exp") return u;
+    if (fn === "Abs" && u.kind === "pow" && isIntegerRational(u.exponent) && u.exponent.p % 2n === 0n) {
+      return u;
+    }
+    if (hasNegativeCoefficient(u)) {
+      if (ODD_FUNCTIONS.has(fn)) return neg(call(fn, neg(u)));
+      if (EVEN_FUNCTIONS.has(fn)) return call(fn, neg(u));
+    }
+  }
+  return new CallNode(fn, args);
+}
+
+/**
+ * The condition `lhs op rhs`; decided at once when both sides are numbers or the sides are equal.
+ *
+ * @example
+ * ```ts
+ * relation(">", sym("x"), 0).toString(); // "x > 0"
+ * relation("<", 1, 2).toString();        // "True"
+ * ```
+ */
+export function relation(op: RelationOperator, lhs: ExprLike, rhs: ExprLike): Condition {
+  if (!["<", "<=", ">", ">=", "==", "!="].includes(op)) {
+    throw new TypeError(`relation: expected one of < <= > >= == !=, received ${describe(op)}`);
+  }
+  const l = toExpr(lhs, "relation");
+  const r = toExpr(rhs, "relation");
+  let c: number | undefined;
+  if (isNumeric(l) && isNumeric(r)) {
+    c =
+      l.kind === "rational" && r.kind === "rational"
+        ? ratCompare(l.ratio, r.ratio)
+        : numericValue(l) - numericValue(r);
+    if (Number.isNaN(c)) c = undefined;
+  } else if (l.key === r.key) {
+    c = 0;
+  }
+  if (c === undefined) return new RelationNode(op, l, r);
+  const holds =
+    op === "<"
+      ? c < 0
+      : op === "<="
+        ? c <= 0
+        : op === ">"
+          ? c > 0
+          : op === ">="
+            ? c >= 0
+            : op === "=="
+              ? c === 0
+              : c !== 0;
+  return holds ? TRUE : FALSE;
+}
+
+/**
+ * `Piecewise((value, condition), …)`: branches after a `True` condition and branches whose
+ * condition is `False` are dropped; a Piecewise whose branches all agree collapses to that value.
+ *
+ * @example
+ * ```ts
+ * const x = sym("x");
+ * piecewise([x, relation(">", x, 0)], [0, true]).toString(); // "Piecewise((x, x > 0), (0, True))"
+ * ```
+ */
+export function piecewise(...branches: readonly (readonly [ExprLike, Condition | boolean])[]): Expr {
+  const pieces: Piece[] = [];
+  for (const branch of branches) {
+    if (!Array.isArray(branch) || branch.length !== 2) {
+      throw new TypeError(`piecewise: expected [value, condition] pairs, received ${describe(branch)}`);
+    }
+    const value = toExpr(branch[0], "piecewise");
+    const raw = branch[1];
+    const condition: Condition = raw === true ? TRUE : raw === false ? FALSE : raw;
+    if (!(condition instanceof RelationNode) && !(condition instanceof BooleanNode)) {
+      throw new TypeError(`piecewise: expected a condition (relation or boolean), received ${describe(raw)}`);
+    }
+    if (condition.kind === "boolean" && !condition.value) continue;
+    pieces.push({ value, condition });
+    if (condition.kind === "boolean") break;
+  }
+  if (pieces.length === 0) throw new RangeError("piecewise: expected at least one branch that can hold");
+  if (pieces[0]!.condition.kind === "boolean") return pieces[0]!.value;
+  const last = pieces[pieces.length - 1]!;
+  if (last.condition.kind === "boolean" && pieces.every((p) => p.value.key === last.value.key)) {
+    return last.value;
+  }
+  return new PiecewiseNode(pieces);
+}

@@ -1,0 +1,474 @@
+/**
+ * Immutable expression trees: a discriminated union on `kind`. Build nodes with the smart
+ * constructors of `construct.ts` (`add`, `mul`, `pow`, `call`, …), which keep every tree in a
+ * canonical, simplified form (SymPy's "automatic evaluation"); the classes here only hold data
+ * and forward the convenience methods to the modules that implement them.
+ *
+ * Module note: the methods import `print.ts`, `differentiate.ts`, … which import the constructors,
+ * which import these classes. That cycle is safe because no module touches another's bindings at
+ * load time — only inside functions.
+ */
+import { evaluate } from "./evaluate.js";
+import type { FunctionName } from "./functions.js";
+import { toLatex } from "./latex.js";
+import { toSympyString, conditionToString } from "./print.js";
+import type { Ratio } from "./rational.js";
+
+/**
+ * Any expression node. Switch on `kind` to walk a tree; every switch in this package ends with an
+ * exhaustive `never` check, so adding a kind is a compile error until every walker handles it.
+ *
+ * @example
+ * ```ts
+ * const e: Expr = parse("Max(0, x)");
+ * e.kind; // "call"
+ * ```
+ */
+export type Expr =
+  | RationalNode
+  | FloatNode
+  | SymbolNode
+  | ConstantNode
+  | AddNode
+  | MulNode
+  | PowNode
+  | CallNode
+  | PiecewiseNode;
+
+/**
+ * A Piecewise condition: a relation between two expressions, or a literal `True`/`False`.
+ *
+ * @example
+ * ```ts
+ * const c: Condition = relation(">", sym("x"), 0);
+ * c.toString(); // "x > 0"
+ * ```
+ */
+export type Condition = RelationNode | BooleanNode;
+
+/**
+ * Relation operators allowed in Piecewise conditions (`==` prints as `Eq(a, b)`, `!=` as `Ne(a, b)`).
+ *
+ * @example
+ * ```ts
+ * const op: RelationOperator = "<=";
+ * ```
+ */
+export type RelationOperator = "<" | "<=" | ">" | ">=" | "==" | "!=";
+
+/**
+ * Values a variable can be bound to when evaluating numerically.
+ *
+ * @example
+ * ```ts
+ * const vars: Bindings = { x: 2, y: -1 };
+ * ```
+ */
+export type Bindings = Readonly<Record<string, number>>;
+
+/**
+ * Replacements for {@link substitute}: symbol name → expression (or plain number).
+ *
+ * @example
+ * ```ts
+ * const s: Substitutions = { x: parse("2*t"), alpha: 0.1 };
+ * ```
+ */
+export type Substitutions = Readonly<Record<string, Expr | number>>;
+
+/**
+ * Behaviour shared by every expression node: printing, calculus and evaluation.
+ *
+ * @example
+ * ```ts
+ * parse("tanh(x)").diff("x").toString(); // "1 - tanh(x)**2"
+ * ```
+ */
+export abstract class BaseExpr {
+  #key: string | undefined;
+  #symbols: ReadonlySet<string> | undefined;
+
+  /** A unique structural key: two trees are equal exactly when their keys are equal. */
+  get key(): string {
+    this.#key ??= this.computeKey();
+    return this.#key;
+  }
+
+  protected abstract computeKey(): string;
+
+  /** The names of the symbols that occur in this tree (including Piecewise conditions). */
+  get symbols(): ReadonlySet<string> {
+    this.#symbols ??= this.computeSymbols();
+    return this.#symbols;
+  }
+
+  protected abstract computeSymbols(): ReadonlySet<string>;
+
+  /** Structural equality with another expression (after canonicalisation, so `x + x` equals `2*x`). */
+  equals(other: Expr): boolean {
+    return (this as unknown) === other || this.key === other.key;
+  }
+
+  /** SymPy-style text, e.g. `Max(0, x)`, `1/(exp(-x) + 1)`. Parses back to an equal tree. */
+  toString(): string {
+    return toSympyString(this as unknown as Expr);
+  }
+
+  /** LaTeX in SymPy's style, e.g. `\max\left(0, x\right)`. */
+  toLatex(): string {
+    return toLatex(this as unknown as Expr);
+  }
+
+  /** The float64 value for the given bindings; throws `UnboundSymbolError` naming a missing symbol. */
+  evaluate(vars: Bindings = {}): number {
+    return evaluate(this as unknown as Expr, vars);
+  }
+}
+
+function unionSymbols(children: readonly { readonly symbols: ReadonlySet<string> }[]): ReadonlySet<string> {
+  if (children.length === 1) return children[0]!.symbols;
+  const out = new Set<string>();
+  for (const c of children) for (const s of c.symbols) out.add(s);
+  return out;
+}
+
+const NO_SYMBOLS: ReadonlySet<string> = new Set();
+
+/**
+ * An exact rational number `p/q` (reduced, `q > 0`). Integers are rationals with `q = 1`.
+ *
+ * @example
+ * ```ts
+ * const half = rational(1, 2) as RationalNode;
+ * half.p; // 1n
+ * ```
+ */
+export class RationalNode extends BaseExpr {
+  readonly kind = "rational" as const;
+  constructor(
+    readonly p: bigint,
+    readonly q: bigint,
+  ) {
+    super();
+  }
+  /** The value as a {@link Ratio}. */
+  get ratio(): Ratio {
+    return { p: this.p, q: this.q };
+  }
+  protected computeKey(): string {
+    return this.q === 1n ? `q${this.p}` : `q${this.p}/${this.q}`;
+  }
+  protected computeSymbols(): ReadonlySet<string> {
+    return NO_SYMBOLS;
+  }
+}
+
+/**
+ * An inexact float64 number (from a decimal literal such as `0.5` or `1.0e-8`).
+ *
+ * @example
+ * ```ts
+ * (parse("0.5") as FloatNode).value; // 0.5
+ * ```
+ */
+export class FloatNode extends BaseExpr {
+  readonly kind = "float" as const;
+  constructor(readonly value: number) {
+    super();
+  }
+  protected computeKey(): string {
+    return `f${Object.is(this.value, -0) ? "0" : String(this.value)}`;
+  }
+  protected computeSymbols(): ReadonlySet<string> {
+    return NO_SYMBOLS;
+  }
+}
+
+/**
+ * A real-valued symbol (a variable or a parameter).
+ *
+ * @example
+ * ```ts
+ * sym("x").name; // "x"
+ * ```
+ */
+export class SymbolNode extends BaseExpr {
+  readonly kind = "symbol" as const;
+  constructor(readonly name: string) {
+    super();
+  }
+  protected computeKey(): string {
+    return `s:${this.name}`;
+  }
+  protected computeSymbols(): ReadonlySet<string> {
+    return new Set([this.name]);
+  }
+}
+
+/**
+ * A named mathematical constant: `pi` or Euler's number `E`.
+ *
+ * @example
+ * ```ts
+ * PI.evaluate(); // 3.141592653589793
+ * ```
+ */
+export class ConstantNode extends BaseExpr {
+  readonly kind = "constant" as const;
+  constructor(readonly name: "pi" | "E") {
+    super();
+  }
+  protected computeKey(): string {
+    return `c:${this.name}`;
+  }
+  protected computeSymbols(): ReadonlySet<string> {
+    return NO_SYMBOLS;
+  }
+}
+
+/**
+ * A sum of two or more terms (canonical order, like terms combined, numbers folded).
+ *
+ * @example
+ * ```ts
+ * (parse("x + 1") as AddNode).terms.length; // 2
+ * ```
+ */
+export class AddNode extends BaseExpr {
+  readonly kind = "add" as const;
+  constructor(readonly terms: readonly Expr[]) {
+    super();
+  }
+  protected computeKey(): string {
+    return `+(${this.terms.map((t) => t.key).join(",")})`;
+  }
+  protected computeSymbols(): ReadonlySet<string> {
+    return unionSymbols(this.terms);
+  }
+}
+
+/**
+ * A product of two or more factors; a numeric coefficient, if any, comes first.
+ * Division is a factor with a negative exponent, as in SymPy.
+ *
+ * @example
+ * ```ts
+ * (parse("2*x*y") as MulNode).factors.length; // 3
+ * ```
+ */
+export class MulNode extends BaseExpr {
+  readonly kind = "mul" as const;
+  constructor(readonly factors: readonly Expr[]) {
+    super();
+  }
+  protected computeKey(): string {
+    return `*(${this.factors.map((t) => t.key).join(",")})`;
+  }
+  protected computeSymbols(): ReadonlySet<string> {
+    return unionSymbols(this.factors);
+  }
+}
+
+/**
+ * `base ** exponent`. Square roots are powers with exponent `1/2`.
+ *
+ * @example
+ * ```ts
+ * (parse("sqrt(x)") as PowNode).exponent.toString(); // "1/2"
+ * ```
+ */
+export class PowNode extends BaseExpr {
+  readonly kind = "pow" as const;
+  constructor(
+    readonly base: Expr,
+    readonly exponent: Expr,
+  ) {
+    super();
+  }
+  protected computeKey(): string {
+    return `^(${this.base.key},${this.exponent.key})`;
+  }
+  protected computeSymbols(): ReadonlySet<string> {
+    return unionSymbols([this.base, this.exponent]);
+  }
+}
+
+/**
+ * A function application such as `exp(x)`, `Max(0, x)` or `polygamma(0, x)`.
+ *
+ * @example
+ * ```ts
+ * (parse("Max(0, x)") as CallNode).fn; // "Max"
+ * ```
+ */
+export class CallNode extends BaseExpr {
+  readonly kind = "call" as const;
+  constructor(
+    readonly fn: FunctionName,
+    readonly args: readonly Expr[],
+  ) {
+    super();
+  }
+  protected computeKey(): string {
+    return `${this.fn}(${this.args.map((a) => a.key).join(",")})`;
+  }
+  protected computeSymbols(): ReadonlySet<string> {
+    return unionSymbols(this.args);
+  }
+}
+
+/**
+ * One branch of a Piecewise: `value` where `condition` holds (and no earlier condition did).
+ *
+ * @example
+ * ```ts
+ * const piece: Piece = { value: sym("x"), condition: relation(">", sym("x"), 0) };
+ * ```
+ */
+export interface Piece {
+  readonly value: Expr;
+  readonly condition: Condition;
+}
+
+/**
+ * `Piecewise((v1, c1), (v2, c2), …)`: the first branch whose condition holds.
+ *
+ * @example
+ * ```ts
+ * (parse("Piecewise((x, x > 0), (0, True))") as PiecewiseNode).pieces.length; // 2
+ * ```
+ */
+export class PiecewiseNode extends BaseExpr {
+  readonly kind = "piecewise" as const;
+  constructor(readonly pieces: readonly Piece[]) {
+    super();
+  }
+  protected computeKey(): string {
+    return `pw(${this.pieces.map((p) => `${p.value.key};${p.condition.key}`).join(",")})`;
+  }
+  protected computeSymbols(): ReadonlySet<string> {
+    return unionSymbols(this.pieces.flatMap((p) => [p.value, p.condition]));
+  }
+}
+
+/**
+ * A relation `lhs op rhs` used as a Piecewise condition.
+ *
+ * @example
+ * ```ts
+ * relation("<=", sym("x"), 1).toString(); // "x <= 1"
+ * ```
+ */
+export class RelationNode {
+  readonly kind = "relation" as const;
+  #key: string | undefined;
+  #symbols: ReadonlySet<string> | undefined;
+  constructor(
+    readonly op: RelationOperator,
+    readonly lhs: Expr,
+    readonly rhs: Expr,
+  ) {}
+  /** Structural key (see {@link BaseExpr.key}). */
+  get key(): string {
+    this.#key ??= `${this.op}(${this.lhs.key},${this.rhs.key})`;
+    return this.#key;
+  }
+  /** Symbols of both sides. */
+  get symbols(): ReadonlySet<string> {
+    this.#symbols ??= unionSymbols([this.lhs, this.rhs]);
+    return this.#symbols;
+  }
+  /** SymPy-style text: `x > 0`, `Eq(x, 0)`. */
+  toString(): string {
+    return conditionToString(this);
+  }
+}
+
+/**
+ * The literal conditions `True` and `False`.
+ *
+ * @example
+ * ```ts
+ * TRUE.toString(); // "True"
+ * ```
+ */
+export class BooleanNode {
+  readonly kind = "boolean" as const;
+  constructor(readonly value: boolean) {}
+  /** Structural key. */
+  get key(): string {
+    return this.value ? "T" : "F";
+  }
+  /** No symbols. */
+  get symbols(): ReadonlySet<string> {
+    return NO_SYMBOLS;
+  }
+  /** `True` or `False`. */
+  toString(): string {
+    return this.value ? "True" : "False";
+  }
+}
+
+/**
+ * Exhaustiveness guard for `switch (node.kind)`: a compile error if a kind is left out.
+ *
+ * @example
+ * ```ts
+ * switch (c.kind) { case "relation": …; case "boolean": …; default: return assertNever(c, "walk"); }
+ * ```
+ */
+export function assertNever(value: never, where: string): never {
+  throw new TypeError(`${where}: unexpected node ${JSON.stringify(value)}`);
+}
+
+// Shared singletons. They live here (not in construct.ts) because only this module may build
+// nodes at load time — see the module note at the top.
+
+/** The integer 0. @example `ZERO.toString(); // "0"` */
+export const ZERO = new RationalNode(0n, 1n);
+/** The integer 1. @example `ONE.toString(); // "1"` */
+export const ONE = new RationalNode(1n, 1n);
+/** The integer −1. @example `NEG_ONE.toString(); // "-1"` */
+export const NEG_ONE = new RationalNode(-1n, 1n);
+/** The rational 1/2. @example `HALF.toString(); // "1/2"` */
+export const HALF = new RationalNode(1n, 2n);
+
+/**
+ * The constant π.
+ *
+ * @example
+ * ```ts
+ * PI.toString(); // "pi"
+ * ```
+ */
+export const PI = new ConstantNode("pi");
+
+/**
+ * Euler's number e (printed `E`, as in SymPy).
+ *
+ * @example
+ * ```ts
+ * E.evaluate(); // 2.718281828459045
+ * ```
+ */
+export const E = new ConstantNode("E");
+
+/**
+ * The condition `True` (the "otherwise" branch of a Piecewise).
+ *
+ * @example
+ * ```ts
+ * piecewise([sym("x"), relation(">", sym("x"), 0)], [ZERO, TRUE]).toString(); // "Piecewise((x, x > 0), (0, True))"
+ * ```
+ */
+export const TRUE = new BooleanNode(true);
+
+/**
+ * The condition `False` (a branch that never applies; dropped by `piecewise`).
+ *
+ * @example
+ * ```ts
+ * FALSE.toString(); // "False"
+ * ```
+ */
+export const FALSE = new BooleanNode(false);

@@ -8,10 +8,12 @@
  * which import these classes. That cycle is safe because no module touches another's bindings at
  * load time — only inside functions.
  */
+import { diff } from "./differentiate.js";
 import { evaluate } from "./evaluate.js";
 import type { FunctionName } from "./functions.js";
 import { toLatex } from "./latex.js";
 import { toSympyString, conditionToString } from "./print.js";
+import { substitute } from "./substitute.js";
 import type { Ratio } from "./rational.js";
 
 /**
@@ -117,6 +119,16 @@ export abstract class BaseExpr {
   /** LaTeX in SymPy's style, e.g. `\max\left(0, x\right)`. */
   toLatex(): string {
     return toLatex(this as unknown as Expr);
+  }
+
+  /** The derivative with respect to `variable` (`order` times). */
+  diff(variable: string | SymbolNode, order = 1): Expr {
+    return diff(this as unknown as Expr, variable, order);
+  }
+
+  /** Replaces symbols by expressions or numbers and re-simplifies. */
+  substitute(replacements: Substitutions): Expr {
+    return substitute(this as unknown as Expr, replacements);
   }
 
   /** The float64 value for the given bindings; throws `UnboundSymbolError` naming a missing symbol. */

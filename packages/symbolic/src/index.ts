@@ -15,6 +15,7 @@ export {
   sym,
 } from "./construct.js";
 export type { ExprLike, Numeric } from "./construct.js";
+export { diff } from "./differentiate.js";
 export { UnboundSymbolError, evaluate } from "./evaluate.js";
 export { E, FALSE, PI, TRUE, assertNever } from "./expr.js";
 export type {
@@ -39,7 +40,10 @@ export type {
 } from "./expr.js";
 export { FUNCTION_NAMES } from "./functions.js";
 export type { FunctionName } from "./functions.js";
+export { kinks } from "./kinks.js";
 export { conditionToLatex, latexSymbolName, toLatex } from "./latex.js";
 export { ParseError, parse } from "./parse.js";
 export { conditionToString, toSympyString } from "./print.js";
+export { countNodes, expand, simplify } from "./simplify.js";
 export { erf, erfc, gamma, heaviside, polygamma } from "./special-functions.js";
+export { compose, substitute } from "./substitute.js";

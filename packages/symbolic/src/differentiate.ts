@@ -1,0 +1,156 @@
+/**
+ * Symbolic differentiation. Each rule builds its result with the smart constructors, so results
+ * come out simplified the way SymPy prints them:
+ *
+ *   d/dx Max(0, x) = Heaviside(x)      d/dx tanh(x) = 1 - tanh(x)**2      d/dx Abs(u) = sign(u)*u'
+ *
+ * Non-smooth functions are differentiated almost everywhere: Heaviside, sign and floor have
+ * derivative 0 (SymPy would write DiracDelta terms, which are zero away from the jump), and a
+ * Piecewise is differentiated branch by branch with its conditions unchanged.
+ */
+import { add, call, div, mul, neg, pow, sqrt, sub, sym } from "./construct.js";
+import { HALF, NEG_ONE, ONE, PI, ZERO, assertNever } from "./expr.js";
+import type { CallNode, Expr, SymbolNode } from "./expr.js";
+import { piecewise } from "./construct.js";
+
+/**
+ * The partial derivative of `f(args)` with respect to its `i`-th argument — the local derivative
+ * of each function, next to nothing else, so every rule reads on one screen.
+ */
+function partial(e: CallNode, i: number): Expr {
+  const u = e.args[0]!;
+  switch (e.fn) {
+    case "exp":
+      return e; // exp' = exp
+    case "log":
+      return pow(u, NEG_ONE);
+    case "Abs":
+      return call("sign", u);
+    case "sin":
+      return call("cos", u);
+    case "cos":
+      return neg(call("sin", u));
+    case "tan":
+      return add(pow(call("tan", u), 2), 1);
+    case "asin":
+      return pow(sub(1, pow(u, 2)), neg(HALF));
+    case "acos":
+      return neg(pow(sub(1, pow(u, 2)), neg(HALF)));
+    case "atan":
+      return pow(add(pow(u, 2), 1), NEG_ONE);
+    case "atan2": {
+      // atan2(y, x): ∂/∂y = x/(x² + y²), ∂/∂x = −y/(x² + y²)
+      const [y, x] = e.args as [Expr, Expr];
+      const r2 = add(pow(x, 2), pow(y, 2));
+      return i === 0 ? div(x, r2) : div(neg(y), r2);
+    }
+    case "sinh":
+      return call("cosh", u);
+    case "cosh":
+      return call("sinh", u);
+    case "tanh":
+      return sub(1, pow(e, 2));
+    case "asinh":
+      return pow(add(pow(u, 2), 1), neg(HALF));
+    case "acosh":
+      return pow(sub(pow(u, 2), 1), neg(HALF));
+    case "atanh":
+      return pow(sub(1, pow(u, 2)), NEG_ONE);
+    case "erf":
+      return div(mul(2, call("exp", neg(pow(u, 2)))), sqrt(PI));
+    case "erfc":
+      return neg(div(mul(2, call("exp", neg(pow(u, 2)))), sqrt(PI)));
+    case "gamma":
+      return mul(e, call("polygamma", 0, u));
+    case "polygamma":
+      // polygamma(n, x): only x may vary; ∂/∂x = polygamma(n + 1, x).
+      return call("polygamma", add(u, 1), e.args[1]!);
+    case "floor":
+    case "sign":
+    case "Heaviside":
+      return ZERO; // almost everywhere
+    case "Max":
+    case "Min":
+      return maxMinPartial(e, i);
+    default:
+      return assertNever(e.fn, "partial");
+  }
+}
+
+/**
+ * SymPy's rule: ∂Max(a, b)/∂a = Heaviside(a − b); with more arguments, Heaviside(aᵢ − Max(others)).
+ * For Min the difference is reversed.
+ */
+function maxMinPartial(e: CallNode, i: number): Expr {
+  const arg = e.args[i]!;
+  const others = e.args.filter((_, j) => j !== i);
+  const rest = others.length === 1 ? others[0]! : call(e.fn, ...others);
+  return call("Heaviside", e.fn === "Max" ? sub(arg, rest) : sub(rest, arg));
+}
+
+function derivative(e: Expr, x: string): Expr {
+  if (!e.symbols.has(x)) return ZERO;
+  switch (e.kind) {
+    case "rational":
+    case "float":
+    case "constant":
+      return ZERO;
+    case "symbol":
+      return e.name === x ? ONE : ZERO;
+    case "add":
+      return add(...e.terms.map((t) => derivative(t, x)));
+    case "mul": {
+      // Product rule: Σᵢ fᵢ' · Πⱼ≠ᵢ fⱼ
+      const terms: Expr[] = [];
+      e.factors.forEach((f, i) => {
+        const df = derivative(f, x);
+        if (df !== ZERO) terms.push(mul(df, ...e.factors.filter((_, j) => j !== i)));
+      });
+      return add(...terms);
+    }
+    case "pow": {
+      const { base: b, exponent: n } = e;
+      if (!n.symbols.has(x)) return mul(n, pow(b, sub(n, 1)), derivative(b, x)); // power rule
+      if (!b.symbols.has(x)) return mul(e, call("log", b), derivative(n, x)); // exponential rule
+      // General: d(b**n) = b**n · (n' log b + n b'/b)
+      return mul(e, add(mul(derivative(n, x), call("log", b)), div(mul(n, derivative(b, x)), b)));
+    }
+    case "call": {
+      if (e.fn === "polygamma" && e.args[0]!.symbols.has(x)) {
+        throw new RangeError(`diff: the order n of polygamma(n, ${x}) must not depend on ${x}`);
+      }
+      // Chain rule: Σᵢ ∂f/∂uᵢ · uᵢ'
+      const start = e.fn === "polygamma" ? 1 : 0;
+      const terms: Expr[] = [];
+      for (let i = start; i < e.args.length; i++) {
+        const du = derivative(e.args[i]!, x);
+        if (du !== ZERO) terms.push(mul(partial(e, i), du));
+      }
+      return add(...terms);
+    }
+    case "piecewise":
+      return piecewise(...e.pieces.map((p) => [derivative(p.value, x), p.condition] as const));
+    default:
+      return assertNever(e, "diff");
+  }
+}
+
+/**
+ * The derivative of `expr` with respect to `variable`, `order` times, simplified.
+ *
+ * @example
+ * ```ts
+ * diff(parse("Max(0, x)"), "x").toString(); // "Heaviside(x)"
+ * diff(parse("tanh(x)"), "x").toString();   // "1 - tanh(x)**2"
+ * diff(parse("Abs(x**2 - 1)"), "x").toString(); // "2*x*sign(x**2 - 1)"
+ * ```
+ */
+export function diff(expr: Expr, variable: string | SymbolNode, order = 1): Expr {
+  const name = typeof variable === "string" ? sym(variable).name : variable.name;
+  if (!Number.isInteger(order) || order < 0) {
+    throw new RangeError(`diff: expected order to be a non-negative integer, received ${order}`);
+  }
+  let result = expr;
+  for (let k = 0; k < order; k++) result = derivative(result, name);
+  return result;
+}

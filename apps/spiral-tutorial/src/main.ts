@@ -1,5 +1,6 @@
 import { parseCommandLine, UsageError, usage } from "./cli-options.js";
 import { OutputDirError } from "./output-dir.js";
+import type { OutputWorkerFactory } from "./output-writer.js";
 import { plainProgress, terminalProgress } from "./progress.js";
 import { runTutorial } from "./tutorial.js";
 
@@ -7,6 +8,8 @@ import { runTutorial } from "./tutorial.js";
 export interface MainIo {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream;
+  /** Overrides where figures and the report are drawn (tests run the worker from source). */
+  createOutputWorker?: OutputWorkerFactory;
 }
 
 /**
@@ -43,7 +46,11 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       : plainProgress(print);
   try {
     const started = performance.now();
-    const result = await runTutorial(options, { write: options.json ? () => {} : print, progress });
+    const result = await runTutorial(options, {
+      write: options.json ? () => {} : print,
+      progress,
+      ...(io.createOutputWorker === undefined ? {} : { createOutputWorker: io.createOutputWorker }),
+    });
     if (options.json) {
       io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } else {

@@ -81,8 +81,11 @@ export interface TutorialJson {
   };
   /** Lines of code per component, measured from our sources at run time (null: source not on disk). */
   codeComplexity: { component: string; fromScratch: number | null; framework: number | null }[];
-  /** Wall time in milliseconds. */
-  timingsMs: { data: number; figures: number; report: number; total: number };
+  /**
+   * Wall time in milliseconds: data; figures = time spent drawing them (in the output worker, in
+   * parallel with training); figuresWait = main thread blocked on them; report; total run.
+   */
+  timingsMs: { data: number; figures: number; figuresWait: number; report: number; total: number };
   /** Files written, relative to `config.out`. */
   files: string[];
 }

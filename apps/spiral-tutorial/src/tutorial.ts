@@ -19,7 +19,6 @@ import {
 import { decisionGrid, planeGrid } from "./decision-grid.js";
 import type { TrainingHistory } from "./epoch-line.js";
 import { formatEpochLine, isPrintedEpoch } from "./epoch-line.js";
-import { FigureWriter } from "./figure-writer.js";
 import { halfColors } from "./figures/colors.js";
 import { buildFrameworkNetwork, evaluateFramework, trainFramework } from "./framework-half.js";
 import type { Evaluation, LabelledData } from "./from-scratch-half.js";
@@ -32,10 +31,14 @@ import {
   neuronActivations,
 } from "./network-maps.js";
 import { prepareOutputDir } from "./output-dir.js";
+import type { FigureRequest } from "./output-jobs.js";
+import type { OutputWorkerFactory } from "./output-writer.js";
+import { defaultOutputWorker, OutputWriter } from "./output-writer.js";
 import type { TrainingProgress } from "./progress.js";
 import { formatFixed, formatFloatRepr, formatPercent } from "./python-format.js";
 import { reluMath } from "./relu-math.js";
 import { stepNotes } from "./step-notes.js";
+import type { ReportFigure } from "./report/report-html.js";
 import { Transcript } from "./transcript.js";
 import type { HalfJson, TutorialJson } from "./tutorial-result.js";
 import { createTutorialRngs } from "./tutorial-rngs.js";
@@ -44,6 +47,8 @@ import { createTutorialRngs } from "./tutorial-rngs.js";
 export interface TutorialIo {
   write: (line: string) => void;
   progress: TrainingProgress;
+  /** Where figures and the report are drawn (default: the built output worker, if present). */
+  createOutputWorker?: OutputWorkerFactory;
 }
 
 /** The Python tutorial's wall times on this machine (python-run-seed42.txt), for the default settings. */
@@ -80,7 +85,22 @@ function statisticsJson(statistics: readonly LayerStatistics[]): HalfJson["layer
 export async function runTutorial(options: TutorialOptions, io: TutorialIo): Promise<TutorialJson> {
   const started = performance.now();
   const outDir = options.plots ? prepareOutputDir(options.out) : null;
-  const figures = outDir === null ? null : new FigureWriter(outDir);
+  const writer =
+    outDir === null ? null : new OutputWriter(outDir, io.createOutputWorker ?? defaultOutputWorker);
+  try {
+    return await runSteps(options, io, started, outDir, writer);
+  } finally {
+    await writer?.close();
+  }
+}
+
+async function runSteps(
+  options: TutorialOptions,
+  io: TutorialIo,
+  started: number,
+  outDir: string | null,
+  writer: OutputWriter | null,
+): Promise<TutorialJson> {
   const runFromScratch = options.only !== "framework";
   const runFramework = options.only !== "from-scratch";
   const rngs = createTutorialRngs(options.seed, options.rng);
@@ -110,20 +130,24 @@ export async function runTutorial(options: TutorialOptions, io: TutorialIo): Pro
   transcript.line(`Testing:  ${test.y.length} samples`);
   transcript.line("Classes:  3 spirals");
   transcript.line("Features: 2 (x, y coordinates)");
-  let figuresMs = 0;
-  const addFigure = async (name: string, alt: string, build: () => Promise<string>): Promise<void> => {
-    if (figures === null) return;
-    const figureStarted = performance.now();
-    const svg = await build();
-    figures.add(name, svg);
-    figuresMs += elapsed(figureStarted);
-    transcript.figure({ file: `${name}.svg`, svg, alt });
+  let figuresWorkMs = 0;
+  const drawing: Promise<void>[] = [];
+  const addFigure = (name: string, alt: string, request: () => FigureRequest): void => {
+    if (writer === null) return;
+    const figure: ReportFigure = { file: `${name}.svg`, svg: "", alt };
+    transcript.figure(figure);
+    const done = writer.figure(name, request()).then((drawn) => {
+      figure.svg = drawn.svg;
+      figuresWorkMs += drawn.ms;
+    });
+    done.catch(() => {}); // awaited (and rethrown) before the report; this only marks it handled
+    drawing.push(done);
     transcript.note(`  → ${join(options.out, name)}.svg / .png`);
   };
-  await addFigure("dataset", "Training points of the three spirals", async () => {
-    const { datasetFigure } = await import("./figures/dataset-figure.js");
-    return datasetFigure({ ...train, nClasses: 3 });
-  });
+  addFigure("dataset", "Training points of the three spirals", () => ({
+    kind: "dataset",
+    train: { ...train, nClasses: 3 },
+  }));
 
   // ── Step 2 ──
   section("step-2", "Step 2: Build the Neural Network");
@@ -237,10 +261,7 @@ export async function runTutorial(options: TutorialOptions, io: TutorialIo): Pro
         `accuracy ${formatPercent(curve.accuracy[0]!, 1)} → ${formatPercent(curve.accuracy.at(-1)!, 1)}`,
     );
   }
-  await addFigure("training", "Loss and accuracy per epoch of both networks", async () => {
-    const { trainingFigure } = await import("./figures/training-figure.js");
-    return trainingFigure(curves);
-  });
+  addFigure("training", "Loss and accuracy per epoch of both networks", () => ({ kind: "training", curves }));
 
   // ── Step 6 ──
   section("step-6", "Step 6: Evaluate on Test Data");
@@ -298,16 +319,14 @@ export async function runTutorial(options: TutorialOptions, io: TutorialIo): Pro
         ]),
   ];
   for (const panel of panels) transcript.line(panel.title);
-  await addFigure("boundaries", "Decision regions of both networks with the test points", async () => {
-    const { boundariesFigure } = await import("./figures/boundaries-figure.js");
-    return boundariesFigure(
-      panels.map((panel) => ({
-        title: panel.title,
-        grid: { xs: grid.xs, ys: grid.ys, step: grid.step, values: panel.classes },
-        test: { ...test, nClasses: 3 },
-      })),
-    );
-  });
+  addFigure("boundaries", "Decision regions of both networks with the test points", () => ({
+    kind: "boundaries",
+    panels: panels.map((panel) => ({
+      title: panel.title,
+      grid: { xs: grid.xs, ys: grid.ys, step: grid.step, values: panel.classes },
+      test: { ...test, nClasses: 3 },
+    })),
+  }));
 
   // ── Step 8 ──
   section("step-8", "Step 8: Deep Dive — What Did the Network Learn?");
@@ -344,15 +363,15 @@ export async function runTutorial(options: TutorialOptions, io: TutorialIo): Pro
     caption: "its symbolic derivative (autograd uses relu'(0) = 0; SymPy's Heaviside(0) is 1/2)",
   });
   const firstLayer = net === null ? firstLinearOf(model!) : denseWeightsOf(net)[0]!;
-  await addFigure("neurons", "Activation maps of the first eight neurons of layer 1", async () => {
-    const { neuronsFigure } = await import("./figures/neurons-figure.js");
+  addFigure("neurons", "Activation maps of the first eight neurons of layer 1", () => {
     const neuronGrid = planeGrid([-1.5, 1.5], [-1.5, 1.5], 0.05);
-    return neuronsFigure(
-      neuronActivations(firstLayer, neuronGrid, 8).map((values, k) => ({
+    return {
+      kind: "neurons",
+      maps: neuronActivations(firstLayer, neuronGrid, 8).map((values, k) => ({
         title: `Neuron ${k + 1}`,
         grid: { xs: neuronGrid.xs, ys: neuronGrid.ys, step: neuronGrid.step, values },
       })),
-    );
+    };
   });
 
   // ── Final comparison ──
@@ -377,7 +396,17 @@ export async function runTutorial(options: TutorialOptions, io: TutorialIo): Pro
       { part: "Framework: decision grid", ms: frameworkGrid.ms, pythonSeconds: pythonSeconds.torchBoundary },
     );
   }
-  if (figures !== null) parts.push({ part: "Figures (SVG; PNGs render in the background)", ms: figuresMs });
+  let figuresWaitMs = 0;
+  if (writer !== null) {
+    const waitStarted = performance.now();
+    await Promise.all(drawing);
+    figuresWaitMs = elapsed(waitStarted);
+    const where = writer.inWorker ? "worker thread, alongside training" : "main thread";
+    parts.push(
+      { part: `Figures: SVG + PNG (${where})`, ms: figuresWorkMs },
+      { part: "Main thread waiting for the figures", ms: figuresWaitMs },
+    );
+  }
   parts.push({ part: "Total so far (from start)", ms: elapsed(started) });
   transcript.table(
     wallTimeTable(
@@ -390,11 +419,9 @@ export async function runTutorial(options: TutorialOptions, io: TutorialIo): Pro
 
   // ── Report and files ──
   let reportMs = 0;
-  const files: string[] = [];
-  if (outDir !== null && figures !== null) {
+  if (writer !== null) {
     const reportStarted = performance.now();
-    const { renderReport } = await import("./report/report-html.js");
-    const html = renderReport({
+    await writer.report({
       title: "Neural Network from Scratch — Neurogebra vs the framework way",
       summary: [
         `seed ${options.seed} · ${options.epochs} epochs · SGD lr ${options.lr} (from scratch) · Adam lr ${options.adamLr} (framework) · batch ${options.batchSize} · ${options.points} points per class · noise ${options.noise}`,
@@ -403,9 +430,7 @@ export async function runTutorial(options: TutorialOptions, io: TutorialIo): Pro
       ],
       sections: transcript.sections,
     });
-    writeFileSync(join(outDir, "report.html"), html);
     reportMs = elapsed(reportStarted);
-    files.push(...(await figures.finish()), "report.html");
   }
 
   const halfJson = (
@@ -490,7 +515,13 @@ export async function runTutorial(options: TutorialOptions, io: TutorialIo): Pro
     decisionGrid: { step: grid.step, nx: grid.xs.length, ny: grid.ys.length, points: grid.points.length / 2 },
     math,
     codeComplexity,
-    timingsMs: { data: dataMs, figures: figuresMs, report: reportMs, total: elapsed(started) },
-    files,
+    timingsMs: {
+      data: dataMs,
+      figures: figuresWorkMs,
+      figuresWait: figuresWaitMs,
+      report: reportMs,
+      total: elapsed(started),
+    },
+    files: writer === null ? [] : [...writer.files],
   };
 }

@@ -1,4 +1,7 @@
-import { deflateSync } from "node:zlib";
+import { promisify } from "node:util";
+import { deflate, deflateSync } from "node:zlib";
+
+const deflateAsync = promisify(deflate);
 
 /** CRC-32 (ISO-HDLC, the one PNG chunks use), table-driven. */
 const crcTable = (() => {
@@ -26,26 +29,19 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-/**
- * Encodes 8-bit RGBA pixels (row-major, top row first) as a PNG file.
- * Used for the raster layers of the decision-region and neuron-activation figures.
- *
- * @example
- * ```ts
- * const red = encodePng(1, 1, new Uint8Array([255, 0, 0, 255]));
- * ```
- */
-export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
+function checkPixels(fn: string, width: number, height: number, rgba: Uint8Array): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    throw new RangeError(
-      `encodePng: width and height must be positive integers, received ${width}×${height}`,
-    );
+    throw new RangeError(`${fn}: width and height must be positive integers, received ${width}×${height}`);
   }
   if (rgba.length !== width * height * 4) {
     throw new RangeError(
-      `encodePng: rgba must hold width·height·4 = ${width * height * 4} bytes, received ${rgba.length}`,
+      `${fn}: rgba must hold width·height·4 = ${width * height * 4} bytes, received ${rgba.length}`,
     );
   }
+}
+
+/** The IHDR header and the filtered scanlines (filter type None on every row). */
+function scanlines(width: number, height: number, rgba: Uint8Array): { header: Buffer; raw: Buffer } {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -58,11 +54,44 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
     raw[row * (stride + 1)] = 0; // filter type None
     raw.set(rgba.subarray(row * stride, (row + 1) * stride), row * (stride + 1) + 1);
   }
+  return { header, raw };
+}
+
+function assemble(header: Buffer, compressed: Uint8Array): Buffer {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return Buffer.concat([
     signature,
     chunk("IHDR", header),
-    chunk("IDAT", deflateSync(raw)),
+    chunk("IDAT", compressed),
     chunk("IEND", new Uint8Array(0)),
   ]);
+}
+
+/**
+ * Encodes 8-bit RGBA pixels (row-major, top row first) as a PNG file.
+ * Used for the raster layers of the decision-region and neuron-activation figures.
+ *
+ * @example
+ * ```ts
+ * const red = encodePng(1, 1, new Uint8Array([255, 0, 0, 255]));
+ * ```
+ */
+export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
+  checkPixels("encodePng", width, height, rgba);
+  const { header, raw } = scanlines(width, height, rgba);
+  return assemble(header, deflateSync(raw));
+}
+
+/**
+ * {@link encodePng} with the compression on libuv's thread pool (for full-size figure PNGs).
+ *
+ * @example
+ * ```ts
+ * const png = await encodePngAsync(image.width, image.height, image.pixels);
+ * ```
+ */
+export async function encodePngAsync(width: number, height: number, rgba: Uint8Array): Promise<Buffer> {
+  checkPixels("encodePngAsync", width, height, rgba);
+  const { header, raw } = scanlines(width, height, rgba);
+  return assemble(header, await deflateAsync(raw));
 }

@@ -8,8 +8,10 @@
  * which import these classes. That cycle is safe because no module touches another's bindings at
  * load time — only inside functions.
  */
+import type { Algebra } from "./algebra.js";
+import { compileUncached } from "./compile.js";
 import { diff } from "./differentiate.js";
-import { evaluate } from "./evaluate.js";
+import { evaluate, evaluateWith } from "./evaluate.js";
 import type { FunctionName } from "./functions.js";
 import { toLatex } from "./latex.js";
 import { toSympyString, conditionToString } from "./print.js";
@@ -89,6 +91,7 @@ export type Substitutions = Readonly<Record<string, Expr | number>>;
 export abstract class BaseExpr {
   #key: string | undefined;
   #symbols: ReadonlySet<string> | undefined;
+  #compiled: Map<string, (...values: number[]) => number> | undefined;
 
   /** A unique structural key: two trees are equal exactly when their keys are equal. */
   get key(): string {
@@ -134,6 +137,28 @@ export abstract class BaseExpr {
   /** The float64 value for the given bindings; throws `UnboundSymbolError` naming a missing symbol. */
   evaluate(vars: Bindings = {}): number {
     return evaluate(this as unknown as Expr, vars);
+  }
+
+  /** Evaluates over any {@link Algebra} (numbers, dual numbers, autograd `Value`s, …). */
+  evaluateWith<T>(algebra: Algebra<T>, vars: Readonly<Record<string, T | number>>): T {
+    return evaluateWith(this as unknown as Expr, algebra, vars);
+  }
+
+  /**
+   * A fast JS function taking the values of `variables` in order; `constants` are baked in.
+   * Cached per tree and argument list.
+   */
+  compile(variables: readonly string[], constants: Bindings = {}): (...values: number[]) => number {
+    const cacheKey = `${variables.join(",")}|${Object.entries(constants)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(",")}`;
+    this.#compiled ??= new Map();
+    let fn = this.#compiled.get(cacheKey);
+    if (fn === undefined) {
+      fn = compileUncached(this as unknown as Expr, variables, constants);
+      this.#compiled.set(cacheKey, fn);
+    }
+    return fn;
   }
 }
 

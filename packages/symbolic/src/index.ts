@@ -1,3 +1,6 @@
+export type { Algebra } from "./algebra.js";
+export { numberAlgebra } from "./algebra.js";
+export { compile } from "./compile.js";
 export {
   add,
   call,
@@ -16,7 +19,7 @@ export {
 } from "./construct.js";
 export type { ExprLike, Numeric } from "./construct.js";
 export { diff } from "./differentiate.js";
-export { UnboundSymbolError, evaluate } from "./evaluate.js";
+export { UnboundSymbolError, evaluate, evaluateWith } from "./evaluate.js";
 export { E, FALSE, PI, TRUE, assertNever } from "./expr.js";
 export type {
   AddNode,

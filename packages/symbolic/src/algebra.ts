@@ -1,0 +1,109 @@
+import { erf, erfc, gamma, polygamma } from "./special-functions.js";
+
+/**
+ * The structural interface a number system implements so that `evaluateWith` can run a formula
+ * on it: plain numbers, dual numbers (forward-mode derivatives), autograd `Value`s (reverse mode),
+ * intervals, … This package never imports autograd; the shape is enough.
+ *
+ * Required operations are the ones every differentiable number system has. The optional ones
+ * fall back to compositions of the required ones (`sub` = `add(a, neg(b))`, `sqrt` = `pow(a, 1/2)`,
+ * `tanh` via `exp`, …); a function with no fallback (sin, erf, gamma, …) throws a `TypeError`
+ * naming the missing method when a formula needs it.
+ *
+ * Non-smooth pieces are decided on `valueOf`: `Max`/`Min` pick an argument (ties → the first in
+ * canonical order), `Abs` is `a` or `neg(a)`, `Piecewise` picks a branch, and `Heaviside`, `sign`,
+ * `floor` become constants (their derivative is 0 almost everywhere).
+ *
+ * @example
+ * ```ts
+ * // Wiring autograd's Value (in an app or test — not in this package):
+ * const valueAlgebra: Algebra<Value> = {
+ *   constant: (c) => new Value(c),
+ *   valueOf: (a) => a.data,
+ *   add: (a, b) => a.add(b),
+ *   mul: (a, b) => a.mul(b),
+ *   div: (a, b) => a.div(b),
+ *   neg: (a) => a.neg(),
+ *   pow: (a, k) => a.pow(k),
+ *   exp: (a) => a.exp(),
+ *   log: (a) => a.log(),
+ *   tanh: (a) => a.tanh(),
+ * };
+ * ```
+ */
+export interface Algebra<T> {
+  /** Lifts a float64 constant into the algebra. */
+  constant: (value: number) => T;
+  /** The float64 value of an element (for branch decisions and piecewise-constant functions). */
+  valueOf: (a: T) => number;
+  add: (a: T, b: T) => T;
+  mul: (a: T, b: T) => T;
+  div: (a: T, b: T) => T;
+  neg: (a: T) => T;
+  /** `a ** k` for a constant exponent `k`. */
+  pow: (a: T, k: number) => T;
+  exp: (a: T) => T;
+  log: (a: T) => T;
+  sub?: (a: T, b: T) => T;
+  sqrt?: (a: T) => T;
+  abs?: (a: T) => T;
+  sin?: (a: T) => T;
+  cos?: (a: T) => T;
+  tan?: (a: T) => T;
+  asin?: (a: T) => T;
+  acos?: (a: T) => T;
+  atan?: (a: T) => T;
+  atan2?: (y: T, x: T) => T;
+  sinh?: (a: T) => T;
+  cosh?: (a: T) => T;
+  tanh?: (a: T) => T;
+  asinh?: (a: T) => T;
+  acosh?: (a: T) => T;
+  atanh?: (a: T) => T;
+  erf?: (a: T) => T;
+  erfc?: (a: T) => T;
+  gamma?: (a: T) => T;
+  /** polygamma(n, x) for a constant integer order `n`. */
+  polygamma?: (n: number, x: T) => T;
+}
+
+/**
+ * Plain float64 numbers as an {@link Algebra} (mostly useful as a reference implementation —
+ * `expr.evaluate` and `expr.compile` are faster ways to get numbers).
+ *
+ * @example
+ * ```ts
+ * parse("sin(x)**2").evaluateWith(numberAlgebra, { x: 1 }); // 0.7080734182735712
+ * ```
+ */
+export const numberAlgebra: Algebra<number> = {
+  constant: (c) => c,
+  valueOf: (a) => a,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  div: (a, b) => a / b,
+  neg: (a) => -a,
+  pow: (a, k) => Math.pow(a, k),
+  exp: Math.exp,
+  log: Math.log,
+  sqrt: Math.sqrt,
+  abs: Math.abs,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  asin: Math.asin,
+  acos: Math.acos,
+  atan: Math.atan,
+  atan2: Math.atan2,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  tanh: Math.tanh,
+  asinh: Math.asinh,
+  acosh: Math.acosh,
+  atanh: Math.atanh,
+  erf,
+  erfc,
+  gamma,
+  polygamma,
+};

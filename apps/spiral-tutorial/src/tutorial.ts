@@ -1,4 +1,3 @@
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { tensor, Value } from "@neurogebra/autograd";

@@ -1,5 +1,7 @@
 export type { Algebra } from "./algebra.js";
 export { numberAlgebra } from "./algebra.js";
+export { CATEGORIES } from "./catalogue-data.js";
+export type { Category } from "./catalogue-data.js";
 export { compile } from "./compile.js";
 export {
   add,
@@ -41,10 +43,14 @@ export type {
   Substitutions,
   SymbolNode,
 } from "./expr.js";
+export { Expression } from "./expression.js";
+export type { ExpressionInit } from "./expression.js";
 export { FUNCTION_NAMES } from "./functions.js";
 export type { FunctionName } from "./functions.js";
 export { kinks } from "./kinks.js";
 export { conditionToLatex, latexSymbolName, toLatex } from "./latex.js";
+export { MathForge, UnknownExpressionError } from "./math-forge.js";
+export type { ComparisonRow, ExplainLevel, ExpressionInfo, RegisterMeta } from "./math-forge.js";
 export { ParseError, parse } from "./parse.js";
 export { conditionToString, toSympyString } from "./print.js";
 export { countNodes, expand, simplify } from "./simplify.js";

@@ -16,8 +16,10 @@ export function plainProgress(write: (line: string) => void): TrainingProgress {
 }
 
 /**
- * A cli-progress bar on an interactive terminal; epoch lines are printed above it and it disappears
- * when training ends, leaving exactly the lines a pipe would get.
+ * A cli-progress bar on an interactive terminal while a network trains (epochs done, current loss);
+ * when training ends the bar is cleared and the epoch lines are printed in its place, so the terminal
+ * ends up with exactly the lines a pipe gets. (Lines are held back while the bar is up: cli-progress
+ * redraws from a saved cursor position, which would overwrite lines printed under it.)
  *
  * @example
  * ```ts
@@ -26,6 +28,7 @@ export function plainProgress(write: (line: string) => void): TrainingProgress {
  */
 export function terminalProgress(stream: NodeJS.WriteStream): TrainingProgress {
   let bar: cliProgress.SingleBar | undefined;
+  let heldBack: string[] = [];
   return {
     start(label, totalEpochs) {
       bar = new cliProgress.SingleBar(
@@ -35,7 +38,6 @@ export function terminalProgress(stream: NodeJS.WriteStream): TrainingProgress {
           barsize: 30,
           hideCursor: true,
           clearOnComplete: true,
-          forceRedraw: true,
           fps: 20,
         },
         cliProgress.Presets.shades_classic,
@@ -46,16 +48,14 @@ export function terminalProgress(stream: NodeJS.WriteStream): TrainingProgress {
       bar?.update(epochsDone, { loss: loss.toFixed(4) });
     },
     log(line) {
-      if (bar === undefined) {
-        stream.write(`${line}\n`);
-        return;
-      }
-      stream.write(`\r\x1b[2K${line}\n`);
-      bar.render();
+      if (bar === undefined) stream.write(`${line}\n`);
+      else heldBack.push(line);
     },
     stop() {
       bar?.stop();
       bar = undefined;
+      for (const line of heldBack) stream.write(`${line}\n`);
+      heldBack = [];
     },
   };
 }

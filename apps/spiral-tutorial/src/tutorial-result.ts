@@ -82,8 +82,9 @@ export interface TutorialJson {
   /** Lines of code per component, measured from our sources at run time (null: source not on disk). */
   codeComplexity: { component: string; fromScratch: number | null; framework: number | null }[];
   /**
-   * Wall time in milliseconds: data; figures = time spent drawing them (in the output worker, in
-   * parallel with training); figuresWait = main thread blocked on them; report; total run.
+   * Wall time in milliseconds: data; figures = from the first figure request to the last PNG written
+   * (in the output worker, overlapping training); figuresWait = main thread blocked on them; report;
+   * total run.
    */
   timingsMs: { data: number; figures: number; figuresWait: number; report: number; total: number };
   /** Files written, relative to `config.out`. */

@@ -40,7 +40,7 @@ describe("renderReport", () => {
     expect(html).toContain("<code>softmaxCrossEntropy</code>");
     expect(html).toContain("<strong>bold</strong>");
     expect(html).toContain("Loss: 0.4170 &lt;ok&gt;");
-    expect(html).toContain('<tr class="total"><td>1</td><td>✅</td></tr>');
+    expect(html).toContain('<tr class="total"><td>1</td><td><span class="yes">✓</span></td></tr>');
     expect(html).toContain('src="data:image/svg+xml;base64,');
     expect(html).toContain('<a href="#step-3">');
   });

@@ -55,11 +55,16 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-/** Escapes text and sets `code` spans (backticks) and **bold** spans. */
+/**
+ * Escapes text and sets `code` spans (backticks) and **bold** spans. The tables' ✅ and ⚠️ become ✓
+ * and ⚠ in colour: text glyphs every font has, where an emoji font may be missing.
+ */
 function inline(text: string): string {
   return escapeHtml(text)
     .replace(/`([^`]+)`/g, "<code>$1</code>")
-    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>");
+    .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+    .replaceAll("✅", '<span class="yes">✓</span>')
+    .replaceAll("⚠️", '<span class="warn">⚠</span>');
 }
 
 function renderTable(table: TextTable): string {
@@ -115,13 +120,16 @@ pre.output { font: 13.5px/1.45 ui-monospace, "DejaVu Sans Mono", monospace; back
 .formula .katex-display { margin: 0.4em 0; }
 .caption { text-align: center; color: var(--muted); font-size: 14px; margin: 0 0 8px; }
 figure { margin: 18px 0; }
-figure.plot img { width: 100%; height: auto; border: 1px solid var(--rule); border-radius: 8px; }
+figure.plot { text-align: center; }
+figure.plot img { max-width: 100%; height: auto; border: 1px solid var(--rule); border-radius: 8px; }
 figure.plot figcaption { font-size: 13px; color: var(--muted); text-align: right; }
 figure.table figcaption { font-weight: 600; margin-bottom: 6px; }
 table { border-collapse: collapse; width: 100%; font-size: 15px; }
 th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--rule); }
 th { background: #f6f8fa; }
 tr.total td { font-weight: 700; }
+.yes { color: #1a7f37; font-weight: 700; }
+.warn { color: #9a6700; }
 .note { color: var(--muted); font-size: 13px; margin: 6px 0 0; }
 `;
 

@@ -77,21 +77,23 @@ export async function writeReport(input: ReportInput, dir: string): Promise<void
 }
 
 /**
- * Loads the heavy modules (Observable Plot, linkedom, resvg, KaTeX) ahead of time, so that in the
- * output worker this happens while the main thread trains.
+ * Loads the heavy modules ahead of time, in the order they are needed (Observable Plot and linkedom
+ * for the first figure, resvg for its PNG, KaTeX for the report at the end), so that in the output
+ * worker this happens while the main thread trains. Jobs do not wait for it: each imports what it
+ * needs, and a module being preloaded is simply awaited.
  *
  * @example
  * ```ts
- * await preloadOutputModules();
+ * void preloadOutputModules();
  * ```
  */
 export async function preloadOutputModules(): Promise<void> {
+  await import("./figures/dataset-figure.js");
+  await import("./figures/render-png.js");
   await Promise.all([
-    import("./figures/dataset-figure.js"),
     import("./figures/training-figure.js"),
     import("./figures/boundaries-figure.js"),
     import("./figures/neurons-figure.js"),
-    import("./figures/render-png.js"),
-    import("./report/report-html.js"),
   ]);
+  await import("./report/report-html.js");
 }

@@ -22,10 +22,9 @@ export interface OutputJobResult {
 
 const port = parentPort;
 if (port === null) throw new Error("output-worker: must run in a worker thread");
-const preloaded = preloadOutputModules();
+preloadOutputModules().catch(() => {}); // a failing import surfaces in the job that needs it
 port.on("message", (job: OutputJob) => {
   const run = async (): Promise<OutputJobResult> => {
-    await preloaded;
     if (job.type === "figure") return { id: job.id, drawn: await drawFigure(job.request, job.name, job.dir) };
     await writeReport(job.input, job.dir);
     return { id: job.id };

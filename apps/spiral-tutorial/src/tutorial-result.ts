@@ -78,6 +78,8 @@ export interface TutorialJson {
     reluLatex: string;
     reluGradientLatex: string;
     values: { reluAt2: number; reluAtMinus2: number; gradientAt2: number; gradientAtMinus2: number };
+    /** The formula evaluated on autograd Values, then backward(): d/dx at 2 and −2. */
+    autogradGradients: { at2: number; atMinus2: number };
   };
   /** Lines of code per component, measured from our sources at run time (null: source not on disk). */
   codeComplexity: { component: string; fromScratch: number | null; framework: number | null }[];

@@ -349,6 +349,10 @@ async function runSteps(
   transcript.line(`ReLU at x=-2:        ${formatFloatRepr(math.values.reluAtMinus2)}`);
   transcript.line(`ReLU grad at x=2:    ${formatFloatRepr(math.values.gradientAt2)}`);
   transcript.line(`ReLU grad at x=-2:   ${formatFloatRepr(math.values.gradientAtMinus2)}`);
+  transcript.line(
+    `Same formula on autograd Values, backward(): grad ${formatFloatRepr(math.autogradGradients.at2)} at x=2, ` +
+      `${formatFloatRepr(math.autogradGradients.atMinus2)} at x=-2`,
+  );
   transcript.line();
   transcript.line("Each neuron computes:");
   transcript.line("  output = ReLU(w₁·x₁ + w₂·x₂ + b)");

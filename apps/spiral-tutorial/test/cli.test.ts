@@ -130,6 +130,7 @@ describe("seed 42, every step, figures and report (--json)", () => {
       `ReLU activation: ${result.math.relu}  gradient: ${result.math.reluGradient}`,
     );
     expect(result.math.values).toEqual({ reluAt2: 2, reluAtMinus2: 0, gradientAt2: 1, gradientAtMinus2: 0 });
+    expect(result.math.autogradGradients).toEqual({ at2: 1, atMinus2: 0 });
   });
 
   it("trains the framework half with Adam to a high accuracy", () => {

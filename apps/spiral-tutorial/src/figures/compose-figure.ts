@@ -41,11 +41,13 @@ export function composeFigure(document: Document, options: ComposeOptions): stri
   root.appendChild(
     createSvgElement(document, "rect", { width: options.width, height: options.height, fill: "white" }),
   );
+  // Bold DejaVu Sans is about 0.65 em per character: shrink a headline that would not fit.
+  const fontSize = Math.min(18, (options.width - 24) / (0.65 * options.title.length));
   const title = createSvgElement(document, "text", {
     x: options.width / 2,
     y: 28,
     "text-anchor": "middle",
-    "font-size": 18,
+    "font-size": Math.round(fontSize * 10) / 10,
     "font-weight": "bold",
     fill: "#222",
   });

@@ -113,6 +113,10 @@ export function trainTensorNetwork(
   const adamStep = minimalAdam(params, lr);
   const data = new Tensor(X, [n, nIn]);
 
+  // Index and target buffers of a full batch, reused (the last, shorter batch uses a view).
+  const batchBuffer = new Int32Array(batchSize);
+  const targetBuffer = new Int32Array(batchSize);
+
   const epochLosses: number[] = [];
   const accuracies: number[] = [];
   let steps = 0;
@@ -122,9 +126,13 @@ export function trainTensorNetwork(
     let epochLoss = 0;
     let correct = 0;
     for (let first = 0; first < n; first += batchSize) {
-      const batch = perm.subarray(first, Math.min(first + batchSize, n));
-      const targets = new Int32Array(batch.length);
-      for (let i = 0; i < batch.length; i++) targets[i] = y[batch[i]!]!;
+      const size = Math.min(batchSize, n - first);
+      const batch = size === batchSize ? batchBuffer : batchBuffer.subarray(0, size);
+      const targets = size === batchSize ? targetBuffer : targetBuffer.subarray(0, size);
+      for (let i = 0; i < size; i++) {
+        batch[i] = perm[first + i]!;
+        targets[i] = y[batch[i]!]!;
+      }
 
       const logits = forward(data.indexSelect(0, batch));
       const loss = logits.crossEntropy(targets);
@@ -135,7 +143,7 @@ export function trainTensorNetwork(
 
       epochLoss += loss.item();
       const predicted = logits.argmax(1);
-      for (let i = 0; i < batch.length; i++) if (predicted[i] === targets[i]) correct++;
+      for (let i = 0; i < size; i++) if (predicted[i] === targets[i]) correct++;
     }
     epochLosses.push(epochLoss);
     accuracies.push(correct / n);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { gemm, matrix } from "./matmul.js";
+import { gemm } from "./matmul.js";
 
 /** The textbook triple loop, the reference the tiled kernel must agree with. */
 function naive(
@@ -40,7 +40,7 @@ describe("gemm", () => {
           const A = (i: number, p: number) => (ta ? a[p * m + i]! : a[i * k + p]!);
           const B = (p: number, j: number) => (tb ? b[j * k + p]! : b[p * n + j]!);
           const c = new Float64Array(m * n);
-          gemm(m, n, k, matrix(a, 0, ta ? m : k, ta), matrix(b, 0, tb ? k : n, tb), c, 0);
+          gemm(ta, tb, m, n, k, a, 0, b, 0, c, 0);
           const ref = naive(m, n, k, A, B);
           for (let i = 0; i < c.length; i++) expect(Math.abs(c[i]! - ref[i]!)).toBeLessThan(1e-12);
         },
@@ -49,27 +49,31 @@ describe("gemm", () => {
     );
   });
 
-  it("crosses panel boundaries (k and n above 256) without losing terms", () => {
+  it("crosses panel boundaries (k and n above 256) without losing terms, transposed or not", () => {
     const [m, n, k] = [5, 300, 270];
     const a = values(m * k, 1);
     const b = values(k * n, 2);
-    const c = new Float64Array(m * n);
-    gemm(m, n, k, matrix(a, 0, k), matrix(b, 0, n), c, 0);
-    const ref = naive(
-      m,
-      n,
-      k,
-      (i, p) => a[i * k + p]!,
-      (p, j) => b[p * n + j]!,
-    );
-    for (let i = 0; i < c.length; i++) expect(Math.abs(c[i]! - ref[i]!)).toBeLessThan(1e-10);
+    for (const ta of [false, true]) {
+      for (const tb of [false, true]) {
+        const c = new Float64Array(m * n);
+        gemm(ta, tb, m, n, k, a, 0, b, 0, c, 0);
+        const ref = naive(
+          m,
+          n,
+          k,
+          (i, p) => (ta ? a[p * m + i]! : a[i * k + p]!),
+          (p, j) => (tb ? b[j * k + p]! : b[p * n + j]!),
+        );
+        for (let i = 0; i < c.length; i++) expect(Math.abs(c[i]! - ref[i]!)).toBeLessThan(1e-10);
+      }
+    }
   });
 
   it("accumulates into C at an offset and leaves the rest of the buffer alone", () => {
     const a = Float64Array.from([1, 2, 3, 4]); // 2×2
     const b = Float64Array.from([0, 0, 5, 6, 7, 8]); // 2×2 starting at offset 2
     const c = Float64Array.from([9, 1, 1, 1, 1, 9]);
-    gemm(2, 2, 2, matrix(a, 0, 2), matrix(b, 2, 2), c, 1);
+    gemm(false, false, 2, 2, 2, a, 0, b, 2, c, 1);
     expect([...c]).toEqual([9, 1 + 19, 1 + 22, 1 + 43, 1 + 50, 9]);
   });
 });

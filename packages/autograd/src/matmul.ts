@@ -16,41 +16,36 @@
 /** Side of the square panels of B (rows p, columns j) that one sweep over C works on. */
 const PANEL = 256;
 
-/** A strided view of a matrix inside a flat buffer. */
-export interface MatrixView {
-  readonly data: Float64Array;
-  readonly offset: number;
-  readonly rowStride: number;
-  readonly colStride: number;
-}
-
 /**
- * A matrix stored row-major with `cols` columns from `offset` on, read as is or transposed
- * (stored element (i, j) sits at `offset + i·cols + j`).
- */
-export function matrix(data: Float64Array, offset: number, cols: number, transposed = false): MatrixView {
-  return transposed
-    ? { data, offset, rowStride: 1, colStride: cols }
-    : { data, offset, rowStride: cols, colStride: 1 };
-}
-
-/**
- * `C += A · B` where A is m×k, B is k×n and C is a row-major m×n block of `c` starting at `cOffset`.
- * Accumulates, so the caller zero-fills C for a plain product and passes the gradient buffer directly
- * for a backward pass. Each C entry sums its k products in order p = 0, 1, …, k−1 within a panel.
+ * `C += op(A) · op(B)` for row-major buffers — BLAS's `dgemm` without the α/β scalars. `op(A)` is the
+ * m×k matrix stored row-major from `aOffset` on, or, with `transA`, the transpose of a k×m stored
+ * matrix; likewise `op(B)` is k×n. C is the row-major m×n block of `c` from `cOffset` on. Accumulates,
+ * so the caller zero-fills C for a plain product and passes a gradient buffer directly for a backward
+ * pass. Each C entry sums its k products in order p = 0, 1, …, k−1 (per panel).
  */
 export function gemm(
+  transA: boolean,
+  transB: boolean,
   m: number,
   n: number,
   k: number,
-  a: MatrixView,
-  b: MatrixView,
+  a: Float64Array,
+  aOffset: number,
+  b: Float64Array,
+  bOffset: number,
   c: Float64Array,
   cOffset: number,
 ): void {
+  // Element (i, p) of op(A) sits at aOffset + i·ars + p·acs; element (p, j) of op(B) at bOffset + p·brs + j·bcs.
+  const ars = transA ? 1 : k;
+  const acs = transA ? m : 1;
+  const brs = transB ? 1 : n;
+  const bcs = transB ? k : 1;
   for (let p0 = 0; p0 < k; p0 += PANEL) {
+    const p1 = Math.min(k, p0 + PANEL);
     for (let j0 = 0; j0 < n; j0 += PANEL) {
-      gemmPanel(m, n, a, b, c, cOffset, p0, Math.min(k, p0 + PANEL), j0, Math.min(n, j0 + PANEL));
+      const j1 = Math.min(n, j0 + PANEL);
+      gemmPanel(m, n, a, aOffset, ars, acs, b, bOffset, brs, bcs, c, cOffset, p0, p1, j0, j1);
     }
   }
 }
@@ -62,8 +57,14 @@ export function gemm(
 function gemmPanel(
   m: number,
   n: number,
-  a: MatrixView,
-  b: MatrixView,
+  A: Float64Array,
+  aOffset: number,
+  ars: number,
+  acs: number,
+  B: Float64Array,
+  bOffset: number,
+  brs: number,
+  bcs: number,
   c: Float64Array,
   cOffset: number,
   p0: number,
@@ -71,16 +72,10 @@ function gemmPanel(
   j0: number,
   j1: number,
 ): void {
-  const A = a.data;
-  const B = b.data;
-  const ars = a.rowStride;
-  const acs = a.colStride;
-  const brs = b.rowStride;
-  const bcs = b.colStride;
   const m4 = m - (m % 4);
   const j4 = j1 - ((j1 - j0) % 4);
   for (let i = 0; i < m4; i += 4) {
-    const aRow = a.offset + i * ars + p0 * acs;
+    const aRow = aOffset + i * ars + p0 * acs;
     const cRow = cOffset + i * n;
     let j = j0;
     for (; j < j4; j += 4) {
@@ -90,7 +85,7 @@ function gemmPanel(
           c20 = 0, c21 = 0, c22 = 0, c23 = 0,
           c30 = 0, c31 = 0, c32 = 0, c33 = 0;
       let ap = aRow;
-      let bp = b.offset + p0 * brs + j * bcs;
+      let bp = bOffset + p0 * brs + j * bcs;
       // prettier-ignore
       for (let p = p0; p < p1; p++, ap += acs, bp += brs) {
         const a0 = A[ap]!, a1 = A[ap + ars]!, a2 = A[ap + 2 * ars]!, a3 = A[ap + 3 * ars]!;
@@ -113,7 +108,7 @@ function gemmPanel(
       // prettier-ignore
       let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
       let ap = aRow;
-      let bp = b.offset + p0 * brs + j * bcs;
+      let bp = bOffset + p0 * brs + j * bcs;
       for (let p = p0; p < p1; p++, ap += acs, bp += brs) {
         const y = B[bp]!;
         c0 += A[ap]! * y;
@@ -129,14 +124,14 @@ function gemmPanel(
     }
   }
   for (let i = m4; i < m; i++) {
-    const aRow = a.offset + i * ars + p0 * acs;
+    const aRow = aOffset + i * ars + p0 * acs;
     const cRow = cOffset + i * n;
     let j = j0;
     for (; j < j4; j += 4) {
       // prettier-ignore
       let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
       let ap = aRow;
-      let bp = b.offset + p0 * brs + j * bcs;
+      let bp = bOffset + p0 * brs + j * bcs;
       for (let p = p0; p < p1; p++, ap += acs, bp += brs) {
         const x = A[ap]!;
         c0 += x * B[bp]!;
@@ -153,7 +148,7 @@ function gemmPanel(
     for (; j < j1; j++) {
       let s = 0;
       let ap = aRow;
-      let bp = b.offset + p0 * brs + j * bcs;
+      let bp = bOffset + p0 * brs + j * bcs;
       for (let p = p0; p < p1; p++, ap += acs, bp += brs) s += A[ap]! * B[bp]!;
       c[cRow + j]! += s;
     }

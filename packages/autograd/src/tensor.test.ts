@@ -269,6 +269,11 @@ describe("forward values", () => {
     x.data.forEach((v, i) => expect(sp[i]).toBeCloseTo(Math.log(1 + Math.exp(v)), 15));
   });
 
+  it("relu is exact at the extremes of float64 (its branch-free formula has a guard there)", () => {
+    const x = tensor([-Infinity, -1e308, -5e-324, 5e-324, 1e308, Number.MAX_VALUE, Infinity, NaN]);
+    expect(x.relu().toArray()).toEqual([0, 0, 0, 5e-324, 1e308, Number.MAX_VALUE, Infinity, NaN]);
+  });
+
   it("keeps sigmoid and softplus finite and exact for large |x|", () => {
     expect(tensor([-1000, 1000]).sigmoid().toArray()).toEqual([0, 1]);
     expect(tensor([-1000, 1000]).softplus().toArray()).toEqual([0, 1000]);

@@ -11,7 +11,7 @@ import { logSumExpAlong, maxAlong, softmaxAlong, splitAt, sumAlong } from "./alo
 import { addReduced, broadcastSource, expandTo } from "./broadcast.js";
 import { allocate } from "./arena.js";
 import { AnomalyError, isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
-import { gemm, matrix } from "./matmul.js";
+import { gemm } from "./matmul.js";
 import { permutedSource } from "./permute.js";
 import {
   broadcastShapes,
@@ -44,6 +44,8 @@ export interface TensorOptions {
 type BackwardStep = (g: Float64Array) => void;
 
 const NO_PARENTS: readonly Tensor[] = Object.freeze([]);
+/** Marks construction by an op of this module (trusted data and shape; see the constructor). */
+const INTERNAL: TensorOptions = Object.freeze({});
 /** The seed gradient of a one-element root. */
 const ONE = new Float64Array([1]);
 
@@ -86,7 +88,14 @@ export class Tensor {
    * x.toArray(); // [[1, 2, 3], [4, 5, 6]]
    * ```
    */
-  constructor(data: Float64Array, shape: Shape, options: TensorOptions = {}) {
+  constructor(data: Float64Array, shape: Shape, options?: TensorOptions) {
+    if (options === INTERNAL) {
+      // An op's own result: data and shape were computed here, so skip the checks and the copy.
+      this.data = data;
+      this.shape = shape;
+      this.requiresGrad = false;
+      return;
+    }
     if (!(data instanceof Float64Array)) {
       throw new TypeError(`Tensor: expected data to be a Float64Array, got ${describe(data)}`);
     }
@@ -98,7 +107,7 @@ export class Tensor {
     }
     this.data = data;
     this.shape = shape.slice();
-    this.requiresGrad = options.requiresGrad === true;
+    this.requiresGrad = options?.requiresGrad === true;
   }
 
   // ───────────────────────────── basics ─────────────────────────────
@@ -160,7 +169,7 @@ export class Tensor {
 
   /** The same values, cut from the graph (shares `data`, no gradient). @example `w.detach().requiresGrad // false` */
   detach(): Tensor {
-    return new Tensor(this.data, this.shape);
+    return new Tensor(this.data, this.shape, INTERNAL);
   }
 
   /** Set every entry of `grad` to 0 (keeps the buffer). @example `w.zeroGrad(); w.grad?.toArray() // zeros` */
@@ -238,7 +247,7 @@ export class Tensor {
     backwardStep: BackwardStep,
   ): Tensor {
     if (isAnomalyEnabled()) checkFinite(op, data, shape, parents, "forward", "result");
-    const out = new Tensor(data, shape);
+    const out = new Tensor(data, shape, INTERNAL);
     if (!isGradEnabled()) return out;
     for (const p of parents) {
       if (p.requiresGrad) {
@@ -254,7 +263,7 @@ export class Tensor {
 
   /** This tensor's gradient buffer, created as zeros on first use. */
   private gradData(): Float64Array {
-    if (this.grad === null) this.grad = new Tensor(allocate(this.data.length), this.shape);
+    if (this.grad === null) this.grad = new Tensor(allocate(this.data.length), this.shape, INTERNAL);
     return this.grad.data;
   }
 
@@ -525,14 +534,28 @@ export class Tensor {
     });
   }
 
-  /** `max(0, x)`. Backward: g where x > 0, else 0 (relu'(0) = 0). @example `tensor([-1, 2]).relu().toArray() // [0, 2]` */
+  /**
+   * `max(0, x)` (NaN stays NaN). Backward: g·1[x > 0], so relu'(0) = 0.
+   *
+   * Both loops avoid an `if` on the sign: activations' signs are random, so a branch is mispredicted
+   * half the time (4× slower here). Forward uses max(0, x) = (x + |x|) / 2, exact for every x except
+   * ±∞ and |x| > 8e307 (where x + |x| overflows), which take the guarded, well-predicted branch.
+   *
+   * @example
+   * ```ts
+   * tensor([-1, 2]).relu().toArray(); // [0, 2]
+   * ```
+   */
   relu(): Tensor {
     const x = this.data;
     const out = allocate(x.length);
-    for (let i = 0; i < x.length; i++) out[i] = x[i]! > 0 ? x[i]! : 0;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i]!;
+      out[i] = Math.abs(v) < 8e307 ? 0.5 * (v + Math.abs(v)) : v < 0 ? 0 : v;
+    }
     return Tensor.result("relu", this.shape, out, [this], (g) => {
       const dx = this.gradData();
-      for (let i = 0; i < g.length; i++) if (x[i]! > 0) dx[i]! += g[i]!;
+      for (let i = 0; i < g.length; i++) dx[i]! += g[i]! * Number(x[i]! > 0);
     });
   }
 
@@ -780,20 +803,41 @@ export class Tensor {
     const shape = [...batch, m, n];
     const out = allocate(shapeSize(shape));
     for (let t = 0; t < aIndex.length; t++) {
-      const A = matrix(this.data, aIndex[t]! * m * k, k);
-      const B = matrix(b.data, bIndex[t]! * k * n, n);
-      gemm(m, n, k, A, B, out, t * m * n);
+      gemm(false, false, m, n, k, this.data, aIndex[t]! * m * k, b.data, bIndex[t]! * k * n, out, t * m * n);
     }
     return Tensor.result("matmul", shape, out, [this, b], (g) => {
       for (let t = 0; t < aIndex.length; t++) {
-        const G = matrix(g, t * m * n, n);
         if (this.requiresGrad) {
-          const Bt = matrix(b.data, bIndex[t]! * k * n, n, true);
-          gemm(m, k, n, G, Bt, this.gradData(), aIndex[t]! * m * k); // dA += g · Bᵀ
+          // dA += g · Bᵀ
+          gemm(
+            false,
+            true,
+            m,
+            k,
+            n,
+            g,
+            t * m * n,
+            b.data,
+            bIndex[t]! * k * n,
+            this.gradData(),
+            aIndex[t]! * m * k,
+          );
         }
         if (b.requiresGrad) {
-          const At = matrix(this.data, aIndex[t]! * m * k, k, true);
-          gemm(k, n, m, At, G, b.gradData(), bIndex[t]! * k * n); // dB += Aᵀ · g
+          // dB += Aᵀ · g
+          gemm(
+            true,
+            false,
+            k,
+            n,
+            m,
+            this.data,
+            aIndex[t]! * m * k,
+            g,
+            t * m * n,
+            b.gradData(),
+            bIndex[t]! * k * n,
+          );
         }
       }
     });
@@ -831,20 +875,19 @@ export class Tensor {
         `linear: bias ${formatShape(b.shape)} does not match weight ${formatShape(weight.shape)} — expected (${nOut},)`,
       );
     }
-    const rows = nIn === 0 ? shapeSize(this.shape.slice(0, -1)) : this.size / nIn;
-    const shape = [...this.shape.slice(0, -1), nOut];
+    const rows = this.ndim === 2 ? this.shape[0]! : shapeSize(this.shape.slice(0, -1));
+    const shape = this.ndim === 2 ? [rows, nOut] : [...this.shape.slice(0, -1), nOut];
     const out = allocate(rows * nOut);
-    gemm(rows, nOut, nIn, matrix(this.data, 0, nIn), matrix(weight.data, 0, nIn, true), out, 0);
+    gemm(false, true, rows, nOut, nIn, this.data, 0, weight.data, 0, out, 0); // x · Wᵀ
     // Bias after the product, as PyTorch rounds it: (x·Wᵀ) + b, not b + x·Wᵀ term by term.
     if (b !== null) {
       for (let r = 0; r < rows; r++) for (let o = 0; o < nOut; o++) out[r * nOut + o]! += b.data[o]!;
     }
     const parents = b === null ? [this, weight] : [this, weight, b];
     return Tensor.result("linear", shape, out, parents, (g) => {
-      const G = matrix(g, 0, nOut);
-      if (this.requiresGrad) gemm(rows, nIn, nOut, G, matrix(weight.data, 0, nIn), this.gradData(), 0); // g·W
+      if (this.requiresGrad) gemm(false, false, rows, nIn, nOut, g, 0, weight.data, 0, this.gradData(), 0); // g·W
       if (weight.requiresGrad) {
-        gemm(nOut, nIn, rows, matrix(g, 0, nOut, true), matrix(this.data, 0, nIn), weight.gradData(), 0); // gᵀ·x
+        gemm(true, false, nOut, nIn, rows, g, 0, this.data, 0, weight.gradData(), 0); // gᵀ·x
       }
       if (b !== null && b.requiresGrad) {
         const db = b.gradData();
@@ -1207,7 +1250,7 @@ export class Tensor {
 /** Turn a `Tensor | number` operand into a tensor, or throw a `TypeError` naming the op. */
 function operand(x: Tensor | number, op: string, name = "other"): Tensor {
   if (x instanceof Tensor) return x;
-  if (typeof x === "number") return new Tensor(scalar(x), []);
+  if (typeof x === "number") return new Tensor(scalar(x), [], INTERNAL);
   throw new TypeError(`${op}: expected ${name} to be a Tensor or a number, got ${describe(x)}`);
 }
 
@@ -1249,7 +1292,7 @@ function compare(
   const { shape, x, y } = broadcastPair(op, a, b);
   const out = allocate(x.length);
   for (let i = 0; i < out.length; i++) out[i] = test(x[i]!, y[i]!) ? 1 : 0;
-  return new Tensor(out, shape);
+  return new Tensor(out, shape, INTERNAL);
 }
 
 /** `shape` with `axis` removed, or set to 1 when `keepdims`. */

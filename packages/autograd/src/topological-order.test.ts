@@ -85,6 +85,23 @@ describe("topologicalOrder", () => {
     expect(order.map((v) => v.label || v.op)).toEqual(["a", "leaf", "mul", "add", "mul"]);
   });
 
+  it("leaves out the constants of pow and leakyRelu; lists sum and dot operands in order", () => {
+    const a = new Value(1, "a");
+    const b = new Value(2, "b");
+    expect(topologicalOrder(a.pow(3).leakyRelu(0.2)).map((v) => v.label || v.op)).toEqual([
+      "a",
+      "pow",
+      "leakyRelu",
+    ]);
+    expect(topologicalOrder(dot([a, b], [b, a], 5)).map((v) => v.label || v.op)).toEqual([
+      "leaf",
+      "a",
+      "b",
+      "dot",
+    ]);
+    expect(topologicalOrder(sum([b, a])).map((v) => v.label || v.op)).toEqual(["b", "a", "sum"]);
+  });
+
   it("a leaf root is its own order; repeated calls give the same order", () => {
     const x = new Value(3);
     expect(topologicalOrder(x)).toEqual([x]);

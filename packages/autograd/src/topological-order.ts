@@ -1,4 +1,4 @@
-import { Value, sweepOrder } from "./value.js";
+import { Value, orderedNodes } from "./value.js";
 
 /**
  * Every node that `root` depends on (leaves included) and `root` itself, each listed after all of its
@@ -21,7 +21,7 @@ export function topologicalOrder(root: Value): Value[] {
   if (!(root instanceof Value)) {
     throw new TypeError(`topologicalOrder: expected root to be a Value, got ${describe(root)}`);
   }
-  return sweepOrder(root, true);
+  return orderedNodes(root);
 }
 
 function describe(x: unknown): string {

@@ -361,6 +361,24 @@ describe("noGrad and anomaly mode", () => {
       detectAnomaly(false);
     }
   });
+
+  it("after an anomaly error in backward the graph is intact: a later backward works", () => {
+    const x = new Value(0);
+    const y = x.pow(0.5).add(x.mul(3));
+    detectAnomaly(true);
+    try {
+      expect(() => y.backward()).toThrow(AnomalyError);
+    } finally {
+      detectAnomaly(false);
+    }
+    x.grad = 0;
+    y.backward();
+    expect(x.grad).toBe(Infinity); // 0.5 · 0^-0.5 + 3, IEEE
+    const z = new Value(2);
+    const w = z.mul(z).add(z);
+    w.backward();
+    expect(z.grad).toBe(5);
+  });
 });
 
 describe("Value inspection", () => {
@@ -376,5 +394,18 @@ describe("Value inspection", () => {
     const c = a.sub(1);
     expect(c.parents.map((p) => p.data)).toEqual([2, 1]);
     expect(a.leakyRelu(0.3).param).toBe(0.3);
+  });
+
+  it("labels are mutable, as in micrograd", () => {
+    const e = new Value(1).add(2);
+    expect(e.label).toBe("");
+    e.label = "e";
+    expect(e.label).toBe("e");
+  });
+
+  it("the constant of pow and leakyRelu is not an operand", () => {
+    const a = new Value(2);
+    expect(a.pow(2).parents).toEqual([a]);
+    expect(a.leakyRelu(0.5).parents).toEqual([a]);
   });
 });

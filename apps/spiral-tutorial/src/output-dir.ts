@@ -1,9 +1,25 @@
-import { accessSync, constants, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { accessSync, constants, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 
 /** `--out` cannot be used: not a directory, cannot be created, or not writable. */
 export class OutputDirError extends Error {
   override name = "OutputDirError";
+}
+
+/**
+ * Creates `dir` and its missing parents one level at a time. (Node's `mkdirSync(dir, { recursive:
+ * true })` never returns for some paths, e.g. under `/proc` on Linux.)
+ */
+function makeDirectories(dir: string): void {
+  const missing: string[] = [];
+  let current = dir;
+  while (!existsSync(current)) {
+    missing.push(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const path of missing.reverse()) mkdirSync(path);
 }
 
 /**
@@ -19,7 +35,7 @@ export class OutputDirError extends Error {
 export function prepareOutputDir(out: string): string {
   const dir = resolve(out);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirectories(dir);
     if (!statSync(dir).isDirectory()) throw new Error("not a directory");
     accessSync(dir, constants.W_OK);
     const probe = join(dir, `.spiral-tutorial-probe-${process.pid}`);

@@ -5,7 +5,8 @@
  * Every op below is written the same way: compute the output buffer (forward), then hand
  * `Tensor.result` a backward step that turns the output's gradient `g` into the inputs' gradients.
  * Both halves sit side by side, so the local derivative of each op is readable in one screen.
- * Loops over raw buffers live in `broadcast.ts`, `along-axis.ts`, `matmul.ts` and `permute.ts`.
+ * Kernels shared by several ops live in `broadcast.ts`, `along-axis.ts`, `matmul.ts` and
+ * `permute.ts`; buffers come from `arena.ts`.
  */
 import { logSumExpAlong, maxAlong, softmaxAlong, splitAt, sumAlong } from "./along-axis.js";
 import { addReduced, broadcastSource, expandTo } from "./broadcast.js";
@@ -58,11 +59,11 @@ const ONE = new Float64Array([1]);
  *
  * @example
  * ```ts
- * const w = tensor([[1, 2], [3, 4]], { requiresGrad: true });
- * const x = tensor([1, -1]);
- * const loss = w.matmul(x).relu().sum(); // relu([-1, -1]) summed = 0 … try x = [1, 1]
+ * const w = tensor([[1, 2], [-3, 1]], { requiresGrad: true });
+ * const x = tensor([1, 1]);
+ * const loss = w.matmul(x).relu().sum(); // relu([3, -2]) summed = 3
  * loss.backward();
- * w.grad?.toArray(); // [[0, 0], [0, 0]]
+ * w.grad?.toArray(); // [[1, 1], [0, 0]] (the second row was cut by relu)
  * ```
  */
 export class Tensor {
@@ -387,29 +388,31 @@ export class Tensor {
    * ```
    */
   maximum(other: Tensor | number): Tensor {
-    return this.extremum(other, "maximum", 1);
+    return this.extremum(other, "maximum", true);
   }
 
   /** Elementwise minimum, broadcasting; gradient like `maximum`. @example `tensor([1, 5]).minimum(3).toArray() // [1, 3]` */
   minimum(other: Tensor | number): Tensor {
-    return this.extremum(other, "minimum", -1);
+    return this.extremum(other, "minimum", false);
   }
 
-  private extremum(other: Tensor | number, op: string, sign: 1 | -1): Tensor {
+  /** `maximum` (`larger` = true) or `minimum`, with PyTorch's tie rule in the backward step. */
+  private extremum(other: Tensor | number, op: string, larger: boolean): Tensor {
     const b = operand(other, op);
     const { shape, x, y } = broadcastPair(op, this, b);
     const out = allocate(x.length);
     for (let i = 0; i < out.length; i++) {
       const a = x[i]!;
       const c = y[i]!;
-      out[i] = Number.isNaN(a) || Number.isNaN(c) ? NaN : sign * (a - c) >= 0 ? a : c;
+      out[i] = Number.isNaN(a) || Number.isNaN(c) ? NaN : (larger ? a >= c : a <= c) ? a : c;
     }
     return Tensor.result(op, shape, out, [this, b], (g) => {
-      // share[i]: the part of g[i] that goes to `this` (1, ½ or 0); the rest goes to `other`.
+      // share[i]: the part of g[i] that goes to `this` (1, ½ on a tie, or 0); the rest goes to `other`.
       const share = allocate(g.length);
       for (let i = 0; i < g.length; i++) {
-        const d = sign * (x[i]! - y[i]!);
-        share[i] = d > 0 ? 1 : d === 0 ? 0.5 : 0;
+        const a = x[i]!;
+        const c = y[i]!;
+        share[i] = a === c ? 0.5 : (larger ? a > c : a < c) ? 1 : 0;
       }
       if (this.requiresGrad) this.addGrad(product(g, share), shape);
       if (b.requiresGrad) {

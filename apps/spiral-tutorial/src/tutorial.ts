@@ -408,9 +408,9 @@ async function runSteps(
     await Promise.all(drawing);
     figuresWaitMs = elapsed(waitStarted);
     figuresMs = lastFigureAt - firstFigureAt;
-    const where = writer.inWorker ? "worker thread, alongside training" : "main thread";
+    const where = writer.inWorker ? "worker thread, overlaps training" : "main thread";
     parts.push(
-      { part: `Figures: first request → last PNG (${where})`, ms: figuresMs },
+      { part: `Figures, SVG + PNG (${where})`, ms: figuresMs },
       { part: "Main thread waiting for the figures", ms: figuresWaitMs },
     );
   }

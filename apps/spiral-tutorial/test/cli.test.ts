@@ -84,7 +84,7 @@ describe("seed 42, every step, figures and report (--json)", () => {
     expect(stderr).toBe("");
     expect(code).toBe(0);
     result = JSON.parse(stdout) as TutorialJson;
-  });
+  }, 60_000); // a whole run with figures; vitest's default hook timeout is 10 s
 
   it("prints exactly the Python transcript's from-scratch epoch lines and test accuracy", () => {
     const epochLines = transcript.filter((line) => line.startsWith("  Epoch ")).slice(0, 7);

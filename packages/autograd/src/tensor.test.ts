@@ -294,6 +294,9 @@ describe("forward values", () => {
     a.maximum(b).sum().backward();
     expect(grad(a)).toEqual([0.5, 1]);
     expect(grad(b)).toEqual([0.5, 0]);
+    const inf = tensor([Infinity, -Infinity], { requiresGrad: true });
+    inf.minimum(tensor([Infinity, 0])).sum().backward();
+    expect(grad(inf)).toEqual([0.5, 1]);
   });
 
   it("uses PyTorch's conventions at kinks: relu'(0) = 0, |x|'(0) = 0, pow(0, 0)' = 0", () => {

@@ -1,4 +1,4 @@
-import { formatFixed, formatPercent } from "./python-format.js";
+import { formatFixed, formatPercent } from "@neurogebra/nn";
 
 /** Loss and accuracy of every epoch, as the tutorial's `history` dict keeps them. */
 export interface TrainingHistory {

@@ -4,7 +4,13 @@ import { tensor, Value } from "@neurogebra/autograd";
 import { generateSpirals, trainTestSplit } from "@neurogebra/datasets";
 import { CrossEntropyLoss, softmaxCrossEntropy } from "@neurogebra/losses";
 import type { LayerStatistics, NeuralNetwork, Sequential } from "@neurogebra/nn";
-import { countParameters, formatParameterStatistics, parameterStatistics } from "@neurogebra/nn";
+import {
+  countParameters,
+  formatFixed,
+  formatParameterStatistics,
+  formatPercent,
+  parameterStatistics,
+} from "@neurogebra/nn";
 
 import type { TutorialOptions } from "./cli-options.js";
 import type { TimedPart } from "./comparison-tables.js";
@@ -34,7 +40,7 @@ import type { FigureRequest } from "./output-jobs.js";
 import type { OutputWorkerFactory } from "./output-writer.js";
 import { defaultOutputWorker, OutputWriter } from "./output-writer.js";
 import type { TrainingProgress } from "./progress.js";
-import { formatFixed, formatFloatRepr, formatPercent } from "./python-format.js";
+import { formatFloatRepr } from "./python-format.js";
 import { reluMath } from "./relu-math.js";
 import { stepNotes } from "./step-notes.js";
 import type { ReportFigure } from "./report/report-html.js";

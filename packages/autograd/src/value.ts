@@ -115,7 +115,8 @@ export class Value {
   declare readonly _b: Value | readonly Value[] | null;
   /**
    * @internal Link used while sorting the graph: null when not being sorted, `ENTERED` while its parents
-   * are being visited, then the next node in reverse topological order (or `END`).
+   * are being visited, then the next node in reverse topological order (or `END`). A leaf, which backward
+   * never needs to visit, points to itself when not being sorted.
    */
   declare _next: Value | null;
 
@@ -141,7 +142,7 @@ export class Value {
     this._op = op;
     this._a = a;
     this._b = b;
-    this._next = null;
+    this._next = op === Op.Leaf ? this : null;
   }
 
   // ─── Binary ops. Python's micrograd turns a number operand into a constant leaf `Value(n)`; so do we. ───
@@ -335,102 +336,98 @@ export class Value {
     const anomaly = isAnomalyEnabled();
     let v = sortGraph(this, false); // this node first, then each node after all nodes that use it
     this.grad = 1;
-    try {
-      while (v !== END) {
-        // The chain rule, one case per op: operand.grad += (local derivative) · g
-        const g = v.grad;
-        const a = v._a!;
-        const op = v._op;
-        switch (op) {
-          case Op.Mul: {
-            // out = a · b
-            const b = v._b as Value;
-            a.grad += b.data * g;
-            b.grad += a.data * g;
-            break;
-          }
-          case Op.Add: // out = a + b
-            a.grad += g;
-            (v._b as Value).grad += g;
-            break;
-          case Op.Relu: // out = max(0, a)
-            a.grad += v.data > 0 ? g : 0;
-            break;
-          case Op.Sub: // out = a − b
-            a.grad += g;
-            (v._b as Value).grad -= g;
-            break;
-          case Op.Div: {
-            // out = a / b  (derivatives written as PyTorch's div backward)
-            const b = v._b as Value;
-            a.grad += g / b.data;
-            b.grad += (-g * a.data) / (b.data * b.data);
-            break;
-          }
-          case Op.Pow: {
-            // out = a^k  (k = 0 gives 0, not 0 · a^−1, which is NaN at a = 0 — as in PyTorch)
-            const k = (v._b as Value).data;
-            a.grad += k === 0 ? 0 : k * a.data ** (k - 1) * g;
-            break;
-          }
-          case Op.Neg: // out = −a
-            a.grad -= g;
-            break;
-          case Op.Exp: // out = e^a, d/da = e^a = out
-            a.grad += v.data * g;
-            break;
-          case Op.Log: // out = log a
-            a.grad += (1 / a.data) * g;
-            break;
-          case Op.Tanh: // out = tanh a
-            a.grad += (1 - v.data * v.data) * g;
-            break;
-          case Op.Sigmoid: // out = σ(a)
-            a.grad += v.data * (1 - v.data) * g;
-            break;
-          case Op.LeakyRelu: // out = a > 0 ? a : α · a
-            a.grad += a.data > 0 ? g : (v._b as Value).data * g;
-            break;
-          case Op.Abs: // out = |a|
-            a.grad += Math.sign(a.data) * g;
-            break;
-          case Op.Softplus: // out = log(1 + e^a)
-            a.grad += sigmoid(a.data) * g;
-            break;
-          case Op.Sum: {
-            // out = start + v0 + v1 + … ; every term gets g
-            const terms = v._b as readonly Value[];
-            for (let i = terms.length - 1; i >= 0; i--) terms[i]!.grad += g;
-            if (v._a !== null) v._a.grad += g;
-            break;
-          }
-          case Op.Dot: {
-            // out = bias + w0·x0 + w1·x1 + … ; wi gets xi·g, xi gets wi·g. Same order as Python's add chain
-            // `sum((w*x for …), b)`: the last product first, the bias just before the first product.
-            const wx = v._b as readonly Value[];
-            for (let i = wx.length - 2; i >= 0; i -= 2) {
-              if (i === 0 && v._a !== null) v._a.grad += g;
-              const w = wx[i]!;
-              const x = wx[i + 1]!;
-              w.grad += x.data * g;
-              x.grad += w.data * g;
-            }
-            break;
-          }
-          case Op.Leaf:
-            break;
-          default: {
-            const unknown: never = op;
-            throw new Error(`Value.backward: unknown op code ${String(unknown)}`);
-          }
+    while (v !== END) {
+      // The chain rule, one case per op: operand.grad += (local derivative) · g
+      const g = v.grad;
+      const a = v._a!;
+      const op = v._op;
+      switch (op) {
+        case Op.Mul: {
+          // out = a · b
+          const b = v._b as Value;
+          a.grad += b.data * g;
+          b.grad += a.data * g;
+          break;
         }
-        if (anomaly) checkBackward(v);
-        const next = v._next!;
-        v._next = null;
-        v = next;
+        case Op.Add: // out = a + b
+          a.grad += g;
+          (v._b as Value).grad += g;
+          break;
+        case Op.Relu: // out = max(0, a)
+          a.grad += v.data > 0 ? g : 0;
+          break;
+        case Op.Sub: // out = a − b
+          a.grad += g;
+          (v._b as Value).grad -= g;
+          break;
+        case Op.Div: {
+          // out = a / b  (derivatives written as PyTorch's div backward)
+          const b = v._b as Value;
+          a.grad += g / b.data;
+          b.grad += (-g * a.data) / (b.data * b.data);
+          break;
+        }
+        case Op.Pow: {
+          // out = a^k  (k = 0 gives 0, not 0 · a^−1, which is NaN at a = 0 — as in PyTorch)
+          const k = (v._b as Value).data;
+          a.grad += k === 0 ? 0 : k * a.data ** (k - 1) * g;
+          break;
+        }
+        case Op.Neg: // out = −a
+          a.grad -= g;
+          break;
+        case Op.Exp: // out = e^a, d/da = e^a = out
+          a.grad += v.data * g;
+          break;
+        case Op.Log: // out = log a
+          a.grad += (1 / a.data) * g;
+          break;
+        case Op.Tanh: // out = tanh a
+          a.grad += (1 - v.data * v.data) * g;
+          break;
+        case Op.Sigmoid: // out = σ(a)
+          a.grad += v.data * (1 - v.data) * g;
+          break;
+        case Op.LeakyRelu: // out = a > 0 ? a : α · a
+          a.grad += a.data > 0 ? g : (v._b as Value).data * g;
+          break;
+        case Op.Abs: // out = |a|
+          a.grad += Math.sign(a.data) * g;
+          break;
+        case Op.Softplus: // out = log(1 + e^a)
+          a.grad += sigmoid(a.data) * g;
+          break;
+        case Op.Sum: {
+          // out = start + v0 + v1 + … ; every term gets g
+          const terms = v._b as readonly Value[];
+          for (let i = terms.length - 1; i >= 0; i--) terms[i]!.grad += g;
+          if (v._a !== null) v._a.grad += g;
+          break;
+        }
+        case Op.Dot: {
+          // out = bias + w0·x0 + w1·x1 + … ; wi gets xi·g, xi gets wi·g. Same order as Python's add chain
+          // `sum((w*x for …), b)`: the last product first, the bias just before the first product.
+          const wx = v._b as readonly Value[];
+          for (let i = wx.length - 2; i >= 0; i -= 2) {
+            if (i === 0 && v._a !== null) v._a.grad += g;
+            const w = wx[i]!;
+            const x = wx[i + 1]!;
+            w.grad += x.data * g;
+            x.grad += w.data * g;
+          }
+          break;
+        }
+        case Op.Leaf:
+          break;
+        default: {
+          const unknown: never = op;
+          throw new Error(`Value.backward: unknown op code ${String(unknown)}`);
+        }
       }
-    } finally {
-      unlink(v); // only does something if the loop stopped early (an anomaly error)
+      if (anomaly) checkBackward(v);
+      const next = v._next!;
+      v._next = null;
+      v = next;
     }
   }
 
@@ -586,7 +583,8 @@ const END = new Value(0);
  * operands — as a list threaded through their `_next` fields and ending with `END`. This is exactly the
  * reverse of micrograd's recursive `build_topo` (parents visited in operand order), computed with an
  * explicit stack, so graph depth is unlimited. The `_next` field doubles as the visit mark: null means
- * unvisited, `ENTERED` means its parents are being visited; so no `Set`, no order array, no counter.
+ * an unvisited interior node, the node itself an unvisited leaf, `ENTERED` a node whose parents are being
+ * visited; so no `Set`, no order array, no counter.
  * The caller must walk the list and reset each `_next` to null (`unlink`).
  * With `includeLeaves` false, leaves are skipped (backward has nothing to do for them) and every interior
  * node's `grad` is reset to 0.
@@ -602,8 +600,8 @@ function sortGraph(root: Value, includeLeaves: boolean): Value {
       const a: Value | null = v._a;
       const b = op <= Op.Div ? (v._b as Value | null) : null;
       const rest = op >= Op.Sum ? (v._b as readonly Value[]) : null;
-      const visitA: boolean = a !== null && a._next === null && (includeLeaves || a._op !== Op.Leaf);
-      const visitB = b !== null && b._next === null && (includeLeaves || b._op !== Op.Leaf);
+      const visitA: boolean = a !== null && (a._next === null || (includeLeaves && a._next === a));
+      const visitB = b !== null && (b._next === null || (includeLeaves && b._next === b));
       if (!visitA && !visitB && rest === null) {
         // nothing to wait for: v is done
         if (!includeLeaves) v.grad = 0;
@@ -618,7 +616,7 @@ function sortGraph(root: Value, includeLeaves: boolean): Value {
       if (rest !== null) {
         for (let i = rest.length - 1; i >= 0; i--) {
           const p = rest[i]!;
-          if (p._next === null && (includeLeaves || p._op !== Op.Leaf)) stack.push(p);
+          if (p._next === null || (includeLeaves && p._next === p)) stack.push(p);
         }
       }
       if (visitB) stack.push(b);
@@ -632,7 +630,7 @@ function sortGraph(root: Value, includeLeaves: boolean): Value {
       if (!includeLeaves) u.grad = 0;
       u._next = head;
       head = u;
-    } else if (u._next === null) {
+    } else if (u._next === null || u._next === u) {
       v = u; // an operand waiting for its first visit (if another path reached it meanwhile, skip it)
     }
   }
@@ -643,7 +641,7 @@ function sortGraph(root: Value, includeLeaves: boolean): Value {
 function unlink(v: Value): void {
   while (v !== END) {
     const next = v._next!;
-    v._next = null;
+    v._next = v._op === Op.Leaf ? v : null;
     v = next;
   }
 }
@@ -657,7 +655,7 @@ export function orderedNodes(root: Value): Value[] {
   for (let v = sortGraph(root, true); v !== END;) {
     order.push(v);
     const next = v._next!;
-    v._next = null;
+    v._next = v._op === Op.Leaf ? v : null;
     v = next;
   }
   return order.reverse();
@@ -746,7 +744,10 @@ function throwForwardAnomaly(
   throw new AnomalyError(OP_NAMES[op]!, String(data), shown, "forward");
 }
 
-/** After v's chain-rule step: the first non-finite gradient names v's op, its inputs and where v was made. */
+/**
+ * After v's chain-rule step in anomaly mode: the first non-finite gradient names v's op, its inputs and
+ * where v was made. `v` is still linked to the rest of the sorted list, which is unlinked before throwing.
+ */
 function checkBackward(v: Value): void {
   const parents = parentsOf(v);
   for (const p of parents) {
@@ -759,6 +760,7 @@ function checkBackward(v: Value): void {
         "backward",
       );
       if (site !== undefined) error.message += `\nThe ${v.op} node was created at:\n${site}`;
+      unlink(v); // leave the graph ready for another backward
       throw error;
     }
   }

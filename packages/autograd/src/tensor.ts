@@ -107,7 +107,10 @@ export class Tensor {
       );
     }
     this.data = data;
-    this.shape = shape.slice();
+    // `| 0` keeps every size a small integer for V8 even when it came from a typed array's length,
+    // which optimized code may hold as a double: double sizes flowing into the matmul kernel made it
+    // deoptimize and re-optimize with slower generic arithmetic.
+    this.shape = Array.from(shape, (d) => d | 0);
     this.requiresGrad = options?.requiresGrad === true;
   }
 
@@ -557,6 +560,7 @@ export class Tensor {
       out[i] = Math.abs(v) < 8e307 ? 0.5 * (v + Math.abs(v)) : v < 0 ? 0 : v;
     }
     return Tensor.result("relu", this.shape, out, [this], (g) => {
+      const x = this.data;
       const dx = this.gradData();
       for (let i = 0; i < g.length; i++) dx[i]! += g[i]! * Number(x[i]! > 0);
     });
@@ -884,7 +888,8 @@ export class Tensor {
     gemm(false, true, rows, nOut, nIn, this.data, 0, weight.data, 0, out, 0); // x · Wᵀ
     // Bias after the product, as PyTorch rounds it: (x·Wᵀ) + b, not b + x·Wᵀ term by term.
     if (b !== null) {
-      for (let r = 0; r < rows; r++) for (let o = 0; o < nOut; o++) out[r * nOut + o]! += b.data[o]!;
+      const bias = b.data;
+      for (let r = 0; r < rows; r++) for (let o = 0; o < nOut; o++) out[r * nOut + o]! += bias[o]!;
     }
     const parents = b === null ? [this, weight] : [this, weight, b];
     return Tensor.result("linear", shape, out, parents, (g) => {
@@ -1121,7 +1126,7 @@ export class Tensor {
     const at = normalizeAxis(axis, this.ndim, "indexSelect");
     const { outer, n, inner } = splitAt(this.shape, at);
     const idx = checkIndices(indices, "indexSelect", n);
-    const m = idx.length;
+    const m = idx.length | 0; // a small integer, as in the constructor
     const shape = this.shape.map((d, i) => (i === at ? m : d));
     const x = this.data;
     const out = allocate(outer * m * inner);

@@ -1,4 +1,4 @@
-import { Value } from "@neurogebra/autograd";
+import { Value, dot } from "@neurogebra/autograd";
 
 /** The random draws the workload needs (structurally compatible with `@neurogebra/random`'s `Rng`). */
 export interface ScalarTrainingRng {
@@ -23,6 +23,11 @@ export interface ScalarTrainingOptions {
    * the form that reproduces the Python run bit for bit).
    */
   division?: "div" | "pow";
+  /**
+   * How a neuron's `b + w·x` is built: `"chain"` (the tutorial's `add`/`mul` chain, 2 nodes per weight,
+   * default) or `"dot"` (one fused `dot` node per neuron, same values and gradients).
+   */
+  neuron?: "chain" | "dot";
 }
 
 /** What one run of the workload measured. */
@@ -74,6 +79,7 @@ export function trainScalarNetwork(
   const batchSize = options.batchSize ?? 16;
   const lr = options.learningRate ?? 0.05;
   const usePow = options.division === "pow";
+  const useDot = options.neuron === "dot";
   const nIn = sizes[0]!;
   const nClasses = sizes[sizes.length - 1]!;
   const n = y.length;
@@ -101,9 +107,9 @@ export function trainScalarNetwork(
   let perSample = nIn;
   for (let l = 0; l < layers.length; l++) {
     const hidden = l < layers.length - 1 ? 1 : 0;
-    for (const neuron of layers[l]!) perSample += 2 * neuron.w.length + hidden;
+    for (const neuron of layers[l]!) perSample += (useDot ? 1 : 2 * neuron.w.length) + hidden;
   }
-  perSample += 3 * nClasses + 1 + nClasses + nClasses * (usePow ? 2 : 1) + 2 + 1; // … + batch-loss add
+  perSample += 3 * nClasses + 1 + nClasses + nClasses * (usePow ? 3 : 1) + 2 + 1; // … + batch-loss add
   let nodes = 0;
 
   const forward = (x: Value[]): Value[] => {
@@ -115,7 +121,8 @@ export function trainScalarNetwork(
       for (let j = 0; j < layer.length; j++) {
         const { w, b } = layer[j]!;
         let raw = b; // Python: sum((wi * xi for wi, xi in zip(self.w, x)), self.b)
-        for (let i = 0; i < w.length; i++) raw = raw.add(w[i]!.mul(h[i]!));
+        if (useDot) raw = dot(w, h, b);
+        else for (let i = 0; i < w.length; i++) raw = raw.add(w[i]!.mul(h[i]!));
         out[j] = relu ? raw.relu() : raw;
       }
       h = out;

@@ -16,7 +16,10 @@ export interface TensorTrainingOptions {
   layerSizes?: readonly number[];
   /** Epochs, default 30. */
   epochs?: number;
-  /** Mini-batch size, default 16. */
+  /**
+   * Mini-batch size, default 16. For a scaling row at batch 256, pass at least 256 samples (the tutorial's
+   * 240 would give one short batch per epoch).
+   */
   batchSize?: number;
   /** Adam learning rate, default 0.01. */
   learningRate?: number;
@@ -105,7 +108,7 @@ export function trainTensorNetwork(
   const forward = (x: Tensor): Tensor => {
     let h = x;
     for (let k = 0; k < params.length; k += 2) {
-      h = h.linear(params[k]!, params[k + 1]!);
+      h = h.linear(params[k]!, params[k + 1]);
       if (k + 2 < params.length) h = h.relu();
     }
     return h;
@@ -171,7 +174,7 @@ export function decisionGridForward(
   const classes = noGrad(() => {
     let h = new Tensor(grid, [grid.length / nIn, nIn]);
     for (let k = 0; k < params.length; k += 2) {
-      h = h.linear(params[k]!, params[k + 1]!);
+      h = h.linear(params[k]!, params[k + 1]);
       if (k + 2 < params.length) h = h.relu();
     }
     return h.argmax(1);

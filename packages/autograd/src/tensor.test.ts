@@ -295,7 +295,10 @@ describe("forward values", () => {
     expect(grad(a)).toEqual([0.5, 1]);
     expect(grad(b)).toEqual([0.5, 0]);
     const inf = tensor([Infinity, -Infinity], { requiresGrad: true });
-    inf.minimum(tensor([Infinity, 0])).sum().backward();
+    inf
+      .minimum(tensor([Infinity, 0]))
+      .sum()
+      .backward();
     expect(grad(inf)).toEqual([0.5, 1]);
   });
 

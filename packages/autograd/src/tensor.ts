@@ -79,6 +79,8 @@ export class Tensor {
   private opName = "";
   private parents: readonly Tensor[] = NO_PARENTS;
   private backwardStep: BackwardStep | null = null;
+  /** The `backward()` sweep that last visited this tensor (a per-sweep token; replaces a `Set`). */
+  private visitedBy: object | null = null;
 
   /**
    * Wrap `data` (not copied) as a tensor of `shape`. Use the `tensor()` factory to copy nested arrays.
@@ -221,7 +223,7 @@ export class Tensor {
     }
     if (!this.requiresGrad) return;
 
-    const order = topologicalOrder(this);
+    const order = Tensor.topologicalOrder(this);
     for (const node of order) if (!node.isLeaf) node.grad?.data.fill(0);
     addReduced(this.gradData(), this.shape, seed, this.shape);
 
@@ -232,6 +234,37 @@ export class Tensor {
       node.backwardStep(node.grad.data);
       if (anomaly) node.checkInputGradients();
     }
+  }
+
+  /**
+   * Tensors reachable from `root` through inputs that require grad, each after all its inputs.
+   * Iterative depth-first search: a node is pushed twice, first to expand it (push its inputs), then,
+   * below its inputs, as "done" — so it is emitted only after everything it depends on. Visited nodes
+   * are marked with a token unique to this sweep, which is cheaper than a `Set` of a few nodes.
+   */
+  private static topologicalOrder(root: Tensor): Tensor[] {
+    const sweep = {};
+    const order: Tensor[] = [];
+    const stack: Tensor[] = [root];
+    const done: boolean[] = [false];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (done.pop()!) {
+        order.push(node);
+        continue;
+      }
+      if (node.visitedBy === sweep) continue;
+      node.visitedBy = sweep;
+      stack.push(node);
+      done.push(true);
+      for (const p of node.parents) {
+        if (p.requiresGrad && p.visitedBy !== sweep) {
+          stack.push(p);
+          done.push(false);
+        }
+      }
+    }
+    return order;
   }
 
   /** The parents this tensor was computed from (empty for leaves). */
@@ -1364,32 +1397,4 @@ function checkFinite(
       );
     }
   }
-}
-
-/** Tensors reachable from `root` through inputs that require grad, each after all its inputs. */
-function topologicalOrder(root: Tensor): Tensor[] {
-  const order: Tensor[] = [];
-  const visited = new Set<Tensor>();
-  // Iterative depth-first search. A node is pushed twice: first to expand it (push its inputs), then,
-  // below its inputs, as "done" — so it is emitted only after everything it depends on.
-  const stack: Tensor[] = [root];
-  const done: boolean[] = [false];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (done.pop()!) {
-      order.push(node);
-      continue;
-    }
-    if (visited.has(node)) continue;
-    visited.add(node);
-    stack.push(node);
-    done.push(true);
-    for (const p of node.inputs) {
-      if (p.requiresGrad && !visited.has(p)) {
-        stack.push(p);
-        done.push(false);
-      }
-    }
-  }
-  return order;
 }

@@ -98,12 +98,11 @@ export class Value {
   declare data: number;
   /** d(root)/d(this), filled by `backward()` of a graph this node belongs to. Reset it with `p.grad = 0`. */
   declare grad: number;
-  /** A name shown by `toDot` / `toMermaid` (may be empty). Mutable, as in micrograd: `e.label = "e"`. */
-  declare label: string;
 
   // Graph structure (internal — read it through `op`, `parents` and `param`). Every field costs 8 bytes on
-  // each of the millions of nodes a training run creates, so the rare constants (pow's exponent, sum's
-  // terms) share `_b` instead of having fields of their own. (Measured: 7 fields is the sweet spot here.)
+  // each of the millions of nodes a training run creates (and allocation is most of a training step), so
+  // there are only six: labels live in a side table, and the rare constants (pow's exponent, sum's terms)
+  // share `_b` instead of having fields of their own.
   /** @internal Op code (see `op` for its name). */
   declare readonly _op: Op;
   /** @internal First operand; start/bias of `sum`/`dot` (or null); null for leaves. */
@@ -138,11 +137,11 @@ export class Value {
     if (typeof data !== "number" || typeof label !== "string") badLeaf(data, label);
     this.data = data;
     this.grad = 0;
-    this.label = label;
     this._op = op;
     this._a = a;
     this._b = b;
     this._next = op === Op.Leaf ? this : null;
+    if (label !== "") labels.set(this, label);
   }
 
   // ─── Binary ops. Python's micrograd turns a number operand into a constant leaf `Value(n)`; so do we. ───
@@ -463,6 +462,17 @@ export class Value {
     return this._op === Op.Pow || this._op === Op.LeakyRelu ? (this._b as Value).data : undefined;
   }
 
+  /** A name shown by `toDot` / `toMermaid` (empty by default). Mutable, as in micrograd: `e.label = "e"`. */
+  get label(): string {
+    return labels.get(this) ?? "";
+  }
+
+  set label(name: string) {
+    if (typeof name !== "string") badLeaf(0, name);
+    if (name === "") labels.delete(this);
+    else labels.set(this, name);
+  }
+
   /** Like Python's repr: `Value(data=2, grad=0)`. @example `String(new Value(2)) // "Value(data=2, grad=0)"` */
   toString(): string {
     return `Value(data=${this.data}, grad=${this.grad})`;
@@ -473,6 +483,9 @@ export class Value {
     return this.toString();
   }
 }
+
+/** Labels live beside the nodes, not in them: few nodes have one (see the fields of `Value`). */
+const labels = new WeakMap<Value, string>();
 
 /** The constructor with its internal parameters (graph structure), for the ops in this file. */
 const GraphValue = Value as unknown as new (

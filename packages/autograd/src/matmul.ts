@@ -13,8 +13,12 @@
  *   (at 1024³ this lifts `A·B` and `Aᵀ·B` by ~15-25%; sizes up to 256 are a single panel).
  */
 
-/** Side of the square panels of B (rows p, columns j) that one sweep over C works on. */
-const PANEL = 256;
+/**
+ * Side of the square panels of B (rows p, columns j) that one sweep over C works on. Products with
+ * k ≤ GEMM_PANEL add each C entry's whole dot product to C in one addition.
+ */
+export const GEMM_PANEL = 256;
+const PANEL = GEMM_PANEL;
 
 /**
  * `C += op(A) · op(B)` for row-major buffers — BLAS's `dgemm` without the α/β scalars. `op(A)` is the

@@ -12,7 +12,7 @@ import { logSumExpAlong, maxAlong, softmaxAlong, splitAt, sumAlong } from "./alo
 import { addReduced, broadcastSource, expandTo } from "./broadcast.js";
 import { allocate } from "./arena.js";
 import { AnomalyError, isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
-import { gemm } from "./matmul.js";
+import { GEMM_PANEL, gemm } from "./matmul.js";
 import { permutedSource } from "./permute.js";
 import {
   broadcastShapes,
@@ -918,9 +918,13 @@ export class Tensor {
     const rows = this.ndim === 2 ? this.shape[0]! : shapeSize(this.shape.slice(0, -1));
     const shape = this.ndim === 2 ? [rows, nOut] : [...this.shape.slice(0, -1), nOut];
     const out = allocate(rows * nOut);
+    // Bias as PyTorch rounds it: (x·Wᵀ) + b, not b + x·Wᵀ term by term. `gemm` adds each finished dot
+    // product to what C holds, so up to one panel of inputs, C pre-filled with b gives exactly b + x·Wᵀ
+    // = (x·Wᵀ) + b in one pass fewer; wider inputs are summed panel by panel, so b comes after.
+    const biasFirst = b !== null && nIn <= GEMM_PANEL;
+    if (biasFirst) for (let r = 0; r < rows; r++) out.set(b.data, r * nOut);
     gemm(false, true, rows, nOut, nIn, this.data, 0, weight.data, 0, out, 0); // x · Wᵀ
-    // Bias after the product, as PyTorch rounds it: (x·Wᵀ) + b, not b + x·Wᵀ term by term.
-    if (b !== null) {
+    if (b !== null && !biasFirst) {
       const bias = b.data;
       for (let r = 0; r < rows; r++) for (let o = 0; o < nOut; o++) out[r * nOut + o]! += bias[o]!;
     }

@@ -224,14 +224,16 @@ describe("Value.backward", () => {
 
   it("handles a 1,000,000-node chain without recursion", () => {
     const x = new Value(1);
+    const step = new Value(1e-6);
     let y = x;
-    for (let i = 0; i < 1_000_000; i++) y = y.add(1e-6);
+    for (let i = 0; i < 1_000_000; i++) y = y.add(step); // a chain through the first operand
     y.backward();
     expect(x.grad).toBe(1);
+    expect(step.grad).toBe(1_000_000);
     expect(y.data).toBeCloseTo(2, 9);
-    // also a deep chain through the first operand of mul
+    // a chain through the second operand of mul: d/dx of 1·(1·(…·x)) is 1
     let z = x;
-    for (let i = 0; i < 200_000; i++) z = z.mul(1);
+    for (let i = 0; i < 200_000; i++) z = step.mul(0).add(1).mul(z);
     z.backward();
     expect(x.grad).toBe(2);
   });

@@ -335,7 +335,8 @@ export class Value {
     const anomaly = isAnomalyEnabled();
     let v = sortGraph(this, false); // this node first, then each node after all nodes that use it
     this.grad = 1;
-    while (v !== END) {
+    const end = END;
+    while (v !== end) {
       // The chain rule, one case per op: operand.grad += (local derivative) · g
       const g = v.grad;
       const a = v._a!;
@@ -603,8 +604,10 @@ const END = new Value(0);
  * node's `grad` is reset to 0.
  */
 function sortGraph(root: Value, includeLeaves: boolean): Value {
-  let head = END;
-  const stack: Value[] = [];
+  const end = END; // locals: module constants would be re-read (and checked) on every iteration
+  const entered = ENTERED;
+  let head = end;
+  const stack: Value[] = [end]; // `end` marks the bottom of the stack
   let v: Value | null = root;
   for (;;) {
     if (v !== null) {
@@ -624,7 +627,7 @@ function sortGraph(root: Value, includeLeaves: boolean): Value {
         continue;
       }
       // come back to v after its operands: push v, then the operands in reverse, and descend into a
-      v._next = ENTERED;
+      v._next = entered;
       stack.push(v);
       if (rest !== null) {
         for (let i = rest.length - 1; i >= 0; i--) {
@@ -636,9 +639,9 @@ function sortGraph(root: Value, includeLeaves: boolean): Value {
       v = visitA ? a : null;
       continue;
     }
-    const u = stack.pop();
-    if (u === undefined) break;
-    if (u._next === ENTERED) {
+    const u = stack.pop()!;
+    if (u === end) break;
+    if (u._next === entered) {
       // all operands of u are done
       if (!includeLeaves) u.grad = 0;
       u._next = head;

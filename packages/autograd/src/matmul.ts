@@ -55,8 +55,8 @@ export function gemm(
 }
 
 /**
- * C[:, j0:j1] += A[:, p0:p1] · B[p0:p1, j0:j1]: 4×4 tiles of C, then the leftover columns (4×1) and
- * the leftover rows (1×4, 1×1).
+ * C[:, j0:j1] += A[:, p0:p1] · B[p0:p1, j0:j1]: 4×4 tiles of C, then the leftover columns (4×2, 4×1)
+ * and the leftover rows (1×4, 1×1).
  */
 function gemmPanel(
   m: number,
@@ -107,6 +107,31 @@ function gemmPanel(
         c[o + 2 * n]! += c20; c[o + 2 * n + 1]! += c21; c[o + 2 * n + 2]! += c22; c[o + 2 * n + 3]! += c23;
         c[o + 3 * n]! += c30; c[o + 3 * n + 1]! += c31; c[o + 3 * n + 2]! += c32; c[o + 3 * n + 3]! += c33;
       }
+    }
+    if (j + 2 <= j1) {
+      // Two leftover columns at once: each load of A feeds two multiply-adds.
+      // prettier-ignore
+      let c00 = 0, c01 = 0, c10 = 0, c11 = 0, c20 = 0, c21 = 0, c30 = 0, c31 = 0;
+      let ap = aRow;
+      let bp = bOffset + p0 * brs + j * bcs;
+      // prettier-ignore
+      for (let p = p0; p < p1; p++, ap += acs, bp += brs) {
+        const a0 = A[ap]!, a1 = A[ap + ars]!, a2 = A[ap + 2 * ars]!, a3 = A[ap + 3 * ars]!;
+        const b0 = B[bp]!, b1 = B[bp + bcs]!;
+        c00 += a0 * b0; c01 += a0 * b1;
+        c10 += a1 * b0; c11 += a1 * b1;
+        c20 += a2 * b0; c21 += a2 * b1;
+        c30 += a3 * b0; c31 += a3 * b1;
+      }
+      const o = cRow + j;
+      // prettier-ignore
+      {
+        c[o]! += c00;         c[o + 1]! += c01;
+        c[o + n]! += c10;     c[o + n + 1]! += c11;
+        c[o + 2 * n]! += c20; c[o + 2 * n + 1]! += c21;
+        c[o + 3 * n]! += c30; c[o + 3 * n + 1]! += c31;
+      }
+      j += 2;
     }
     for (; j < j1; j++) {
       // prettier-ignore

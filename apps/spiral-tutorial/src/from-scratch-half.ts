@@ -82,7 +82,8 @@ export function trainFromScratch(
       // Python's `batch_loss / len(batch_idx)` is `batch_loss * len(batch_idx) ** -1`.
       batchLoss = batchLoss.mul(batchIdx.length ** -1);
       net.zeroGrad();
-      batchLoss.backward();
+      // The Python Value's backward order (micrograd's build_topo), so every gradient has the Python run's bits.
+      batchLoss.backward({ order: "depthFirst" });
       for (const p of net.parameters()) p.data -= learningRate * p.grad;
       epochLoss += batchLoss.data;
     }

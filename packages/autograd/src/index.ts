@@ -1,5 +1,5 @@
 export { Value, dot, sum } from "./value.js";
-export type { ValueOp } from "./value.js";
+export type { BackwardOptions, ValueOp } from "./value.js";
 export { zeroGrad } from "./zero-grad.js";
 export type { ZeroGradable } from "./zero-grad.js";
 export { topologicalOrder } from "./topological-order.js";

@@ -215,6 +215,30 @@ describe("Value.backward", () => {
     expect(a.grad).toBe(12);
   });
 
+  it("rejects bad options with a TypeError naming the option", () => {
+    const y = new Value(2).mul(3);
+    expect(() => y.backward({ order: "bfs" as "creation" })).toThrow(
+      /Value.backward: expected options.order to be "creation" or "depthFirst", got the string "bfs"/,
+    );
+    expect(() => y.backward("depthFirst" as unknown as { order: "depthFirst" })).toThrow(
+      /expected options to be an object/,
+    );
+    y.backward({}); // an empty object means the defaults
+    expect(y.grad).toBe(1);
+  });
+
+  it("both orders give the same gradients where the order cannot show (at most two uses per node)", () => {
+    const a = new Value(1.5);
+    const b = new Value(-0.25);
+    const y = a.mul(b).tanh().add(a.exp()).div(b.sub(2));
+    y.backward();
+    const creation = [a.grad, b.grad];
+    a.grad = 0;
+    b.grad = 0;
+    y.backward({ order: "depthFirst" });
+    expect([a.grad, b.grad]).toEqual(creation);
+  });
+
   it("a leaf root gets 1 added to its grad", () => {
     const x = new Value(4);
     x.backward();
@@ -380,6 +404,25 @@ describe("noGrad and anomaly mode", () => {
     const w = z.mul(z).add(z);
     w.backward();
     expect(z.grad).toBe(5);
+  });
+
+  it("after an anomaly error the graph is intact in both orders, also for nodes of older segments", () => {
+    const x = new Value(0);
+    const early = x.pow(0.5); // made before another backward cuts the creation chain
+    new Value(1).mul(2).backward();
+    const y = early.add(x.mul(3)).mul(2);
+    for (const order of ["creation", "depthFirst"] as const) {
+      detectAnomaly(true);
+      try {
+        expect(() => y.backward({ order })).toThrow(AnomalyError);
+      } finally {
+        detectAnomaly(false);
+      }
+      x.grad = 0;
+      y.backward({ order });
+      expect(x.grad).toBe(Infinity);
+      expect(early.grad).toBe(2);
+    }
   });
 });
 

@@ -76,6 +76,37 @@ const OP_NAMES: readonly ValueOp[] = [
 ];
 
 /**
+ * Options of {@link Value.backward}.
+ *
+ * @example
+ * ```ts
+ * loss.backward({ order: "depthFirst" }); // the tutorial's Python Value, bit for bit
+ * ```
+ */
+export interface BackwardOptions {
+  /**
+   * The order nodes are processed in: `"creation"` (default, newest node first, like PyTorch) or
+   * `"depthFirst"` (micrograd's `build_topo`, like the tutorial's Python). Both are exact; they can differ
+   * in the last bits of a node with three or more consumers.
+   */
+  order?: "creation" | "depthFirst";
+}
+
+function isDepthFirst(options: unknown): boolean {
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(
+      `Value.backward: expected options to be an object like { order: "depthFirst" }, got ${describe(options)}`,
+    );
+  }
+  const order = (options as BackwardOptions).order;
+  if (order === undefined || order === "creation") return false;
+  if (order === "depthFirst") return true;
+  throw new TypeError(
+    `Value.backward: expected options.order to be "creation" or "depthFirst", got ${describe(order)}`,
+  );
+}
+
+/**
  * A scalar that remembers how it was computed, so {@link Value.backward} can apply the chain rule —
  * the `Value` of micrograd and of the Neurogebra tutorial.
  *
@@ -101,7 +132,7 @@ export class Value {
 
   // Graph structure (internal — read it through `op`, `parents` and `param`). Every field costs 8 bytes on
   // each of the millions of nodes a training run creates (and allocation is most of a training step), so
-  // there are only six: labels live in a side table, and the rare constants (pow's exponent, sum's terms)
+  // there are only seven: labels live in a side table, and the rare constants (pow's exponent, sum's terms)
   // share `_b` instead of having fields of their own.
   /** @internal Op code (see `op` for its name). */
   declare readonly _op: Op;
@@ -113,11 +144,13 @@ export class Value {
    */
   declare readonly _b: Value | readonly Value[] | null;
   /**
-   * @internal Link used while sorting the graph: null when not being sorted, `ENTERED` while its parents
-   * are being visited, then the next node in reverse topological order (or `END`). A leaf, which backward
-   * never needs to visit, points to itself when not being sorted.
+   * @internal Creation number: every `Value` gets the next one, so operands always have smaller numbers
+   * than the nodes made from them (PyTorch's "sequence number"). While a backward pass runs, a node it has
+   * reached but not yet processed holds `-id - 1` instead (a mark that needs no extra field).
    */
-  declare _next: Value | null;
+  declare _id: number;
+  /** @internal The op node created just before this one in the same chain segment (see `backward`); null for leaves. */
+  declare readonly _prev: Value | null;
 
   /**
    * A leaf value: a number you want derivatives with respect to (a weight, an input).
@@ -140,7 +173,8 @@ export class Value {
     this._op = op;
     this._a = a;
     this._b = b;
-    this._next = op === Op.Leaf ? this : null;
+    this._id = nextId++;
+    this._prev = op === Op.Leaf ? null : chainUp(this);
     if (label !== "") labels.set(this, label);
   }
 
@@ -315,10 +349,18 @@ export class Value {
    * Semantics, as in PyTorch: gradients of **leaves** (values you created: weights, inputs) accumulate
    * (`+=`) across calls, so reset them (`zeroGrad(params)` or `p.grad = 0`) before each step. Gradients of
    * **intermediate** nodes are recomputed from 0 on each call, and the root's is seeded with 1 (set, as in
-   * micrograd; a leaf root gets 1 added). The graph is ordered iteratively (no recursion, so million-node
-   * chains are fine); parents are visited in (first, second) operand order like the Python `Value`, so
-   * gradients are summed in the same order and come out bit for bit the same.
+   * micrograd; a leaf root gets 1 added). No recursion anywhere, so million-node chains are fine.
    *
+   * Order (it decides the last bits when a node has three or more consumers, since floating-point addition
+   * is not associative):
+   * - `"creation"` (default) — PyTorch's engine order: the most recently created node first. Every op node
+   *   is threaded onto a chain in creation order as it is made, so backward just walks that chain from the
+   *   root down; no graph sort is needed (twice as fast as sorting).
+   * - `"depthFirst"` — the reverse of micrograd's recursive `build_topo` with operands visited in (first,
+   *   second) order: the tutorial's Python `Value`, bit for bit. Use it to reproduce the Python run.
+   *
+   * @param options - `{ order }`, see above.
+   * @throws TypeError if `options.order` is not `"creation"` or `"depthFirst"`.
    * @example
    * ```ts
    * const a = new Value(2);
@@ -327,107 +369,17 @@ export class Value {
    * [a.grad, b.grad]; // [-2, 2]
    * ```
    */
-  backward(): void {
+  backward(options?: BackwardOptions): void {
+    const depthFirst = options === undefined ? false : isDepthFirst(options);
     if (this._op === Op.Leaf) {
       this.grad += 1;
       return;
     }
-    const anomaly = isAnomalyEnabled();
-    let v = sortGraph(this, false); // this node first, then each node after all nodes that use it
-    this.grad = 1;
-    const end = END;
-    while (v !== end) {
-      // The chain rule, one case per op: operand.grad += (local derivative) · g
-      const g = v.grad;
-      const a = v._a!;
-      const op = v._op;
-      switch (op) {
-        case Op.Mul: {
-          // out = a · b
-          const b = v._b as Value;
-          a.grad += b.data * g;
-          b.grad += a.data * g;
-          break;
-        }
-        case Op.Add: // out = a + b
-          a.grad += g;
-          (v._b as Value).grad += g;
-          break;
-        case Op.Relu: // out = max(0, a)
-          a.grad += v.data > 0 ? g : 0;
-          break;
-        case Op.Sub: // out = a − b
-          a.grad += g;
-          (v._b as Value).grad -= g;
-          break;
-        case Op.Div: {
-          // out = a / b  (derivatives written as PyTorch's div backward)
-          const b = v._b as Value;
-          a.grad += g / b.data;
-          b.grad += (-g * a.data) / (b.data * b.data);
-          break;
-        }
-        case Op.Pow: {
-          // out = a^k  (k = 0 gives 0, not 0 · a^−1, which is NaN at a = 0 — as in PyTorch)
-          const k = (v._b as Value).data;
-          a.grad += k === 0 ? 0 : k * a.data ** (k - 1) * g;
-          break;
-        }
-        case Op.Neg: // out = −a
-          a.grad -= g;
-          break;
-        case Op.Exp: // out = e^a, d/da = e^a = out
-          a.grad += v.data * g;
-          break;
-        case Op.Log: // out = log a
-          a.grad += (1 / a.data) * g;
-          break;
-        case Op.Tanh: // out = tanh a
-          a.grad += (1 - v.data * v.data) * g;
-          break;
-        case Op.Sigmoid: // out = σ(a)
-          a.grad += v.data * (1 - v.data) * g;
-          break;
-        case Op.LeakyRelu: // out = a > 0 ? a : α · a
-          a.grad += a.data > 0 ? g : (v._b as Value).data * g;
-          break;
-        case Op.Abs: // out = |a|
-          a.grad += Math.sign(a.data) * g;
-          break;
-        case Op.Softplus: // out = log(1 + e^a)
-          a.grad += sigmoid(a.data) * g;
-          break;
-        case Op.Sum: {
-          // out = start + v0 + v1 + … ; every term gets g
-          const terms = v._b as readonly Value[];
-          for (let i = terms.length - 1; i >= 0; i--) terms[i]!.grad += g;
-          if (v._a !== null) v._a.grad += g;
-          break;
-        }
-        case Op.Dot: {
-          // out = bias + w0·x0 + w1·x1 + … ; wi gets xi·g, xi gets wi·g. Same order as Python's add chain
-          // `sum((w*x for …), b)`: the last product first, the bias just before the first product.
-          const wx = v._b as readonly Value[];
-          for (let i = wx.length - 2; i >= 0; i -= 2) {
-            if (i === 0 && v._a !== null) v._a.grad += g;
-            const w = wx[i]!;
-            const x = wx[i + 1]!;
-            w.grad += x.data * g;
-            x.grad += w.data * g;
-          }
-          break;
-        }
-        case Op.Leaf:
-          break;
-        default: {
-          const unknown: never = op;
-          throw new Error(`Value.backward: unknown op code ${String(unknown)}`);
-        }
-      }
-      if (anomaly) checkBackward(v);
-      const next = v._next!;
-      v._next = null;
-      v = next;
+    try {
+      if (depthFirst) backwardDepthFirst(this);
+      else backwardByCreation(this);
+    } finally {
+      cutChain(); // later nodes start a new segment, so this graph can be collected once you drop it
     }
   }
 
@@ -586,79 +538,300 @@ export function dot(
   return node(acc, Op.Dot, first, wx);
 }
 
-// ─── Topological order ───
+// ─── Finding the graph: the creation chain ───
+//
+// Backward must visit each node after every node that uses it. Creation order already is such an order
+// (an op's operands exist before the op), so every op node links to the op node created just before it
+// (`_prev`), and backward walks that chain down from the root, processing the nodes it has reached and
+// skipping the others — no sort, no stack, one pass. The chain is cut into segments: at the end of every
+// backward (so the finished graph can be garbage-collected) and every SEGMENT_IDS creations (so a program
+// that never calls backward keeps at most one segment alive through the chain). A graph that reaches into
+// an older segment is still correct: those nodes are collected and sorted by creation number instead.
 
-/** List markers for {@link sortGraph}: a node whose parents are being visited, and the end of the list. */
-const ENTERED = new Value(0);
-const END = new Value(0);
+/** The creation number the next `Value` gets. Numbers only grow, so they order all nodes ever made. */
+let nextId = 0;
 
-/**
- * The nodes reachable from `root` in reverse topological order — `root` first, every node before its
- * operands — as a list threaded through their `_next` fields and ending with `END`. This is exactly the
- * reverse of micrograd's recursive `build_topo` (parents visited in operand order), computed with an
- * explicit stack, so graph depth is unlimited. The `_next` field doubles as the visit mark: null means
- * an unvisited interior node, the node itself an unvisited leaf, `ENTERED` a node whose parents are being
- * visited; so no `Set`, no order array, no counter.
- * The caller must walk the list and reset each `_next` to null (`unlink`).
- * With `includeLeaves` false, leaves are skipped (backward has nothing to do for them) and every interior
- * node's `grad` is reset to 0.
- */
-function sortGraph(root: Value, includeLeaves: boolean): Value {
-  const end = END; // locals: module constants would be re-read (and checked) on every iteration
-  const entered = ENTERED;
-  let head = end;
-  const stack: Value[] = [end]; // `end` marks the bottom of the stack
-  let v: Value | null = root;
-  for (;;) {
-    if (v !== null) {
-      // first visit of v: which operands still need a visit?
-      const op = v._op;
-      const a: Value | null = v._a;
-      const b = op <= Op.Div ? (v._b as Value | null) : null;
-      const rest = op >= Op.Sum ? (v._b as readonly Value[]) : null;
-      const visitA: boolean = a !== null && (a._next === null || (includeLeaves && a._next === a));
-      const visitB = b !== null && (b._next === null || (includeLeaves && b._next === b));
-      if (!visitA && !visitB && rest === null) {
-        // nothing to wait for: v is done
-        if (!includeLeaves) v.grad = 0;
-        v._next = head;
-        head = v;
-        v = null;
-        continue;
-      }
-      // come back to v after its operands: push v, then the operands in reverse, and descend into a
-      v._next = entered;
-      stack.push(v);
-      if (rest !== null) {
-        for (let i = rest.length - 1; i >= 0; i--) {
-          const p = rest[i]!;
-          if (p._next === null || (includeLeaves && p._next === p)) stack.push(p);
-        }
-      }
-      if (visitB) stack.push(b);
-      v = visitA ? a : null;
-      continue;
-    }
-    const u = stack.pop()!;
-    if (u === end) break;
-    if (u._next === entered) {
-      // all operands of u are done
-      if (!includeLeaves) u.grad = 0;
-      u._next = head;
-      head = u;
-    } else if (u._next === null || u._next === u) {
-      v = u; // an operand waiting for its first visit (if another path reached it meanwhile, skip it)
-    }
-  }
-  return head;
+/** A run of the creation chain: its newest op node, and the first creation number it covers. */
+interface Segment {
+  last: Value | null;
+  readonly base: number;
 }
 
-/** Reset the `_next` links of a `sortGraph` list, from `v` to its end. */
-function unlink(v: Value): void {
-  while (v !== END) {
-    const next = v._next!;
-    v._next = v._op === Op.Leaf ? v : null;
-    v = next;
+/** The segment new op nodes join. A fresh object at every cut (writes into a young object are cheapest). */
+let chain: Segment = { last: null, base: 0 };
+
+/** First creation numbers of the most recent segments, oldest first, to find the segment of a root. */
+const segmentBases: number[] = [0];
+const KEPT_SEGMENTS = 64;
+/** Creation numbers per segment: bounds what the chain keeps alive when backward is never called (~15 MB). */
+const SEGMENT_IDS = 1 << 17;
+
+/** Link a new op node into the chain; returns the op node created before it in the segment (or null). */
+function chainUp(v: Value): Value | null {
+  let c = chain;
+  if (v._id - c.base >= SEGMENT_IDS) c = cutChain(v._id); // v is the first node of the new segment
+  const previous = c.last;
+  c.last = v;
+  return previous;
+}
+
+/** Start a new segment at creation number `base` (unless the current one is still empty). */
+function cutChain(base = nextId): Segment {
+  if (chain.last === null) return chain;
+  chain = { last: null, base };
+  segmentBases.push(base);
+  if (segmentBases.length > KEPT_SEGMENTS) segmentBases.shift();
+  return chain;
+}
+
+/** The first creation number of the segment holding node number `id`, or −1 if it is too old to know. */
+function segmentBaseOf(id: number): number {
+  for (let i = segmentBases.length - 1; i >= 0; i--) {
+    if (segmentBases[i]! <= id) return segmentBases[i]!;
+  }
+  return -1;
+}
+
+// Marks: while a backward pass runs, a node it has reached but not yet processed holds `_id = -id - 1`.
+const isMarked = (v: Value): boolean => v._id < 0;
+const toggleMark = (v: Value): void => void (v._id = -v._id - 1);
+
+/** Backward in creation order (the default): walk the root's segment, then any older nodes it reached. */
+function backwardByCreation(root: Value): void {
+  const older: Value[] = []; // reached interior nodes of older segments, marked
+  const base = segmentBaseOf(root._id);
+  root.grad = 1;
+  toggleMark(root);
+  if (base < 0) older.push(root);
+  else propagate(root, null, base, older);
+  if (older.length === 0) return;
+  // The rare slow path: collect everything the older nodes reach, and sort it by creation number.
+  for (let i = 0; i < older.length; i++) {
+    forEachOperand(older[i]!, (p) => {
+      if (p._op !== Op.Leaf && !isMarked(p)) {
+        p.grad = 0;
+        toggleMark(p);
+        older.push(p);
+      }
+    });
+  }
+  older.sort((p, q) => q._id - p._id); // marked numbers are -id - 1: descending = oldest first
+  propagate(older.at(-1)!, older, 0, []);
+}
+
+/** Backward in micrograd's order: the reverse of a depth-first post-order, operands in operand order. */
+function backwardDepthFirst(root: Value): void {
+  const order = depthFirstOrder(root, false); // marks every node and resets its grad; root last
+  root.grad = 1;
+  propagate(root, order, 0, []);
+}
+
+/**
+ * The backward pass proper. Starting at `first` (marked), take nodes newest first — down the creation
+ * chain when `order` is null, else from the end of `order` — and for each marked node: unmark it, mark its
+ * interior operands (resetting their `grad` when first reached), and apply the chain rule. It ends when no
+ * marked node is left. Walking the chain, operands older than `base` (another segment) go to `older`
+ * instead; with an `order`, every node in it is marked up front, so operands are always marked already.
+ */
+function propagate(first: Value, order: readonly Value[] | null, base: number, older: Value[]): void {
+  const anomaly = isAnomalyEnabled();
+  let pending = order === null ? 1 : order.length; // marked nodes not processed yet
+  let i = order === null ? 0 : order.length - 1;
+  let v = first;
+  try {
+    for (;;) {
+      if (v._id < 0) {
+        toggleMark(v);
+        pending--;
+        // reach v's interior operands
+        const op = v._op;
+        const a = v._a as Value; // null only for a sum/dot without a start, checked where it matters
+        if (v._a !== null && a._op !== Op.Leaf && a._id >= 0) {
+          a.grad = 0;
+          if (a._id >= base) pending++;
+          else older.push(a);
+          toggleMark(a);
+        }
+        if (op <= Op.Div) {
+          const b = v._b as Value;
+          if (b._op !== Op.Leaf && b._id >= 0) {
+            b.grad = 0;
+            if (b._id >= base) pending++;
+            else older.push(b);
+            toggleMark(b);
+          }
+        } else if (op >= Op.Sum) {
+          const rest = v._b as readonly Value[];
+          for (let k = 0; k < rest.length; k++) {
+            const p = rest[k]!;
+            if (p._op !== Op.Leaf && p._id >= 0) {
+              p.grad = 0;
+              if (p._id >= base) pending++;
+              else older.push(p);
+              toggleMark(p);
+            }
+          }
+        }
+
+        // The chain rule, one case per op: operand.grad += (local derivative) · g
+        const g = v.grad;
+        switch (op) {
+          case Op.Mul: {
+            // out = a · b
+            const b = v._b as Value;
+            a.grad += b.data * g;
+            b.grad += a.data * g;
+            break;
+          }
+          case Op.Add: // out = a + b
+            a.grad += g;
+            (v._b as Value).grad += g;
+            break;
+          case Op.Relu: // out = max(0, a)
+            a.grad += v.data > 0 ? g : 0;
+            break;
+          case Op.Sub: // out = a − b
+            a.grad += g;
+            (v._b as Value).grad -= g;
+            break;
+          case Op.Div: {
+            // out = a / b  (derivatives written as PyTorch's div backward)
+            const b = v._b as Value;
+            a.grad += g / b.data;
+            b.grad += (-g * a.data) / (b.data * b.data);
+            break;
+          }
+          case Op.Pow: {
+            // out = a^k  (k = 0 gives 0, not 0 · a^−1, which is NaN at a = 0 — as in PyTorch)
+            const k = (v._b as Value).data;
+            a.grad += k === 0 ? 0 : k * a.data ** (k - 1) * g;
+            break;
+          }
+          case Op.Neg: // out = −a
+            a.grad -= g;
+            break;
+          case Op.Exp: // out = e^a, d/da = e^a = out
+            a.grad += v.data * g;
+            break;
+          case Op.Log: // out = log a
+            a.grad += (1 / a.data) * g;
+            break;
+          case Op.Tanh: // out = tanh a
+            a.grad += (1 - v.data * v.data) * g;
+            break;
+          case Op.Sigmoid: // out = σ(a)
+            a.grad += v.data * (1 - v.data) * g;
+            break;
+          case Op.LeakyRelu: // out = a > 0 ? a : α · a
+            a.grad += a.data > 0 ? g : (v._b as Value).data * g;
+            break;
+          case Op.Abs: // out = |a|
+            a.grad += Math.sign(a.data) * g;
+            break;
+          case Op.Softplus: // out = log(1 + e^a)
+            a.grad += sigmoid(a.data) * g;
+            break;
+          case Op.Sum: {
+            // out = start + v0 + v1 + … ; every term gets g
+            const terms = v._b as readonly Value[];
+            for (let i = terms.length - 1; i >= 0; i--) terms[i]!.grad += g;
+            if (v._a !== null) v._a.grad += g;
+            break;
+          }
+          case Op.Dot: {
+            // out = bias + w0·x0 + w1·x1 + … ; wi gets xi·g, xi gets wi·g. Same order as Python's add chain
+            // `sum((w*x for …), b)`: the last product first, the bias just before the first product.
+            const wx = v._b as readonly Value[];
+            for (let i = wx.length - 2; i >= 0; i -= 2) {
+              if (i === 0 && v._a !== null) v._a.grad += g;
+              const w = wx[i]!;
+              const x = wx[i + 1]!;
+              w.grad += x.data * g;
+              x.grad += w.data * g;
+            }
+            break;
+          }
+          case Op.Leaf:
+            break;
+          default: {
+            const unknown: never = op;
+            throw new Error(`Value.backward: unknown op code ${String(unknown)}`);
+          }
+        }
+        if (anomaly) checkBackward(v);
+        if (pending === 0) return;
+      }
+      v = order === null ? v._prev! : order[--i]!; // there is a next node: some are still marked
+    }
+  } catch (error) {
+    // anomaly mode threw: unmark what is still marked, so the graph stays usable
+    if (order === null) {
+      for (let u = v._prev; pending > 0 && u !== null; u = u._prev) {
+        if (isMarked(u)) {
+          toggleMark(u);
+          pending--;
+        }
+      }
+    } else {
+      for (let j = i - 1; j >= 0; j--) toggleMark(order[j]!);
+    }
+    older.forEach(toggleMark);
+    throw error;
+  }
+}
+
+/**
+ * micrograd's `build_topo` without recursion: the nodes reachable from `root`, each after its operands
+ * (visited in operand order), `root` last. Leaves only with `includeLeaves`; without it every node's `grad`
+ * is reset to 0. Every listed node is left marked — the caller unmarks each.
+ */
+function depthFirstOrder(root: Value, includeLeaves: boolean): Value[] {
+  const order: Value[] = [];
+  const stack: Value[] = [root];
+  const nextOperand: number[] = [0]; // per stack entry: which operand to visit next
+  toggleMark(root);
+  if (!includeLeaves) root.grad = 0;
+  while (stack.length > 0) {
+    const top = stack.length - 1;
+    const v = stack[top]!;
+    const i = nextOperand[top]!;
+    if (i === operandCount(v)) {
+      stack.pop();
+      nextOperand.pop();
+      order.push(v);
+      continue;
+    }
+    nextOperand[top] = i + 1;
+    const p = operandAt(v, i);
+    if (p !== null && !isMarked(p) && (includeLeaves || p._op !== Op.Leaf)) {
+      toggleMark(p);
+      if (!includeLeaves) p.grad = 0;
+      stack.push(p);
+      nextOperand.push(0);
+    }
+  }
+  return order;
+}
+
+/** Operands backward visits: `_a` (may be null for sum/dot), then `_b` of binary ops or sum/dot's terms. */
+function operandCount(v: Value): number {
+  const op = v._op;
+  if (op === Op.Leaf) return 0;
+  if (op <= Op.Div) return 2;
+  if (op < Op.Sum) return 1;
+  return 1 + (v._b as readonly Value[]).length;
+}
+
+function operandAt(v: Value, i: number): Value | null {
+  if (i === 0) return v._a;
+  return v._op <= Op.Div ? (v._b as Value) : (v._b as readonly Value[])[i - 1]!;
+}
+
+function forEachOperand(v: Value, f: (p: Value) => void): void {
+  const n = operandCount(v);
+  for (let i = 0; i < n; i++) {
+    const p = operandAt(v, i);
+    if (p !== null) f(p);
   }
 }
 
@@ -667,14 +840,9 @@ function unlink(v: Value): void {
  * `topologicalOrder`.
  */
 export function orderedNodes(root: Value): Value[] {
-  const order: Value[] = [];
-  for (let v = sortGraph(root, true); v !== END;) {
-    order.push(v);
-    const next = v._next!;
-    v._next = v._op === Op.Leaf ? v : null;
-    v = next;
-  }
-  return order.reverse();
+  const order = depthFirstOrder(root, true);
+  order.forEach(toggleMark);
+  return order;
 }
 
 function parentsOf(v: Value): Value[] {
@@ -762,7 +930,7 @@ function throwForwardAnomaly(
 
 /**
  * After v's chain-rule step in anomaly mode: the first non-finite gradient names v's op, its inputs and
- * where v was made. `v` is still linked to the rest of the sorted list, which is unlinked before throwing.
+ * where v was made. (The caller unmarks the rest of the graph before passing the error on.)
  */
 function checkBackward(v: Value): void {
   const parents = parentsOf(v);
@@ -776,7 +944,6 @@ function checkBackward(v: Value): void {
         "backward",
       );
       if (site !== undefined) error.message += `\nThe ${v.op} node was created at:\n${site}`;
-      unlink(v); // leave the graph ready for another backward
       throw error;
     }
   }

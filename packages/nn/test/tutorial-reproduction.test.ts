@@ -87,7 +87,7 @@ describe("the tutorial's from-scratch network, seed 42", () => {
         }
         batchLoss = batchLoss.div(batchIdx.length);
         net.zeroGrad();
-        batchLoss.backward();
+        batchLoss.backward({ order: "depthFirst" }); // the Python Value's order: its gradients' bits
         optimizer.step(); // p.data -= learning_rate * p.grad
         epochLoss += batchLoss.data;
       }

@@ -149,8 +149,11 @@ export class Value {
    * reached but not yet processed holds `-id - 1` instead (a mark that needs no extra field).
    */
   declare _id: number;
-  /** @internal The op node created just before this one in the same chain segment (see `backward`); null for leaves. */
-  declare readonly _prev: Value | null;
+  /**
+   * @internal The op node created just before this one while both are in the current chain segment (see
+   * `backward`); null for leaves and once the segment is cut.
+   */
+  declare _prev: Value | null;
 
   /**
    * A leaf value: a number you want derivatives with respect to (a weight, an input).
@@ -543,15 +546,16 @@ export function dot(
 // Backward must visit each node after every node that uses it. Creation order already is such an order
 // (an op's operands exist before the op), so every op node links to the op node created just before it
 // (`_prev`), and backward walks that chain down from the root, processing the nodes it has reached and
-// skipping the others — no sort, no stack, one pass. The chain is cut into segments: at the end of every
-// backward (so the finished graph can be garbage-collected) and every SEGMENT_IDS creations (so a program
-// that never calls backward keeps at most one segment alive through the chain). A graph that reaches into
-// an older segment is still correct: those nodes are collected and sorted by creation number instead.
+// skipping the others — no sort, no stack, one pass. The chain is cut at the end of every backward and
+// every SEGMENT_IDS creations; cutting unlinks the old part, so from then on a node keeps only its operands
+// alive (as in micrograd) and a program that never calls backward holds at most one segment through the
+// chain. A graph that is not all in the current segment is still differentiated exactly alike: the nodes
+// outside it are collected and sorted by creation number instead (slower, same order, same bits).
 
 /** The creation number the next `Value` gets. Numbers only grow, so they order all nodes ever made. */
 let nextId = 0;
 
-/** A run of the creation chain: its newest op node, and the first creation number it covers. */
+/** The linked run of the chain: its newest op node, and the first creation number it covers. */
 interface Segment {
   last: Value | null;
   readonly base: number;
@@ -560,9 +564,6 @@ interface Segment {
 /** The segment new op nodes join. A fresh object at every cut (writes into a young object are cheapest). */
 let chain: Segment = { last: null, base: 0 };
 
-/** First creation numbers of the most recent segments, oldest first, to find the segment of a root. */
-const segmentBases: number[] = [0];
-const KEPT_SEGMENTS = 64;
 /** Creation numbers per segment: bounds what the chain keeps alive when backward is never called (~15 MB). */
 const SEGMENT_IDS = 1 << 17;
 
@@ -575,35 +576,36 @@ function chainUp(v: Value): Value | null {
   return previous;
 }
 
-/** Start a new segment at creation number `base` (unless the current one is still empty). */
+/** Unlink the current segment and start a new one at creation number `base`. */
 function cutChain(base = nextId): Segment {
   if (chain.last === null) return chain;
+  unlinkFrom(chain.last);
   chain = { last: null, base };
-  segmentBases.push(base);
-  if (segmentBases.length > KEPT_SEGMENTS) segmentBases.shift();
   return chain;
 }
 
-/** The first creation number of the segment holding node number `id`, or −1 if it is too old to know. */
-function segmentBaseOf(id: number): number {
-  for (let i = segmentBases.length - 1; i >= 0; i--) {
-    if (segmentBases[i]! <= id) return segmentBases[i]!;
+/** Clear `_prev` from `v` down the chain, to where it is already clear. */
+function unlinkFrom(v: Value | null): void {
+  while (v !== null) {
+    const previous = v._prev;
+    v._prev = null;
+    v = previous;
   }
-  return -1;
 }
 
 // Marks: while a backward pass runs, a node it has reached but not yet processed holds `_id = -id - 1`.
 const isMarked = (v: Value): boolean => v._id < 0;
 const toggleMark = (v: Value): void => void (v._id = -v._id - 1);
 
-/** Backward in creation order (the default): walk the root's segment, then any older nodes it reached. */
+/** Backward in creation order (the default): walk the current segment, then sort any older nodes reached. */
 function backwardByCreation(root: Value): void {
   const older: Value[] = []; // reached interior nodes of older segments, marked
-  const base = segmentBaseOf(root._id);
+  const base = chain.base;
+  const inCurrentSegment = root._id >= base;
   root.grad = 1;
   toggleMark(root);
-  if (base < 0) older.push(root);
-  else propagate(root, null, base, older);
+  if (inCurrentSegment) propagate(root, null, base, older);
+  else older.push(root);
   if (older.length === 0) return;
   // The rare slow path: collect everything the older nodes reach, and sort it by creation number.
   for (let i = 0; i < older.length; i++) {
@@ -759,10 +761,18 @@ function propagate(first: Value, order: readonly Value[] | null, base: number, o
           }
         }
         if (anomaly) checkBackward(v);
-        if (pending === 0) return;
+        if (pending === 0) break;
       }
-      v = order === null ? v._prev! : order[--i]!; // there is a next node: some are still marked
+      if (order === null) {
+        // down the chain, unlinking as we go (backward ends by cutting the chain anyway)
+        const previous = v._prev!; // not null: some nodes further down are still marked
+        v._prev = null;
+        v = previous;
+      } else {
+        v = order[--i]!;
+      }
     }
+    if (order === null) unlinkFrom(v);
   } catch (error) {
     // anomaly mode threw: unmark what is still marked, so the graph stays usable
     if (order === null) {
@@ -772,6 +782,7 @@ function propagate(first: Value, order: readonly Value[] | null, base: number, o
           pending--;
         }
       }
+      unlinkFrom(v);
     } else {
       for (let j = i - 1; j >= 0; j--) toggleMark(order[j]!);
     }

@@ -144,9 +144,10 @@ export class Value {
    */
   declare readonly _b: Value | readonly Value[] | null;
   /**
-   * @internal Creation number: every `Value` gets the next one, so operands always have smaller numbers
-   * than the nodes made from them (PyTorch's "sequence number"). While a backward pass runs, a node it has
-   * reached but not yet processed holds `-id - 1` instead (a mark that needs no extra field).
+   * @internal Creation number of an op node: each gets the next one, so operands always have smaller
+   * numbers than the nodes made from them (PyTorch's "sequence number"). While a backward pass runs, a node
+   * it has reached but not yet processed holds `-id - 1` instead (a mark that needs no extra field).
+   * Leaves hold −1: to backward they look reached already, and there is nothing to do for them.
    */
   declare _id: number;
   /**
@@ -176,8 +177,13 @@ export class Value {
     this._op = op;
     this._a = a;
     this._b = b;
-    this._id = nextId++;
-    this._prev = op === Op.Leaf ? null : chainUp(this);
+    if (op === Op.Leaf) {
+      this._id = LEAF;
+      this._prev = null;
+    } else {
+      this._id = nextId++;
+      this._prev = chainUp(this);
+    }
     if (label !== "") labels.set(this, label);
   }
 
@@ -552,8 +558,10 @@ export function dot(
 // chain. A graph that is not all in the current segment is still differentiated exactly alike: the nodes
 // outside it are collected and sorted by creation number instead (slower, same order, same bits).
 
-/** The creation number the next `Value` gets. Numbers only grow, so they order all nodes ever made. */
+/** The creation number the next op node gets. Numbers only grow, so they order all op nodes ever made. */
 let nextId = 0;
+/** The `_id` of every leaf. */
+const LEAF = -1;
 
 /** The linked run of the chain: its newest op node, and the first creation number it covers. */
 interface Segment {
@@ -593,7 +601,7 @@ function unlinkFrom(v: Value | null): void {
   }
 }
 
-// Marks: while a backward pass runs, a node it has reached but not yet processed holds `_id = -id - 1`.
+// Marks: while a backward pass runs, an op node it has reached but not yet processed holds `_id = -id - 1`.
 const isMarked = (v: Value): boolean => v._id < 0;
 const toggleMark = (v: Value): void => void (v._id = -v._id - 1);
 
@@ -610,7 +618,7 @@ function backwardByCreation(root: Value): void {
   // The rare slow path: collect everything the older nodes reach, and sort it by creation number.
   for (let i = 0; i < older.length; i++) {
     forEachOperand(older[i]!, (p) => {
-      if (p._op !== Op.Leaf && !isMarked(p)) {
+      if (!isMarked(p)) {
         p.grad = 0;
         toggleMark(p);
         older.push(p);
@@ -645,10 +653,10 @@ function propagate(first: Value, order: readonly Value[] | null, base: number, o
       if (v._id < 0) {
         toggleMark(v);
         pending--;
-        // reach v's interior operands
+        // reach v's op-node operands (leaves read as reached already)
         const op = v._op;
         const a = v._a as Value; // null only for a sum/dot without a start, checked where it matters
-        if (v._a !== null && a._op !== Op.Leaf && a._id >= 0) {
+        if (v._a !== null && a._id >= 0) {
           a.grad = 0;
           if (a._id >= base) pending++;
           else older.push(a);
@@ -656,7 +664,7 @@ function propagate(first: Value, order: readonly Value[] | null, base: number, o
         }
         if (op <= Op.Div) {
           const b = v._b as Value;
-          if (b._op !== Op.Leaf && b._id >= 0) {
+          if (b._id >= 0) {
             b.grad = 0;
             if (b._id >= base) pending++;
             else older.push(b);
@@ -666,7 +674,7 @@ function propagate(first: Value, order: readonly Value[] | null, base: number, o
           const rest = v._b as readonly Value[];
           for (let k = 0; k < rest.length; k++) {
             const p = rest[k]!;
-            if (p._op !== Op.Leaf && p._id >= 0) {
+            if (p._id >= 0) {
               p.grad = 0;
               if (p._id >= base) pending++;
               else older.push(p);
@@ -794,14 +802,25 @@ function propagate(first: Value, order: readonly Value[] | null, base: number, o
 /**
  * micrograd's `build_topo` without recursion: the nodes reachable from `root`, each after its operands
  * (visited in operand order), `root` last. Leaves only with `includeLeaves`; without it every node's `grad`
- * is reset to 0. Every listed node is left marked — the caller unmarks each.
+ * is reset to 0. Listed op nodes are left marked — the caller unmarks each; leaves are tracked in a `Set`.
  */
 function depthFirstOrder(root: Value, includeLeaves: boolean): Value[] {
   const order: Value[] = [];
+  const leavesSeen = new Set<Value>();
+  const firstVisit = (p: Value): boolean => {
+    if (p._op === Op.Leaf) {
+      if (!includeLeaves || leavesSeen.has(p)) return false;
+      leavesSeen.add(p);
+      return true;
+    }
+    if (isMarked(p)) return false;
+    toggleMark(p);
+    if (!includeLeaves) p.grad = 0;
+    return true;
+  };
+  if (!firstVisit(root)) return order;
   const stack: Value[] = [root];
   const nextOperand: number[] = [0]; // per stack entry: which operand to visit next
-  toggleMark(root);
-  if (!includeLeaves) root.grad = 0;
   while (stack.length > 0) {
     const top = stack.length - 1;
     const v = stack[top]!;
@@ -814,9 +833,7 @@ function depthFirstOrder(root: Value, includeLeaves: boolean): Value[] {
     }
     nextOperand[top] = i + 1;
     const p = operandAt(v, i);
-    if (p !== null && !isMarked(p) && (includeLeaves || p._op !== Op.Leaf)) {
-      toggleMark(p);
-      if (!includeLeaves) p.grad = 0;
+    if (p !== null && firstVisit(p)) {
       stack.push(p);
       nextOperand.push(0);
     }
@@ -852,7 +869,7 @@ function forEachOperand(v: Value, f: (p: Value) => void): void {
  */
 export function orderedNodes(root: Value): Value[] {
   const order = depthFirstOrder(root, true);
-  order.forEach(toggleMark);
+  for (const v of order) if (v._op !== Op.Leaf) toggleMark(v);
   return order;
 }
 

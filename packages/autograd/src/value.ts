@@ -903,13 +903,14 @@ function operands(xs: Iterable<Value | number>, fn: string, name: string): Value
   ) {
     throw new TypeError(`${fn}: expected ${name} to be an array or iterable of Values, got ${describe(xs)}`);
   }
-  const out: Value[] = [];
-  let i = 0;
-  for (const x of xs) {
-    if (x instanceof Value) out.push(x);
-    else if (typeof x === "number") out.push(new Value(x));
+  // arrays (what neurons pass) are read by index: no iterator, no growing of `out`
+  const items: ArrayLike<Value | number> = Array.isArray(xs) ? xs : [...xs];
+  const out = new Array<Value>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i];
+    if (x instanceof Value) out[i] = x;
+    else if (typeof x === "number") out[i] = new Value(x);
     else throw new TypeError(`${fn}: expected ${name}[${i}] to be a Value or a number, got ${describe(x)}`);
-    i++;
   }
   return out;
 }

@@ -76,4 +76,28 @@ describe("gemm", () => {
     gemm(false, false, 2, 2, 2, a, 0, b, 2, c, 1);
     expect([...c]).toEqual([9, 1 + 19, 1 + 22, 1 + 43, 1 + 50, 9]);
   });
+
+  it("with rowInit writes row + op(A)·op(B), bit for bit what pre-filling C with the row gives, whatever C held", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.oneof(fc.integer({ min: 0, max: 13 }), fc.integer({ min: 255, max: 270 })),
+        fc.boolean(),
+        fc.boolean(),
+        (m, n, k, ta, tb) => {
+          const a = values(m * k, m + 0.5);
+          const b = values(k * n, n + 0.25);
+          const row = values(n, k + 0.125);
+          const prefilled = new Float64Array(m * n);
+          for (let i = 0; i < m; i++) prefilled.set(row, i * n);
+          gemm(ta, tb, m, n, k, a, 0, b, 0, prefilled, 0);
+          const fused = values(m * n, 99); // stale contents that must be ignored
+          gemm(ta, tb, m, n, k, a, 0, b, 0, fused, 0, row);
+          expect([...fused]).toEqual([...prefilled]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -25,7 +25,11 @@ const PANEL = GEMM_PANEL;
  * m×k matrix stored row-major from `aOffset` on, or, with `transA`, the transpose of a k×m stored
  * matrix; likewise `op(B)` is k×n. C is the row-major m×n block of `c` from `cOffset` on. Accumulates,
  * so the caller zero-fills C for a plain product and passes a gradient buffer directly for a backward
- * pass. Each C entry sums its k products in order p = 0, 1, …, k−1 (per panel).
+ * pass. Each C entry sums its k products in order p = 0, 1, …, k−1 (per panel), then is added to C.
+ *
+ * With `rowInit` (a length-n vector, e.g. a bias), C's previous contents are ignored and the first
+ * panel writes `rowInit[j] + (dot product)` instead, so `linear` needs no separate pass to put the bias
+ * in C; later panels (k > GEMM_PANEL) then accumulate as usual.
  */
 export function gemm(
   transA: boolean,
@@ -39,24 +43,56 @@ export function gemm(
   bOffset: number,
   c: Float64Array,
   cOffset: number,
+  rowInit: Float64Array | null = null,
 ): void {
   // Element (i, p) of op(A) sits at aOffset + i·ars + p·acs; element (p, j) of op(B) at bOffset + p·brs + j·bcs.
   const ars = transA ? 1 : k;
   const acs = transA ? m : 1;
   const brs = transB ? 1 : n;
   const bcs = transB ? k : 1;
+  if (k === 0) {
+    // An empty sum: C stays as it is, or becomes rowInit.
+    if (rowInit !== null) for (let i = 0; i < m; i++) c.set(rowInit.subarray(0, n), cOffset + i * n);
+    return;
+  }
   for (let p0 = 0; p0 < k; p0 += PANEL) {
     const p1 = Math.min(k, p0 + PANEL);
+    // What each finished dot product is added to: C itself, or rowInit broadcast over the rows (row stride 0).
+    const init = p0 === 0 && rowInit !== null;
+    const s = init ? rowInit : c;
+    const sOffset = init ? 0 : cOffset;
+    const srs = init ? 0 : n;
     for (let j0 = 0; j0 < n; j0 += PANEL) {
       const j1 = Math.min(n, j0 + PANEL);
-      gemmPanel(m, n, a, aOffset, ars, acs, b, bOffset, brs, bcs, c, cOffset, p0, p1, j0, j1);
+      gemmPanel(
+        m,
+        n,
+        a,
+        aOffset,
+        ars,
+        acs,
+        b,
+        bOffset,
+        brs,
+        bcs,
+        c,
+        cOffset,
+        s,
+        sOffset,
+        srs,
+        p0,
+        p1,
+        j0,
+        j1,
+      );
     }
   }
 }
 
 /**
- * C[:, j0:j1] += A[:, p0:p1] · B[p0:p1, j0:j1]: 4×4 tiles of C, then the leftover columns (4×2, 4×1)
- * and the leftover rows (1×4, 1×1).
+ * C[:, j0:j1] = S[:, j0:j1] + A[:, p0:p1] · B[p0:p1, j0:j1], where S(i, j) = s[sOffset + i·srs + j] is
+ * C itself (accumulate) or a row broadcast down C (srs = 0): 4×4 tiles of C, then the leftover
+ * columns (4×2, 4×1) and the leftover rows (1×4, 1×1).
  */
 function gemmPanel(
   m: number,
@@ -71,6 +107,9 @@ function gemmPanel(
   bcs: number,
   c: Float64Array,
   cOffset: number,
+  s: Float64Array,
+  sOffset: number,
+  srs: number,
   p0: number,
   p1: number,
   j0: number,
@@ -81,6 +120,7 @@ function gemmPanel(
   for (let i = 0; i < m4; i += 4) {
     const aRow = aOffset + i * ars + p0 * acs;
     const cRow = cOffset + i * n;
+    const sRow = sOffset + i * srs;
     let j = j0;
     for (; j < j4; j += 4) {
       // prettier-ignore
@@ -100,12 +140,17 @@ function gemmPanel(
         c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
       }
       const o = cRow + j;
+      const q = sRow + j;
       // prettier-ignore
       {
-        c[o]! += c00;         c[o + 1]! += c01;         c[o + 2]! += c02;         c[o + 3]! += c03;
-        c[o + n]! += c10;     c[o + n + 1]! += c11;     c[o + n + 2]! += c12;     c[o + n + 3]! += c13;
-        c[o + 2 * n]! += c20; c[o + 2 * n + 1]! += c21; c[o + 2 * n + 2]! += c22; c[o + 2 * n + 3]! += c23;
-        c[o + 3 * n]! += c30; c[o + 3 * n + 1]! += c31; c[o + 3 * n + 2]! += c32; c[o + 3 * n + 3]! += c33;
+        c[o] = s[q]! + c00;                 c[o + 1] = s[q + 1]! + c01;
+        c[o + 2] = s[q + 2]! + c02;         c[o + 3] = s[q + 3]! + c03;
+        c[o + n] = s[q + srs]! + c10;       c[o + n + 1] = s[q + srs + 1]! + c11;
+        c[o + n + 2] = s[q + srs + 2]! + c12; c[o + n + 3] = s[q + srs + 3]! + c13;
+        c[o + 2 * n] = s[q + 2 * srs]! + c20;     c[o + 2 * n + 1] = s[q + 2 * srs + 1]! + c21;
+        c[o + 2 * n + 2] = s[q + 2 * srs + 2]! + c22; c[o + 2 * n + 3] = s[q + 2 * srs + 3]! + c23;
+        c[o + 3 * n] = s[q + 3 * srs]! + c30;     c[o + 3 * n + 1] = s[q + 3 * srs + 1]! + c31;
+        c[o + 3 * n + 2] = s[q + 3 * srs + 2]! + c32; c[o + 3 * n + 3] = s[q + 3 * srs + 3]! + c33;
       }
     }
     if (j + 2 <= j1) {
@@ -124,12 +169,13 @@ function gemmPanel(
         c30 += a3 * b0; c31 += a3 * b1;
       }
       const o = cRow + j;
+      const q = sRow + j;
       // prettier-ignore
       {
-        c[o]! += c00;         c[o + 1]! += c01;
-        c[o + n]! += c10;     c[o + n + 1]! += c11;
-        c[o + 2 * n]! += c20; c[o + 2 * n + 1]! += c21;
-        c[o + 3 * n]! += c30; c[o + 3 * n + 1]! += c31;
+        c[o] = s[q]! + c00;                 c[o + 1] = s[q + 1]! + c01;
+        c[o + n] = s[q + srs]! + c10;       c[o + n + 1] = s[q + srs + 1]! + c11;
+        c[o + 2 * n] = s[q + 2 * srs]! + c20; c[o + 2 * n + 1] = s[q + 2 * srs + 1]! + c21;
+        c[o + 3 * n] = s[q + 3 * srs]! + c30; c[o + 3 * n + 1] = s[q + 3 * srs + 1]! + c31;
       }
       j += 2;
     }
@@ -146,15 +192,17 @@ function gemmPanel(
         c3 += A[ap + 3 * ars]! * y;
       }
       const o = cRow + j;
-      c[o]! += c0;
-      c[o + n]! += c1;
-      c[o + 2 * n]! += c2;
-      c[o + 3 * n]! += c3;
+      const q = sRow + j;
+      c[o] = s[q]! + c0;
+      c[o + n] = s[q + srs]! + c1;
+      c[o + 2 * n] = s[q + 2 * srs]! + c2;
+      c[o + 3 * n] = s[q + 3 * srs]! + c3;
     }
   }
   for (let i = m4; i < m; i++) {
     const aRow = aOffset + i * ars + p0 * acs;
     const cRow = cOffset + i * n;
+    const sRow = sOffset + i * srs;
     let j = j0;
     for (; j < j4; j += 4) {
       // prettier-ignore
@@ -169,17 +217,18 @@ function gemmPanel(
         c3 += x * B[bp + 3 * bcs]!;
       }
       const o = cRow + j;
-      c[o]! += c0;
-      c[o + 1]! += c1;
-      c[o + 2]! += c2;
-      c[o + 3]! += c3;
+      const q = sRow + j;
+      c[o] = s[q]! + c0;
+      c[o + 1] = s[q + 1]! + c1;
+      c[o + 2] = s[q + 2]! + c2;
+      c[o + 3] = s[q + 3]! + c3;
     }
     for (; j < j1; j++) {
-      let s = 0;
+      let dot = 0;
       let ap = aRow;
       let bp = bOffset + p0 * brs + j * bcs;
-      for (let p = p0; p < p1; p++, ap += acs, bp += brs) s += A[ap]! * B[bp]!;
-      c[cRow + j]! += s;
+      for (let p = p0; p < p1; p++, ap += acs, bp += brs) dot += A[ap]! * B[bp]!;
+      c[cRow + j] = s[sRow + j]! + dot;
     }
   }
 }

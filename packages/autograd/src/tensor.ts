@@ -8,7 +8,15 @@
  * Kernels shared by several ops live in `broadcast.ts`, `along-axis.ts`, `matmul.ts` and
  * `permute.ts`; buffers come from `arena.ts`.
  */
-import { logSumExpAlong, maxAlong, softmaxAlong, splitAt, sumAlong } from "./along-axis.js";
+import {
+  addColumnSums,
+  argmaxAlong,
+  logSumExpAlong,
+  maxAlong,
+  softmaxAlong,
+  splitAt,
+  sumAlong,
+} from "./along-axis.js";
 import { addReduced, broadcastSource, expandTo } from "./broadcast.js";
 import { allocate } from "./arena.js";
 import { AnomalyError, isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
@@ -918,13 +926,12 @@ export class Tensor {
     const rows = this.ndim === 2 ? this.shape[0]! : shapeSize(this.shape.slice(0, -1));
     const shape = this.ndim === 2 ? [rows, nOut] : [...this.shape.slice(0, -1), nOut];
     const out = allocate(rows * nOut);
-    // Bias as PyTorch rounds it: (x·Wᵀ) + b, not b + x·Wᵀ term by term. `gemm` adds each finished dot
-    // product to what C holds, so up to one panel of inputs, C pre-filled with b gives exactly b + x·Wᵀ
-    // = (x·Wᵀ) + b in one pass fewer; wider inputs are summed panel by panel, so b comes after.
-    const biasFirst = b !== null && nIn <= GEMM_PANEL;
-    if (biasFirst) for (let r = 0; r < rows; r++) out.set(b.data, r * nOut);
-    gemm(false, true, rows, nOut, nIn, this.data, 0, weight.data, 0, out, 0); // x · Wᵀ
-    if (b !== null && !biasFirst) {
+    // Bias as PyTorch rounds it: (x·Wᵀ) + b, not b + x·Wᵀ term by term. Up to one panel of inputs, gemm
+    // writes each finished dot product plus b straight into the output (no pass to fill it with b);
+    // wider inputs are summed panel by panel, so b is added after the last one.
+    const biasInGemm = b !== null && nIn <= GEMM_PANEL;
+    gemm(false, true, rows, nOut, nIn, this.data, 0, weight.data, 0, out, 0, biasInGemm ? b.data : null); // x·Wᵀ (+ b)
+    if (b !== null && !biasInGemm) {
       const bias = b.data;
       for (let r = 0; r < rows; r++) for (let o = 0; o < nOut; o++) out[r * nOut + o]! += bias[o]!;
     }
@@ -935,8 +942,7 @@ export class Tensor {
         gemm(true, false, nOut, nIn, rows, g, 0, this.data, 0, weight.gradData(), 0); // gᵀ·x
       }
       if (b !== null && b.requiresGrad) {
-        const db = b.gradData();
-        for (let r = 0; r < rows; r++) for (let o = 0; o < nOut; o++) db[o]! += g[r * nOut + o]!;
+        addColumnSums(b.gradData(), g, rows, nOut); // db += Σ_rows g, as PyTorch's grad += g.sum(0)
       }
     });
   }
@@ -1025,7 +1031,7 @@ export class Tensor {
    * ```
    */
   argmax(axis?: number): Int32Array {
-    return maxAlong(this.data, this.reduction("argmax", axis, false).split).indices;
+    return argmaxAlong(this.data, this.reduction("argmax", axis, false).split);
   }
 
   /**

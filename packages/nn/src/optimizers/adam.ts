@@ -1,5 +1,7 @@
+import { Value } from "@neurogebra/autograd";
+
 import { Optimizer } from "./optimizer.js";
-import { checkHyperParameter, hasGradient, parameterSize, updateScalars } from "./parameter.js";
+import { checkHyperParameter, hasGradient, parameterSize } from "./parameter.js";
 import type { Parameter } from "./parameter.js";
 
 /** Options of {@link Adam} and {@link AdamW}; the defaults are PyTorch's. */
@@ -44,6 +46,9 @@ export abstract class AdamBase extends Optimizer {
   readonly #vMax: Float64Array;
   /** Step count per parameter (PyTorch's `state['step']`). */
   readonly #steps: Float64Array;
+  /** A `Value`'s weight and gradient, so it takes the same loop as a tensor. */
+  readonly #scalar = new Float64Array(1);
+  readonly #scalarGrad = new Float64Array(1);
 
   protected constructor(
     name: string,
@@ -84,32 +89,50 @@ export abstract class AdamBase extends Optimizer {
    * ```
    */
   step(): void {
+    let offset = 0;
+    for (let index = 0; index < this.params.length; index++) {
+      const p = this.params[index]!;
+      if (hasGradient(p)) {
+        const t = (this.#steps[index] = this.#steps[index]! + 1);
+        if (p instanceof Value) {
+          // A Value goes through the same loop as a one-element tensor.
+          this.#scalar[0] = p.data;
+          this.#scalarGrad[0] = p.grad;
+          this.#update(this.#scalar, this.#scalarGrad, offset, t);
+          p.data = this.#scalar[0]!;
+        } else {
+          this.#update(p.data, p.grad!.data, offset, t);
+        }
+      }
+      offset += parameterSize(p);
+    }
+  }
+
+  /**
+   * The update of the class comment for the scalars `weights[k]` (gradients `grads[k]`), whose moments
+   * sit at `offset + k`, at step `t`. One loop per tensor: a callback per scalar cost ~1.5× the update.
+   */
+  #update(weights: Float64Array, grads: Float64Array, offset: number, t: number): void {
     const [beta1, beta2] = this.betas;
-    const { eps, weightDecay, amsgrad, maximize } = this;
-    const lr = this.lr;
+    const { eps, weightDecay, amsgrad, maximize, lr } = this;
     const decoupled = this.#decoupled;
     const m = this.#m;
     const v = this.#v;
     const vMax = this.#vMax;
-    let offset = 0;
-    this.params.forEach((p, index) => {
-      if (hasGradient(p)) {
-        const t = (this.#steps[index] = this.#steps[index]! + 1);
-        const stepSize = lr / (1 - beta1 ** t);
-        const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
-        updateScalars(p, offset, (i, w, grad) => {
-          let g = maximize ? -grad : grad;
-          if (decoupled) w = w * (1 - lr * weightDecay);
-          else if (weightDecay !== 0) g = g + weightDecay * w;
-          const mi = (m[i] = m[i]! * beta1 + (1 - beta1) * g);
-          let vi = (v[i] = v[i]! * beta2 + (1 - beta2) * g * g);
-          if (amsgrad) vi = vMax[i] = Math.max(vMax[i]!, vi);
-          const denom = Math.sqrt(vi) / biasCorrection2Sqrt + eps;
-          return w + (-stepSize * mi) / denom;
-        });
-      }
-      offset += parameterSize(p);
-    });
+    const stepSize = lr / (1 - beta1 ** t);
+    const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
+    for (let k = 0; k < weights.length; k++) {
+      const i = offset + k;
+      let w = weights[k]!;
+      let g = maximize ? -grads[k]! : grads[k]!;
+      if (decoupled) w = w * (1 - lr * weightDecay);
+      else if (weightDecay !== 0) g = g + weightDecay * w;
+      const mi = (m[i] = m[i]! * beta1 + (1 - beta1) * g);
+      let vi = (v[i] = v[i]! * beta2 + (1 - beta2) * g * g);
+      if (amsgrad) vi = vMax[i] = Math.max(vMax[i]!, vi);
+      const denom = Math.sqrt(vi) / biasCorrection2Sqrt + eps;
+      weights[k] = w + (-stepSize * mi) / denom;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 
 import { Value, sum, tensor } from "@neurogebra/autograd";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { Adam, AdamW } from "./adam.js";
@@ -173,6 +174,60 @@ describe("Adam", () => {
       }
       expect(b.data).toBe(a.data);
     }
+  });
+
+  it("updates a Tensor exactly like the textbook per-scalar formula, and like the same numbers as Values", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 1, maxLength: 9 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom(0, 0.1),
+        (w0, decoupled, amsgrad, maximize, weightDecay) => {
+          const options = {
+            lr: 0.05,
+            betas: [0.8, 0.95] as [number, number],
+            eps: 1e-6,
+            weightDecay,
+            amsgrad,
+            maximize,
+          };
+          const make = (ps: Parameter[]) => (decoupled ? new AdamW(ps, options) : new Adam(ps, options));
+          const t = tensor(w0, [w0.length]);
+          t.requiresGrad = true;
+          const values = w0.map((x) => new Value(x));
+          const optT = make([t]);
+          const optV = make(values);
+          // Reference: PyTorch's _single_tensor_adam, one scalar at a time.
+          const ref = Float64Array.from(w0);
+          const m = new Float64Array(w0.length);
+          const v = new Float64Array(w0.length);
+          const vMax = new Float64Array(w0.length);
+          for (let step = 1; step <= 4; step++) {
+            const grads = w0.map((_, i) => Math.sin(step * 1.3 + i) * (1 + i));
+            t.grad = tensor(grads, [w0.length]);
+            values.forEach((x, i) => (x.grad = grads[i]!));
+            optT.step();
+            optV.step();
+            for (let i = 0; i < w0.length; i++) {
+              let w = ref[i]!;
+              let g = maximize ? -grads[i]! : grads[i]!;
+              if (decoupled) w = w * (1 - 0.05 * weightDecay);
+              else if (weightDecay !== 0) g = g + weightDecay * w;
+              m[i] = m[i]! * 0.8 + (1 - 0.8) * g;
+              v[i] = v[i]! * 0.95 + (1 - 0.95) * g * g;
+              const vHat = amsgrad ? (vMax[i] = Math.max(vMax[i]!, v[i]!)) : v[i]!;
+              const denom = Math.sqrt(vHat) / Math.sqrt(1 - 0.95 ** step) + 1e-6;
+              ref[i] = w + (-(0.05 / (1 - 0.8 ** step)) * m[i]!) / denom;
+            }
+            expect(Array.from(t.data)).toEqual(Array.from(ref));
+            expect(values.map((x) => x.data)).toEqual(Array.from(ref));
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 
   it("keeps a separate step count per parameter (a parameter without gradient does not advance)", () => {

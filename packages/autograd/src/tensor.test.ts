@@ -302,6 +302,21 @@ describe("forward values", () => {
     expect(grad(inf)).toEqual([0.5, 1]);
   });
 
+  it("relu is max(0, x) with +0 for negatives and NaN kept, on random mixes of ordinary and extreme values", () => {
+    const extreme = fc.constantFrom(-Infinity, Infinity, NaN, -0, 0, 5e-324, -5e-324, 1e308, -1e308, 9e307);
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof({ weight: 9, arbitrary: fc.double({ min: -5, max: 5 }) }, extreme)),
+        (xs) => {
+          const expected = xs.map((v) => (Number.isNaN(v) ? NaN : v > 0 ? v : 0));
+          const got = Array.from(tensor(xs).relu().data);
+          expect(got.every((g, i) => Object.is(g, expected[i]))).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("uses PyTorch's conventions at kinks: relu'(0) = 0, |x|'(0) = 0, pow(0, 0)' = 0", () => {
     const x = tensor([0], { requiresGrad: true });
     x.relu().sum().backward();

@@ -612,7 +612,7 @@ function backwardByCreation(root: Value): void {
   const inCurrentSegment = root._id >= base;
   root.grad = 1;
   toggleMark(root);
-  if (inCurrentSegment) propagate(root, null, base, older);
+  if (inCurrentSegment) propagate(root, null, base, older, 1);
   else older.push(root);
   if (older.length === 0) return;
   // The rare slow path: collect everything the older nodes reach, and sort it by creation number.
@@ -626,26 +626,103 @@ function backwardByCreation(root: Value): void {
     });
   }
   older.sort((p, q) => q._id - p._id); // marked numbers are -id - 1: descending = oldest first
-  propagate(older.at(-1)!, older, 0, []);
-}
-
-/** Backward in micrograd's order: the reverse of a depth-first post-order, operands in operand order. */
-function backwardDepthFirst(root: Value): void {
-  const order = depthFirstOrder(root, false); // marks every node and resets its grad; root last
-  root.grad = 1;
-  propagate(root, order, 0, []);
+  propagate(older.at(-1)!, older, 0, [], older.length);
 }
 
 /**
- * The backward pass proper. Starting at `first` (marked), take nodes newest first — down the creation
- * chain when `order` is null, else from the end of `order` — and for each marked node: unmark it, mark its
- * interior operands (resetting their `grad` when first reached), and apply the chain rule. It ends when no
- * marked node is left. Walking the chain, operands older than `base` (another segment) go to `older`
- * instead; with an `order`, every node in it is marked up front, so operands are always marked already.
+ * Backward in micrograd's order: the reverse of a depth-first post-order, operands in operand order.
+ * The graph is sorted into a list threaded through `_prev` (free once the chain is cut), then walked.
  */
-function propagate(first: Value, order: readonly Value[] | null, base: number, older: Value[]): void {
+function backwardDepthFirst(root: Value): void {
+  cutChain(); // every `_prev` is null now: "not visited yet" for the sort
+  const count = sortDepthFirst(root);
+  root.grad = 1;
+  propagate(root, null, 0, [], count);
+}
+
+/** List markers for {@link sortDepthFirst}: a node whose operands are being visited; the end of the list. */
+const ENTERED = new Value(0);
+const END = new Value(0);
+
+/**
+ * Sort the op nodes `root` reaches into the reverse of micrograd's recursive `build_topo` (operands
+ * visited in operand order): a list from `root` through `_prev`, each node before its operands, ending
+ * at `END`. An explicit stack replaces recursion; each node is marked and its `grad` reset on its first
+ * visit. Returns the number of nodes listed.
+ */
+function sortDepthFirst(root: Value): number {
+  const end = END; // locals: module constants would be re-read on every iteration
+  const entered = ENTERED;
+  let head = end;
+  let count = 0;
+  const stack: Value[] = [end]; // `end` marks the bottom of the stack
+  toggleMark(root);
+  root.grad = 0;
+  let v: Value | null = root;
+  for (;;) {
+    if (v !== null) {
+      // first visit of v: which operands still need one?
+      const op = v._op;
+      const a: Value | null = v._a;
+      const b = op <= Op.Div ? (v._b as Value) : null;
+      const rest = op >= Op.Sum ? (v._b as readonly Value[]) : null;
+      const visitA = a !== null && a._id >= 0;
+      const visitB = b !== null && b._id >= 0;
+      if (!visitA && !visitB && rest === null) {
+        v._prev = head; // nothing to wait for: v is done
+        head = v;
+        count++;
+        v = null;
+        continue;
+      }
+      // come back to v after its operands: push v, then the operands in reverse, and descend into a
+      v._prev = entered;
+      stack.push(v);
+      if (rest !== null) {
+        for (let i = rest.length - 1; i >= 0; i--) if (rest[i]!._id >= 0) stack.push(rest[i]!);
+      }
+      if (visitB) stack.push(b);
+      if (visitA) {
+        toggleMark(a);
+        a.grad = 0;
+        v = a;
+      } else {
+        v = null;
+      }
+      continue;
+    }
+    const u = stack.pop()!;
+    if (u === end) break;
+    if (u._prev === entered) {
+      u._prev = head; // all operands of u are done
+      head = u;
+      count++;
+    } else if (u._id >= 0) {
+      toggleMark(u); // an operand waiting for its first visit (unless another path got there first)
+      u.grad = 0;
+      v = u;
+    }
+  }
+  return count;
+}
+
+/**
+ * The backward pass proper. Starting at `first` (marked), take nodes in order — down the `_prev` links
+ * (the creation chain, or a sorted list) when `order` is null, else from the end of `order` — and for
+ * each marked node: unmark it, mark its op-node operands (resetting their `grad` when first reached), and
+ * apply the chain rule. `pending` counts marked nodes not processed yet; it ends at 0. Walking the
+ * creation chain, operands older than `base` (another segment) go to `older` instead; a sorted list or
+ * `order` has every node marked up front, so its operands are always marked already. The links walked
+ * are cleared on the way.
+ */
+function propagate(
+  first: Value,
+  order: readonly Value[] | null,
+  base: number,
+  older: Value[],
+  pending: number,
+): void {
   const anomaly = isAnomalyEnabled();
-  let pending = order === null ? 1 : order.length; // marked nodes not processed yet
   let i = order === null ? 0 : order.length - 1;
   let v = first;
   try {
@@ -806,19 +883,13 @@ function propagate(first: Value, order: readonly Value[] | null, base: number, o
  */
 function depthFirstOrder(root: Value, includeLeaves: boolean): Value[] {
   const order: Value[] = [];
-  const leavesSeen = new Set<Value>();
-  const firstVisit = (p: Value): boolean => {
-    if (p._op === Op.Leaf) {
-      if (!includeLeaves || leavesSeen.has(p)) return false;
-      leavesSeen.add(p);
-      return true;
-    }
-    if (isMarked(p)) return false;
-    toggleMark(p);
-    if (!includeLeaves) p.grad = 0;
-    return true;
-  };
-  if (!firstVisit(root)) return order;
+  if (root._op === Op.Leaf) {
+    if (includeLeaves) order.push(root);
+    return order;
+  }
+  const leavesSeen = includeLeaves ? new Set<Value>() : null;
+  toggleMark(root);
+  if (!includeLeaves) root.grad = 0;
   const stack: Value[] = [root];
   const nextOperand: number[] = [0]; // per stack entry: which operand to visit next
   while (stack.length > 0) {
@@ -833,7 +904,16 @@ function depthFirstOrder(root: Value, includeLeaves: boolean): Value[] {
     }
     nextOperand[top] = i + 1;
     const p = operandAt(v, i);
-    if (p !== null && firstVisit(p)) {
+    if (p === null) continue;
+    if (p._op === Op.Leaf) {
+      // a leaf is listed once, and only when asked for
+      if (leavesSeen !== null && !leavesSeen.has(p)) {
+        leavesSeen.add(p);
+        order.push(p);
+      }
+    } else if (!isMarked(p)) {
+      toggleMark(p);
+      if (!includeLeaves) p.grad = 0;
       stack.push(p);
       nextOperand.push(0);
     }

@@ -2,7 +2,8 @@ import { Value, orderedNodes } from "./value.js";
 
 /**
  * Every node that `root` depends on (leaves included) and `root` itself, each listed after all of its
- * parents: inputs first, `root` last. `backward()` visits interior nodes in the reverse of this order.
+ * parents: inputs first, `root` last. `backward({ order: "depthFirst" })` visits interior nodes in the
+ * reverse of this order.
  *
  * The order is exactly that of micrograd's recursive `build_topo` with parents visited in operand order
  * (a depth-first post-order), computed with an explicit stack so million-node graphs are fine.

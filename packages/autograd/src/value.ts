@@ -151,8 +151,8 @@ export class Value {
    */
   declare _id: number;
   /**
-   * @internal The op node created just before this one while both are in the current chain segment (see
-   * `backward`); null for leaves and once the segment is cut.
+   * @internal The op node created just before this one in the current chain segment (see `backward`;
+   * `CHAIN_START` for the segment's oldest); null for leaves and once the segment is cut.
    */
   declare _prev: Value | null;
 
@@ -181,7 +181,7 @@ export class Value {
       this._id = LEAF;
       this._prev = null;
     } else {
-      this._id = nextId++;
+      this._id = newId();
       this._prev = chainUp(this);
     }
     if (label !== "") labels.set(this, label);
@@ -553,42 +553,63 @@ export function dot(
 // (an op's operands exist before the op), so every op node links to the op node created just before it
 // (`_prev`), and backward walks that chain down from the root, processing the nodes it has reached and
 // skipping the others — no sort, no stack, one pass. The chain is cut at the end of every backward and
-// every SEGMENT_IDS creations; cutting unlinks the old part, so from then on a node keeps only its operands
-// alive (as in micrograd) and a program that never calls backward holds at most one segment through the
-// chain. A graph that is not all in the current segment is still differentiated exactly alike: the nodes
-// outside it are collected and sorted by creation number instead (slower, same order, same bits).
+// every SEGMENT_NODES op nodes; cutting unlinks the old part, so from then on a node keeps only its
+// operands alive (as in micrograd) and a program that never calls backward holds at most one segment
+// through the chain. A node is in the current segment exactly when its `_prev` is set (the oldest one
+// points at CHAIN_START). A graph that is not all in the current segment is still differentiated alike:
+// the nodes outside it are collected and sorted by creation number instead (slower, same order, same bits).
 
-/** The creation number the next op node gets. Numbers only grow, so they order all op nodes ever made. */
-let nextId = 0;
 /** The `_id` of every leaf. */
 const LEAF = -1;
+/** Creation numbers run from 0 to ID_LIMIT − 1 and then start over, so they stay small integers. */
+const ID_LIMIT = 2 ** 30;
+/** The creation number the next op node gets. */
+let nextId = 0;
 
-/** The linked run of the chain: its newest op node, and the first creation number it covers. */
+/**
+ * @internal Set the next creation number, so tests can cross the point where numbers start over.
+ */
+export function setNextCreationNumber(id: number): void {
+  nextId = id;
+}
+
+/** The next creation number (from 0 again after ID_LIMIT − 1: a larger one would cost V8 a heap box). */
+function newId(): number {
+  const id = nextId;
+  nextId = id === ID_LIMIT - 1 ? 0 : id + 1;
+  return id;
+}
+
+/** What the oldest node of a segment links to: `_prev` is non-null exactly for nodes of the current segment. */
+const CHAIN_START = new Value(0);
+
+/** The linked run of the chain: its newest op node (CHAIN_START while empty) and how many it holds. */
 interface Segment {
-  last: Value | null;
-  readonly base: number;
+  last: Value;
+  size: number;
 }
 
 /** The segment new op nodes join. A fresh object at every cut (writes into a young object are cheapest). */
-let chain: Segment = { last: null, base: 0 };
+let chain: Segment = { last: CHAIN_START, size: 0 };
 
-/** Creation numbers per segment: bounds what the chain keeps alive when backward is never called (~15 MB). */
-const SEGMENT_IDS = 1 << 17;
+/** Op nodes per segment: bounds what the chain keeps alive when backward is never called (~13 MB). */
+const SEGMENT_NODES = 1 << 17;
 
-/** Link a new op node into the chain; returns the op node created before it in the segment (or null). */
-function chainUp(v: Value): Value | null {
+/** Link a new op node into the chain; returns the op node created before it (or CHAIN_START). */
+function chainUp(v: Value): Value {
   let c = chain;
-  if (v._id - c.base >= SEGMENT_IDS) c = cutChain(v._id); // v is the first node of the new segment
+  if (c.size === SEGMENT_NODES) c = cutChain();
   const previous = c.last;
   c.last = v;
+  c.size++;
   return previous;
 }
 
-/** Unlink the current segment and start a new one at creation number `base`. */
-function cutChain(base = nextId): Segment {
-  if (chain.last === null) return chain;
+/** Unlink the current segment and start a new one. */
+function cutChain(): Segment {
+  if (chain.last === CHAIN_START) return chain;
   unlinkFrom(chain.last);
-  chain = { last: null, base };
+  chain = { last: CHAIN_START, size: 0 };
   return chain;
 }
 
@@ -608,11 +629,9 @@ const toggleMark = (v: Value): void => void (v._id = -v._id - 1);
 /** Backward in creation order (the default): walk the current segment, then sort any older nodes reached. */
 function backwardByCreation(root: Value): void {
   const older: Value[] = []; // reached interior nodes of older segments, marked
-  const base = chain.base;
-  const inCurrentSegment = root._id >= base;
   root.grad = 1;
   toggleMark(root);
-  if (inCurrentSegment) propagate(root, null, base, older, 1);
+  if (root._prev !== null) propagate(root, null, older, 1);
   else older.push(root);
   if (older.length === 0) return;
   // The rare slow path: collect everything the older nodes reach, and sort it by creation number.
@@ -625,8 +644,11 @@ function backwardByCreation(root: Value): void {
       }
     });
   }
-  older.sort((p, q) => q._id - p._id); // marked numbers are -id - 1: descending = oldest first
-  propagate(older.at(-1)!, older, 0, [], older.length);
+  // oldest first (propagate starts from the end); ages count back from the newest number handed out
+  const age = (v: Value): number => (nextId + v._id + 1 + ID_LIMIT) % ID_LIMIT; // v is marked: -id - 1
+  older.sort((p, q) => age(q) - age(p));
+  if (!operandsFirst(older)) sortOperandsFirst(older); // only for nodes a billion creations apart
+  propagate(older.at(-1)!, older, [], older.length);
 }
 
 /**
@@ -637,7 +659,7 @@ function backwardDepthFirst(root: Value): void {
   cutChain(); // every `_prev` is null now: "not visited yet" for the sort
   const count = sortDepthFirst(root);
   root.grad = 1;
-  propagate(root, null, 0, [], count);
+  propagate(root, null, [], count);
 }
 
 /** List markers for {@link sortDepthFirst}: a node whose operands are being visited; the end of the list. */
@@ -711,17 +733,11 @@ function sortDepthFirst(root: Value): number {
  * (the creation chain, or a sorted list) when `order` is null, else from the end of `order` — and for
  * each marked node: unmark it, mark its op-node operands (resetting their `grad` when first reached), and
  * apply the chain rule. `pending` counts marked nodes not processed yet; it ends at 0. Walking the
- * creation chain, operands older than `base` (another segment) go to `older` instead; a sorted list or
+ * creation chain, operands outside the current segment (`_prev` null) go to `older` instead; a sorted list or
  * `order` has every node marked up front, so its operands are always marked already. The links walked
  * are cleared on the way.
  */
-function propagate(
-  first: Value,
-  order: readonly Value[] | null,
-  base: number,
-  older: Value[],
-  pending: number,
-): void {
+function propagate(first: Value, order: readonly Value[] | null, older: Value[], pending: number): void {
   const anomaly = isAnomalyEnabled();
   let i = order === null ? 0 : order.length - 1;
   let v = first;
@@ -735,7 +751,7 @@ function propagate(
         const a = v._a as Value; // null only for a sum/dot without a start, checked where it matters
         if (v._a !== null && a._id >= 0) {
           a.grad = 0;
-          if (a._id >= base) pending++;
+          if (a._prev !== null) pending++;
           else older.push(a);
           toggleMark(a);
         }
@@ -743,7 +759,7 @@ function propagate(
           const b = v._b as Value;
           if (b._id >= 0) {
             b.grad = 0;
-            if (b._id >= base) pending++;
+            if (b._prev !== null) pending++;
             else older.push(b);
             toggleMark(b);
           }
@@ -753,7 +769,7 @@ function propagate(
             const p = rest[k]!;
             if (p._id >= 0) {
               p.grad = 0;
-              if (p._id >= base) pending++;
+              if (p._prev !== null) pending++;
               else older.push(p);
               toggleMark(p);
             }
@@ -874,6 +890,45 @@ function propagate(
     older.forEach(toggleMark);
     throw error;
   }
+}
+
+/** Whether every node of `order` comes after all of its op-node operands in it (consumers last). */
+function operandsFirst(order: readonly Value[]): boolean {
+  const position = new Map<Value, number>();
+  order.forEach((v, i) => position.set(v, i));
+  return order.every((v, i) => {
+    let ok = true;
+    forEachOperand(v, (p) => {
+      if ((position.get(p) ?? -1) > i) ok = false;
+    });
+    return ok;
+  });
+}
+
+/** Reorder `nodes` so that each comes after its operands among them (a depth-first post-order). */
+function sortOperandsFirst(nodes: Value[]): void {
+  const members = new Set(nodes);
+  const done = new Set<Value>();
+  const out: Value[] = [];
+  for (const start of nodes) {
+    const stack: [Value, number][] = [[start, 0]];
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const [v, i] = frame;
+      if (done.has(v)) {
+        stack.pop();
+      } else if (i === operandCount(v)) {
+        done.add(v);
+        out.push(v);
+        stack.pop();
+      } else {
+        frame[1] = i + 1;
+        const p = operandAt(v, i);
+        if (p !== null && members.has(p) && !done.has(p)) stack.push([p, 0]);
+      }
+    }
+  }
+  for (let i = 0; i < out.length; i++) nodes[i] = out[i]!;
 }
 
 /**

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { Value } from "../src/index.js";
+import { setNextCreationNumber } from "../src/value.js";
 
 // Floating-point addition is not associative, so a node with three or more consumers gets a gradient
 // whose last bits depend on the order backward visits them. Two orders are offered, and both are checked
@@ -147,7 +148,7 @@ describe('Value.backward({ order: "depthFirst" }) sums gradients in the Python V
       { numRuns: 300 },
     );
     // the graphs are ones where the order shows in the bits, so the check above has teeth
-    expect(orderMattered).toBeGreaterThan(30);
+    expect(orderMattered).toBeGreaterThan(10); // about 30 of 300 in practice
   });
 
   it("an example where the order shows: x feeds three products summed into the root", () => {
@@ -176,7 +177,7 @@ describe("Value.backward() sums gradients in creation order (newest first, as Py
       { numRuns: 300 },
     );
     // the two orders really differ on these graphs, so matching one of them bit for bit means something
-    expect(differsFromPython).toBeGreaterThan(10);
+    expect(differsFromPython).toBeGreaterThan(10); // about 30 of 300 in practice
   });
 
   it("an example where the two orders differ: the product made last is added first", () => {
@@ -211,6 +212,37 @@ describe("Value.backward() sums gradients in creation order (newest first, as Py
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("gives the same bits across the point where creation numbers start over (2^30)", () => {
+    fc.assert(
+      fc.property(programs, fc.nat(), fc.nat({ max: 200 }), (program, cut, before) => {
+        setNextCreationNumber(2 ** 30 - before); // the numbers wrap somewhere in this graph
+        const cutAt = cut % program.steps.length;
+        const { root, created } = build(program, (index) => {
+          if (index === cutAt) new Value(3).mul(2).backward(); // older segments too
+        });
+        const reference = creationGradients(root, created);
+        root.backward();
+        for (const v of pythonOrder(root)) expect(v.grad).toBe(reference.get(v) ?? 0);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("stays correct when creation numbers alias (nodes a billion creations apart look out of order)", () => {
+    setNextCreationNumber(1000);
+    const x = new Value(0.7);
+    const early = x.tanh(); // number 1000
+    new Value(1).exp().backward(); // cut: `early` is in an older segment now
+    setNextCreationNumber(900); // as if the numbers had gone round since `early` was made
+    const later = early.mul(x).add(early.exp()); // numbers 900… : they look older than `early`
+    new Value(1).exp().backward(); // cut again: the whole graph is older, sorted by creation number
+    later.backward();
+    const t = Math.tanh(0.7);
+    // d/dx [tanh(x)·x + e^tanh(x)] = (1 − t²)·x + t + e^t·(1 − t²)
+    expect(x.grad).toBeCloseTo((1 - t * t) * 0.7 + t + Math.exp(t) * (1 - t * t), 14);
+    expect(early.grad).toBeCloseTo(0.7 + Math.exp(t), 14);
   });
 
   it("gives the same bits on a graph longer than a chain segment (150,000 nodes, shared operands)", () => {

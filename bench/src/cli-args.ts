@@ -10,6 +10,8 @@ export interface BenchArgs {
   only: string[];
   python?: string;
   torchThreads?: number;
+  /** Fresh processes per side (ours, then PyTorch's, alternating); 1 measures ours in this process. */
+  rounds: number;
 }
 
 /** Thrown for a command line we cannot run; the message says what is wrong. */
@@ -28,6 +30,9 @@ export const USAGE = `Usage: pnpm bench [options]
   --only <text>        run only rows whose id contains <text> (repeatable), e.g. --only scaling
   --python <path>      Python interpreter for --pytorch (default: $NEUROGEBRA_PYTHON, python3, /usr/bin/python3)
   --torch-threads <n>  torch.set_num_threads(n) in the reference (default: PyTorch's own choice)
+  --rounds <n>         measure each side in n fresh processes, alternating ours and PyTorch's, and report
+                       the median of the per-process medians (default 1; a machine whose processes run at
+                       different speeds needs 3 or more)
   --help               this text`;
 
 /**
@@ -53,6 +58,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         only: { type: "string", multiple: true, default: [] },
         python: { type: "string" },
         "torch-threads": { type: "string" },
+        rounds: { type: "string" },
       },
     }));
   } catch (error) {
@@ -64,6 +70,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     quick: values.quick,
     help: values.help,
     only: values.only,
+    rounds: 1,
   };
   if (values.python !== undefined) args.python = values.python;
   const threads = values["torch-threads"];
@@ -75,6 +82,15 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       );
     }
     args.torchThreads = n;
+  }
+  if (values.rounds !== undefined) {
+    const n = Number(values.rounds);
+    if (!Number.isInteger(n) || n < 1 || n > 50) {
+      throw new UsageError(
+        `--rounds: expected an integer from 1 to 50, received ${JSON.stringify(values.rounds)}`,
+      );
+    }
+    args.rounds = n;
   }
   return args;
 }

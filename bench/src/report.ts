@@ -61,6 +61,8 @@ export interface Report {
   /** Load averages when the run ended (the machine may be shared). */
   loadAverageAfter: number[];
   quick: boolean;
+  /** Fresh processes per side (`--rounds`); with more than 1, times are medians of per-process medians. */
+  rounds: number;
   /** CPU time ÷ wall time of our process while it measured: well below 1 means others took the CPU. */
   cpuShare: number;
   pytorch: { requested: boolean; available: boolean; note?: string; run?: Omit<ReferenceRun, "rows"> };

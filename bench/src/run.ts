@@ -1,15 +1,16 @@
 // `pnpm bench`: measures every row of ROWS, optionally runs the PyTorch reference in the same invocation,
 // and prints one table (or JSON with --json). See README.md for what each row means.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { USAGE, UsageError, parseBenchArgs } from "./cli-args.js";
 import type { BenchArgs } from "./cli-args.js";
-import type { Repeats } from "./measure.js";
+import type { Measurement, Repeats } from "./measure.js";
 import { findTorchPython, runReference } from "./pytorch.js";
 import { combine } from "./report.js";
-import type { OurRow, ReferenceRun, Report } from "./report.js";
+import type { OurRow, ReferenceRow, ReferenceRun, Report } from "./report.js";
 import { ROWS } from "./rows.js";
 import { formatTable, formatTime } from "./table.js";
 import { catalogueEntries } from "./workloads/symbolic-catalogue.js";
@@ -69,6 +70,112 @@ function measureReference(args: BenchArgs, ids: readonly string[]): { run?: Refe
   }
 }
 
+/** Our rows measured in a fresh process: this script again, with --json and one round. */
+function measureOursInChild(args: BenchArgs): { rows: OurRow[]; cpuShare: number } {
+  const script = process.argv[1];
+  if (script === undefined) throw new Error("bench: cannot tell which script to run in a child process");
+  const childArgs = [script, "--json", "--rounds", "1", ...(args.quick ? ["--quick"] : [])];
+  for (const only of args.only) childArgs.push("--only", only);
+  const child = spawnSync(process.execPath, [...process.execArgv, ...childArgs], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) {
+    throw new Error(`bench: the child process measuring our rows failed (exit ${String(child.status)})`);
+  }
+  const report = JSON.parse(child.stdout) as Report;
+  const rows = report.rows.map(({ id, section, label, ours, metrics, detail, target }): OurRow => ({
+    id,
+    section,
+    label,
+    ours,
+    metrics,
+    detail,
+    ...(target === undefined ? {} : { target }),
+  }));
+  return { rows, cpuShare: report.cpuShare };
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Several processes' measurements of one workload: the median of their medians, all their extremes. */
+function mergeMeasurements(ms: readonly Measurement[]): Measurement {
+  return {
+    medianMs: median(ms.map((m) => m.medianMs)),
+    minMs: Math.min(...ms.map((m) => m.minMs)),
+    maxMs: Math.max(...ms.map((m) => m.maxMs)),
+    runs: ms.reduce((n, m) => n + m.runs, 0),
+  };
+}
+
+/** Our rows of every round merged row by row; the detail starts with each process's median. */
+function mergeOurRows(rounds: readonly OurRow[][]): OurRow[] {
+  return rounds[0]!.map((first) => {
+    const same = rounds.map((rows) => rows.find((r) => r.id === first.id)!);
+    const perProcess = same.map((r) => formatTime(r.ours.medianMs)).join(" / ");
+    return {
+      ...first,
+      ours: mergeMeasurements(same.map((r) => r.ours)),
+      detail: `processes ${perProcess}; ${first.detail}`,
+    };
+  });
+}
+
+/** The reference runs of every round merged row by row and dtype by dtype. */
+function mergeReferenceRuns(runs: readonly ReferenceRun[]): ReferenceRun {
+  const rows: Record<string, ReferenceRow> = {};
+  for (const id of Object.keys(runs[0]!.rows)) {
+    const same = runs.map((run) => run.rows[id]).filter((r): r is ReferenceRow => r !== undefined);
+    const row: ReferenceRow = { ...(same[0]?.library === undefined ? {} : { library: same[0].library }) };
+    for (const dtype of ["float32", "float64"] as const) {
+      const ms = same.map((r) => r[dtype]).filter((m): m is Measurement => m !== undefined);
+      if (ms.length > 0) row[dtype] = mergeMeasurements(ms);
+    }
+    rows[id] = row;
+  }
+  const shares = runs.map((run) => run.cpuShare).filter((x): x is number => x !== undefined);
+  const { cpuShare: _first, ...rest } = runs[0]!;
+  return { ...rest, ...(shares.length > 0 ? { cpuShare: median(shares) } : {}), rows };
+}
+
+/** `--rounds n`: ours in n fresh processes, each followed by the reference (when asked for). */
+function measureInRounds(args: BenchArgs): {
+  ours: OurRow[];
+  cpuShare: number;
+  reference: { run?: ReferenceRun; note?: string };
+} {
+  const ourRounds: OurRow[][] = [];
+  const shares: number[] = [];
+  const referenceRuns: ReferenceRun[] = [];
+  let note: string | undefined;
+  for (let round = 1; round <= args.rounds; round++) {
+    progress(`round ${round} of ${args.rounds}: our rows in a fresh process …`);
+    const child = measureOursInChild(args);
+    ourRounds.push(child.rows);
+    shares.push(child.cpuShare);
+    if (args.pytorch) {
+      const reference = measureReference(
+        args,
+        child.rows.map((r) => r.id),
+      );
+      if (reference.run !== undefined) referenceRuns.push(reference.run);
+      else note = reference.note;
+    }
+  }
+  const reference =
+    referenceRuns.length > 0
+      ? { run: mergeReferenceRuns(referenceRuns) }
+      : note === undefined
+        ? {}
+        : { note };
+  return { ours: mergeOurRows(ourRounds), cpuShare: median(shares), reference };
+}
+
 function main(argv: readonly string[]): number {
   let args: BenchArgs;
   try {
@@ -90,17 +197,24 @@ function main(argv: readonly string[]): number {
     cpuModel: cores[0]?.model.trim() ?? "unknown",
     loadAverage: loadavg(),
   };
-  const wallStart = performance.now();
-  const cpuStart = process.cpuUsage();
-  const ours = measureOurs(args);
-  const cpu = process.cpuUsage(cpuStart);
-  const cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - wallStart);
-  const reference = args.pytorch
-    ? measureReference(
-        args,
-        ours.map((r) => r.id),
-      )
-    : {};
+  let ours: OurRow[];
+  let cpuShare: number;
+  let reference: { run?: ReferenceRun; note?: string };
+  if (args.rounds > 1) {
+    ({ ours, cpuShare, reference } = measureInRounds(args));
+  } else {
+    const wallStart = performance.now();
+    const cpuStart = process.cpuUsage();
+    ours = measureOurs(args);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - wallStart);
+    reference = args.pytorch
+      ? measureReference(
+          args,
+          ours.map((r) => r.id),
+        )
+      : {};
+  }
   let run: Omit<ReferenceRun, "rows"> | undefined;
   if (reference.run !== undefined) {
     const { rows: _rows, ...rest } = reference.run;
@@ -112,6 +226,7 @@ function main(argv: readonly string[]): number {
     machine,
     loadAverageAfter: loadavg(),
     quick: args.quick,
+    rounds: args.rounds,
     cpuShare,
     pytorch: {
       requested: args.pytorch,

@@ -94,6 +94,12 @@ export function formatTable(report: Report): string {
   let cpuLine = `CPU time ÷ wall time while measuring: ours ${share(report.cpuShare)}`;
   if (torch?.cpuShare !== undefined) cpuLine += `, reference ${share(torch.cpuShare)}`;
   out.push(`${cpuLine} (about 100% per busy thread when the machine is otherwise idle)`);
+  if (report.rounds > 1) {
+    out.push(
+      `${report.rounds} rounds: each side measured in ${report.rounds} fresh processes, alternating ours and the ` +
+        `reference; times are medians of the per-process medians (ours per process in the detail column)`,
+    );
+  }
   if (torch !== undefined) {
     const versions = Object.entries(torch.versions)
       .map(([k, v]) => `${k} ${v}`)

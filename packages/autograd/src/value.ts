@@ -729,6 +729,18 @@ function sortDepthFirst(root: Value): number {
 }
 
 /**
+ * A walk reaches op node `p` for the first time: reset its `grad` and mark it. Returns 1 when `p` is in
+ * the current segment (the walk will meet it further down the chain), else puts it in `older` and returns 0.
+ */
+function reach(p: Value, older: Value[]): number {
+  p.grad = 0;
+  toggleMark(p);
+  if (p._prev !== null) return 1;
+  older.push(p);
+  return 0;
+}
+
+/**
  * The backward pass proper. Starting at `first` (marked), take nodes in order — down the `_prev` links
  * (the creation chain, or a sorted list) when `order` is null, else from the end of `order` — and for
  * each marked node: unmark it, mark its op-node operands (resetting their `grad` when first reached), and
@@ -749,31 +761,13 @@ function propagate(first: Value, order: readonly Value[] | null, older: Value[],
         // reach v's op-node operands (leaves read as reached already)
         const op = v._op;
         const a = v._a as Value; // null only for a sum/dot without a start, checked where it matters
-        if (v._a !== null && a._id >= 0) {
-          a.grad = 0;
-          if (a._prev !== null) pending++;
-          else older.push(a);
-          toggleMark(a);
-        }
+        if (v._a !== null && a._id >= 0) pending += reach(a, older);
         if (op <= Op.Div) {
           const b = v._b as Value;
-          if (b._id >= 0) {
-            b.grad = 0;
-            if (b._prev !== null) pending++;
-            else older.push(b);
-            toggleMark(b);
-          }
+          if (b._id >= 0) pending += reach(b, older);
         } else if (op >= Op.Sum) {
           const rest = v._b as readonly Value[];
-          for (let k = 0; k < rest.length; k++) {
-            const p = rest[k]!;
-            if (p._id >= 0) {
-              p.grad = 0;
-              if (p._prev !== null) pending++;
-              else older.push(p);
-              toggleMark(p);
-            }
-          }
+          for (let k = 0; k < rest.length; k++) if (rest[k]!._id >= 0) pending += reach(rest[k]!, older);
         }
 
         // The chain rule, one case per op: operand.grad += (local derivative) · g
@@ -1009,11 +1003,8 @@ export function orderedNodes(root: Value): Value[] {
 }
 
 function parentsOf(v: Value): Value[] {
-  const op = v._op;
   const out: Value[] = [];
-  if (v._a !== null) out.push(v._a);
-  if (op >= Op.Sum) out.push(...(v._b as readonly Value[]));
-  else if (op <= Op.Div && v._b !== null) out.push(v._b as Value);
+  forEachOperand(v, (p) => out.push(p));
   return out;
 }
 

@@ -925,51 +925,6 @@ function sortOperandsFirst(nodes: Value[]): void {
   for (let i = 0; i < out.length; i++) nodes[i] = out[i]!;
 }
 
-/**
- * micrograd's `build_topo` without recursion: the nodes reachable from `root`, each after its operands
- * (visited in operand order), `root` last. Leaves only with `includeLeaves`; without it every node's `grad`
- * is reset to 0. Listed op nodes are left marked — the caller unmarks each; leaves are tracked in a `Set`.
- */
-function depthFirstOrder(root: Value, includeLeaves: boolean): Value[] {
-  const order: Value[] = [];
-  if (root._op === Op.Leaf) {
-    if (includeLeaves) order.push(root);
-    return order;
-  }
-  const leavesSeen = includeLeaves ? new Set<Value>() : null;
-  toggleMark(root);
-  if (!includeLeaves) root.grad = 0;
-  const stack: Value[] = [root];
-  const nextOperand: number[] = [0]; // per stack entry: which operand to visit next
-  while (stack.length > 0) {
-    const top = stack.length - 1;
-    const v = stack[top]!;
-    const i = nextOperand[top]!;
-    if (i === operandCount(v)) {
-      stack.pop();
-      nextOperand.pop();
-      order.push(v);
-      continue;
-    }
-    nextOperand[top] = i + 1;
-    const p = operandAt(v, i);
-    if (p === null) continue;
-    if (p._op === Op.Leaf) {
-      // a leaf is listed once, and only when asked for
-      if (leavesSeen !== null && !leavesSeen.has(p)) {
-        leavesSeen.add(p);
-        order.push(p);
-      }
-    } else if (!isMarked(p)) {
-      toggleMark(p);
-      if (!includeLeaves) p.grad = 0;
-      stack.push(p);
-      nextOperand.push(0);
-    }
-  }
-  return order;
-}
-
 /** Operands backward visits: `_a` (may be null for sum/dot), then `_b` of binary ops or sum/dot's terms. */
 function operandCount(v: Value): number {
   const op = v._op;
@@ -994,11 +949,32 @@ function forEachOperand(v: Value, f: (p: Value) => void): void {
 
 /**
  * @internal The nodes reachable from `root`, leaves included, each after its operands (root last) — for
- * `topologicalOrder`.
+ * `topologicalOrder`: micrograd's `build_topo` (operands visited in operand order, a visited `Set`) with
+ * an explicit stack instead of recursion.
  */
 export function orderedNodes(root: Value): Value[] {
-  const order = depthFirstOrder(root, true);
-  for (const v of order) if (v._op !== Op.Leaf) toggleMark(v);
+  const order: Value[] = [];
+  const visited = new Set<Value>([root]);
+  const stack: Value[] = [root];
+  const nextOperand: number[] = [0]; // per stack entry: which operand to visit next
+  while (stack.length > 0) {
+    const top = stack.length - 1;
+    const v = stack[top]!;
+    const i = nextOperand[top]!;
+    if (i === operandCount(v)) {
+      stack.pop();
+      nextOperand.pop();
+      order.push(v);
+      continue;
+    }
+    nextOperand[top] = i + 1;
+    const p = operandAt(v, i);
+    if (p !== null && !visited.has(p)) {
+      visited.add(p);
+      stack.push(p);
+      nextOperand.push(0);
+    }
+  }
   return order;
 }
 

@@ -13,12 +13,20 @@
  *   (at 1024³ this lifts `A·B` and `Aᵀ·B` by ~15-25%; sizes up to 256 are a single panel).
  */
 
+import { gemmSimd } from "./matmul-simd.js";
+
 /**
  * Side of the square panels of B (rows p, columns j) that one sweep over C works on. Products with
  * k ≤ GEMM_PANEL add each C entry's whole dot product to C in one addition.
  */
 export const GEMM_PANEL = 256;
 const PANEL = GEMM_PANEL;
+
+/**
+ * Products with fewer multiply-adds than this, or fewer than 3 columns, stay in JavaScript: copying into
+ * WebAssembly memory would cost more than the vector instructions save (measured on the tutorial's shapes).
+ */
+const SIMD_MIN_WORK = 512;
 
 /**
  * `C += op(A) · op(B)` for row-major buffers — BLAS's `dgemm` without the α/β scalars. `op(A)` is the
@@ -54,6 +62,13 @@ export function gemm(
     // An empty sum: C stays as it is, or becomes rowInit.
     if (rowInit !== null) for (let i = 0; i < m; i++) c.set(rowInit.subarray(0, n), cOffset + i * n);
     return;
+  }
+  if (
+    n >= 3 &&
+    m * n * k >= SIMD_MIN_WORK &&
+    gemmSimd(transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, rowInit, PANEL)
+  ) {
+    return; // the same computation in WebAssembly SIMD (see matmul-simd.ts)
   }
   for (let p0 = 0; p0 < k; p0 += PANEL) {
     const p1 = Math.min(k, p0 + PANEL);

@@ -317,6 +317,13 @@ describe("forward values", () => {
     );
   });
 
+  it("relu's backward selects like PyTorch's threshold_backward: NaN or ∞ upstream stays out of dead units", () => {
+    // torch.relu(tensor([-1., 0., 2.])).backward(tensor([nan, inf, nan])) gives grad [0, 0, nan]
+    const x = tensor([-1, 0, 2], { requiresGrad: true });
+    x.relu().backward(tensor([NaN, Infinity, NaN]));
+    expect(Array.from(x.grad!.data)).toEqual([0, 0, NaN]);
+  });
+
   it("uses PyTorch's conventions at kinks: relu'(0) = 0, |x|'(0) = 0, pow(0, 0)' = 0", () => {
     const x = tensor([0], { requiresGrad: true });
     x.relu().sum().backward();

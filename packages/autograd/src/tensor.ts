@@ -630,7 +630,8 @@ export class Tensor {
     return Tensor.result("relu", this.shape, out, [this], (g) => {
       const x = this.data;
       const dx = this.gradData();
-      for (let i = 0; i < g.length; i++) dx[i]! += g[i]! * Number(x[i]! > 0);
+      // a select, as PyTorch's threshold_backward: a dead unit passes 0 even when g is NaN or ±∞
+      for (let i = 0; i < g.length; i++) dx[i]! += x[i]! > 0 ? g[i]! : 0;
     });
   }
 

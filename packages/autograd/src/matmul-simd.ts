@@ -231,6 +231,14 @@ export function useSimd(on: boolean): boolean {
   return simd !== false;
 }
 
+/**
+ * `heap[at …] = source[from … from + count − 1]`. A whole array is copied without cutting a view of it
+ * (each view is an allocation, and allocations are what wake the garbage collector in a training loop).
+ */
+function copyIn(heap: Float64Array, source: Float64Array, from: number, count: number, at: number): void {
+  heap.set(from === 0 && count === source.length ? source : source.subarray(from, from + count), at);
+}
+
 /** A heap view with room for `elements` float64s (growing the memory if needed). */
 function heapFor(s: Simd, elements: number): Float64Array {
   if (s.heap.length < elements) {
@@ -275,9 +283,9 @@ export function gemmSimd(
   const cAt = aAt + rows * k;
 
   // op(B), row-major k×n (a transposed B is copied as stored, n×k, into the A/C area, and transposed from there)
-  heap.set(b.subarray(bOffset, bOffset + k * n), transB ? aAt : bAt);
+  copyIn(heap, b, bOffset, k * n, transB ? aAt : bAt);
   if (transB) simd.transpose(aAt * 8, bAt * 8, n, k);
-  if (rowInit !== null) heap.set(rowInit.subarray(0, n), initAt);
+  if (rowInit !== null) copyIn(heap, rowInit, 0, n, initAt);
 
   const kernel = simd.kernel;
   for (let i0 = 0; i0 < m; i0 += rows) {
@@ -286,7 +294,7 @@ export function gemmSimd(
     let ars: number;
     let acs: number;
     if (transA && r === m) {
-      heap.set(a.subarray(aOffset, aOffset + k * m), aAt); // all of A as stored (k×m)
+      copyIn(heap, a, aOffset, k * m, aAt); // all of A as stored (k×m)
       ars = 1;
       acs = m;
     } else if (transA) {
@@ -297,12 +305,12 @@ export function gemmSimd(
       ars = 1;
       acs = r;
     } else {
-      heap.set(a.subarray(aOffset + i0 * k, aOffset + (i0 + r) * k), aAt);
+      copyIn(heap, a, aOffset + i0 * k, r * k, aAt);
       ars = k;
       acs = 1;
     }
     const cFrom = cOffset + i0 * n;
-    if (rowInit === null) heap.set(c.subarray(cFrom, cFrom + r * n), cAt);
+    if (rowInit === null) copyIn(heap, c, cFrom, r * n, cAt);
     for (let p0 = 0; p0 < k; p0 += panel) {
       const init = p0 === 0 && rowInit !== null;
       kernel(

@@ -123,6 +123,25 @@ describe("gemmSimd (the WebAssembly SIMD kernel)", () => {
     expect(c.every((x) => x === 0)).toBe(true);
   });
 
+  it("reports itself unavailable without WebAssembly (node --jitless, old runtimes), and gemm still works", () => {
+    const global = globalThis as { WebAssembly?: unknown };
+    const saved = global.WebAssembly;
+    delete global.WebAssembly;
+    try {
+      expect(useSimd(true)).toBe(false);
+      const c = new Float64Array(256);
+      expect(
+        gemmSimd(false, false, 16, 16, 16, values(256, 1), 0, values(256, 2), 0, c, 0, null, GEMM_PANEL),
+      ).toBe(false);
+      gemm(false, false, 16, 16, 16, values(256, 1), 0, values(256, 2), 0, c, 0); // the JavaScript kernel
+      const expected = new Float64Array(256);
+      gemmJs(false, false, 16, 16, 16, values(256, 1), 0, values(256, 2), 0, expected, 0);
+      expect(c).toEqual(expected);
+    } finally {
+      global.WebAssembly = saved;
+    }
+  });
+
   it("is what gemm runs for the tutorial's 16×16×16 products (switching it off changes nothing but speed)", () => {
     const a = values(256, 1);
     const b = values(256, 2);

@@ -125,6 +125,12 @@ export function formatTable(report: Report): string {
   const notes = [
     ...(report.pytorch.note === undefined ? [] : [report.pytorch.note]),
     ...(torch?.notes ?? []),
+    ...(withTorch && report.rounds === 1
+      ? [
+          "each side ran in one process, and a process can run 1.5–2× slower than the next (see bench/README.md); " +
+            "quote ratios from --rounds 3",
+        ]
+      : []),
   ];
   if (notes.length > 0) out.push("", ...notes.map((n) => `note: ${n}`));
   return out.join("\n");

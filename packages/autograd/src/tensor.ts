@@ -584,13 +584,15 @@ export class Tensor {
   }
 
   /**
-   * `max(0, x)` (NaN stays NaN). Backward: g·1[x > 0], so relu'(0) = 0.
+   * `max(0, x)` (NaN stays NaN). Backward: g where x > 0, else 0 (so relu'(0) = 0), selected as
+   * PyTorch's `threshold_backward` does, so a NaN or ±∞ gradient does not leak into dead units.
    *
-   * Both loops avoid an `if` on the sign: activations' signs are random, so a branch is mispredicted
-   * half the time (4× slower here). Forward uses max(0, x) = (x + |x|) / 2, exact for every x except
-   * x > 8.98e307 (x + |x| overflows to ∞) and x = −∞ (−∞ + ∞ is NaN). Both leave a non-finite value
-   * in the output, so running sums of the outputs tell in one check whether to redo the pass with a
-   * guard per element (1.4× slower; taken only for such inputs, NaN or a sum above 1.8e308).
+   * The forward loop avoids an `if` on the sign: activations' signs are random, so a branch is
+   * mispredicted half the time (4× slower here). It uses max(0, x) = (x + |x|) / 2, exact for every x
+   * except x > 8.98e307 (x + |x| overflows to ∞) and x = −∞ (−∞ + ∞ is NaN). Both leave a non-finite
+   * value in the output, so running sums of the outputs tell in one check whether to redo the pass with
+   * a guard per element (1.4× slower; taken only for such inputs, NaN or a sum above 1.8e308). The
+   * backward select measured no slower than multiplying by a 0/1 mask (422 vs 473 ns per 256 entries).
    *
    * @example
    * ```ts

@@ -41,6 +41,12 @@ import {
   type Locals,
 } from "./wasm-assembler.js";
 
+/** `$name += by` (i32) over a function's locals. */
+const increment =
+  ({ get, set }: Locals) =>
+  (name: string, by: Code): Code =>
+    set(name, add32(get(name), by));
+
 /** Float64 elements the kernel's memory may hold (16 MB). */
 export const SIMD_MEMORY_LIMIT = 1 << 21;
 
@@ -53,7 +59,7 @@ export const SIMD_MEMORY_LIMIT = 1 << 21;
  */
 function kernel(f: Locals): Code[] {
   const { get, set } = f;
-  const inc = (name: string, by: Code): Code => set(name, add32(get(name), by));
+  const inc = increment(f);
   /** One R×W tile of C at rows from `arow`/`crow`/`srow`, columns from `j`: W = 4 or 2 (vectors) or 1. */
   const tile = (R: number, W: number): Code[] => {
     const vectors = W === 1 ? 0 : W / 2; // f64x2 vectors per row (0: the scalar column)
@@ -95,7 +101,7 @@ function kernel(f: Locals): Code[] {
   };
   /** All columns of a block of R rows. */
   const rows = (R: number): Code[] => [
-    set("arow", add32(get("a"), mul32(get("i"), get("arsb")))),
+    set("arow", add32(get("a"), mul32(get("i"), get("ars1")))),
     set("crow", add32(get("c"), mul32(get("i"), get("nb")))),
     set("srow", add32(get("s"), mul32(get("i"), get("srsb")))),
     set("j", i32(0)),
@@ -105,8 +111,7 @@ function kernel(f: Locals): Code[] {
     inc("i", i32(R)),
   ];
   return [
-    set("arsb", shl32(get("ars"), i32(3))),
-    set("ars1", get("arsb")),
+    set("ars1", shl32(get("ars"), i32(3))), // byte offsets of rows 1, 2, 3 of a tile in A
     set("ars2", shl32(get("ars"), i32(4))),
     set("ars3", mul32(get("ars"), i32(24))),
     set("acsb", shl32(get("acs"), i32(3))),
@@ -124,7 +129,7 @@ function kernel(f: Locals): Code[] {
  */
 function transposeBody(f: Locals): Code[] {
   const { get, set } = f;
-  const inc = (name: string, by: Code): Code => set(name, add32(get(name), by));
+  const inc = increment(f);
   return [
     set("rowsb", shl32(get("rows"), i32(3))),
     set("r", i32(0)),
@@ -155,7 +160,7 @@ export function simdModuleBytes(): Uint8Array {
       params: ints("m", "n", "k", "a", "ars", "acs", "b", "c", "s", "srs"),
       results: [],
       locals: [
-        ...ints("i", "j", "p", "ap", "bp", "arow", "crow", "srow", "arsb", "ars1", "ars2", "ars3", "acsb"),
+        ...ints("i", "j", "p", "ap", "bp", "arow", "crow", "srow", "ars1", "ars2", "ars3", "acsb"),
         ...ints("nb", "srsb"),
         ...["av", "b0", "b1", "c00", "c01", "c10", "c11", "c20", "c21", "c30", "c31"].map(
           (name): [string, typeof V128] => [name, V128],

@@ -324,6 +324,16 @@ describe("forward values", () => {
     expect(Array.from(x.grad!.data)).toEqual([0, 0, NaN]);
   });
 
+  it("relu's backward keeps those semantics in every position of its four-entry blocks", () => {
+    // 11 entries: two full blocks of four and a tail of three; one non-finite g per block and in the tail
+    const xs = [-1, 2, 0, 3, 4, -5, 6, -7, -8, 9, -1];
+    const gs = [NaN, 1, 2, 3, 4, Infinity, 6, 7, 8, 9, -Infinity];
+    const x = tensor(xs, { requiresGrad: true });
+    x.relu().backward(tensor(gs));
+    const expected = xs.map((v, i) => (v > 0 ? gs[i]! : 0));
+    expect(Array.from(x.grad!.data)).toEqual(expected);
+  });
+
   it("uses PyTorch's conventions at kinks: relu'(0) = 0, |x|'(0) = 0, pow(0, 0)' = 0", () => {
     const x = tensor([0], { requiresGrad: true });
     x.relu().sum().backward();

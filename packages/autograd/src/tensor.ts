@@ -632,8 +632,28 @@ export class Tensor {
     return Tensor.result("relu", this.shape, out, [this], (g) => {
       const x = this.data;
       const dx = this.gradData();
-      // a select, as PyTorch's threshold_backward: a dead unit passes 0 even when g is NaN or ±∞
-      for (let i = 0; i < g.length; i++) dx[i]! += x[i]! > 0 ? g[i]! : 0;
+      // dx += (x > 0 ? g : 0), PyTorch's threshold_backward: a dead unit passes 0 even when g is NaN or
+      // ±∞. As a branch that select cost 1.7 µs per 256 entries of random sign (mispredictions); as
+      // g·(x > 0) it costs 0.3 µs, but NaN·0 is NaN. So, four entries at a time: multiply when their g
+      // are all finite (then so is their sum), select otherwise.
+      const n = g.length;
+      let i = 0;
+      for (; i + 3 < n; i += 4) {
+        const g0 = g[i]!;
+        const g1 = g[i + 1]!;
+        const g2 = g[i + 2]!;
+        const g3 = g[i + 3]!;
+        const sum = g0 + g1 + g2 + g3;
+        if (sum - sum === 0) {
+          dx[i]! += g0 * +(x[i]! > 0);
+          dx[i + 1]! += g1 * +(x[i + 1]! > 0);
+          dx[i + 2]! += g2 * +(x[i + 2]! > 0);
+          dx[i + 3]! += g3 * +(x[i + 3]! > 0);
+        } else {
+          for (let j = i; j < i + 4; j++) dx[j]! += x[j]! > 0 ? g[j]! : 0;
+        }
+      }
+      for (; i < n; i++) dx[i]! += x[i]! > 0 ? g[i]! : 0;
     });
   }
 

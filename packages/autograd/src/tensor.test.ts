@@ -119,15 +119,65 @@ describe("backward", () => {
     expect(grad(x)).toEqual([6]);
   });
 
-  it("gives intermediate results fresh gradients on every call (no double counting)", () => {
+  it("keeps gradients of leaves only, like PyTorch, unless a result calls retainGrad()", () => {
     const x = tensor([3], { requiresGrad: true });
-    const h = x.mul(2); // intermediate
+    const h = x.mul(2);
+    const y = h.mul(h).sum();
+    y.backward();
+    expect(grad(x)).toEqual([24]);
+    expect(h.grad).toBeNull();
+    expect(y.grad).toBeNull();
+    expect(h.retainsGrad).toBe(false);
+  });
+
+  it("gives retained intermediate results fresh gradients on every call (no double counting)", () => {
+    const x = tensor([3], { requiresGrad: true });
+    const h = x.mul(2).retainGrad(); // intermediate
     const y = h.mul(h).sum(); // dy/dh = 2h = 12, dy/dx = 24
+    expect(h.retainsGrad).toBe(true);
     y.backward();
     expect(grad(h)).toEqual([12]);
     y.backward();
     expect(grad(h)).toEqual([12]);
     expect(grad(x)).toEqual([48]);
+  });
+
+  it("retainGrad() is a no-op on a leaf and an error on a tensor without grad", () => {
+    const x = tensor([1, 2], { requiresGrad: true });
+    expect(x.retainGrad()).toBe(x);
+    expect(x.retainsGrad).toBe(false); // PyTorch: retains_grad is False for leaves
+    expect(() => tensor([1]).retainGrad()).toThrow(
+      /retainGrad: this tensor of shape \(1,\) does not require grad/,
+    );
+  });
+
+  it("never hands a gradient someone can still read to a later sweep", () => {
+    // Gradients that stay visible — a leaf's, a retained one, and those left by a sweep that threw — must
+    // keep their values while later sweeps recycle their own intermediate buffers.
+    const w = tensor([0, 1, 2, 3], { requiresGrad: true });
+    const kept = w.mul(2).retainGrad();
+    kept.mul(kept).sum().backward();
+    const leaf = tensor([5], { requiresGrad: true });
+    leaf.mul(leaf).sum().backward();
+    const h = w.mul(2);
+    const root = h.pow(0.5).mul(3).sum(); // d/dh of h^0.5 at h = 0 is ∞: anomaly mode stops the sweep there
+    detectAnomaly(true);
+    try {
+      expect(() => root.backward()).toThrow(AnomalyError);
+    } finally {
+      detectAnomaly(false);
+    }
+    const held = [kept.grad!, leaf.grad!, h.grad!];
+    const before = held.map((t) => Array.from(t.data));
+    expect(before.slice(0, 2)).toEqual([[0, 4, 8, 12], [10]]);
+    expect(before[2]).toEqual([Infinity, 3 * 0.5 * 2 ** -0.5, 3 * 0.5 * 4 ** -0.5, 3 * 0.5 * 6 ** -0.5]);
+    root.backward(); // the interrupted graph again: h gets a new gradient, the held one is left alone
+    expect(h.grad).toBeNull();
+    // a sweep whose eight results all keep their gradients takes every spare buffer of length 4
+    let chain = w;
+    for (let i = 0; i < 8; i++) chain = chain.mul(1.5).retainGrad();
+    chain.sum().backward();
+    expect(held.map((t) => Array.from(t.data))).toEqual(before);
   });
 
   it("sums gradients over every use of a shared subexpression, in any topological shape", () => {

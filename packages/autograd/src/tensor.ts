@@ -18,7 +18,7 @@ import {
   sumAlong,
 } from "./along-axis.js";
 import { addReduced, broadcastSource, expandTo } from "./broadcast.js";
-import { allocate } from "./arena.js";
+import { allocate, allocateGrad, recycle } from "./arena.js";
 import { AnomalyError, isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
 import { GEMM_PANEL, gemm } from "./matmul.js";
 import { permutedSource } from "./permute.js";
@@ -62,8 +62,9 @@ const ONE = new Float64Array([1]);
  * An n-dimensional array of float64 numbers in row-major order, with reverse-mode autodiff.
  *
  * `data` is the flat storage (mutable, e.g. for an optimizer), `shape` its dimensions. Results of ops
- * on tensors with `requiresGrad` remember their inputs; `backward()` fills the `grad` of every tensor
- * in the graph. Gradients accumulate in leaves (like PyTorch): call `zeroGrad()` between steps.
+ * on tensors with `requiresGrad` remember their inputs; `backward()` fills the `grad` of the leaves they
+ * came from (and of results that asked with `retainGrad()`). Gradients accumulate in leaves (like
+ * PyTorch): call `zeroGrad()` between steps.
  *
  * @example
  * ```ts
@@ -81,7 +82,10 @@ export class Tensor {
   readonly shape: Shape;
   /** Whether `backward()` computes a gradient for this tensor. Set it on leaves (parameters). */
   requiresGrad: boolean;
-  /** d(root)/d(this) after `backward()`, same shape as this tensor; `null` before the first backward. */
+  /**
+   * d(root)/d(this) after `backward()`, same shape as this tensor; `null` before the first backward. Like
+   * PyTorch, only leaves keep it — an op's result has `null` here unless it called `retainGrad()`.
+   */
   grad: Tensor | null = null;
 
   private opName = "";
@@ -89,6 +93,7 @@ export class Tensor {
   private backwardStep: BackwardStep | null = null;
   /** The `backward()` sweep that last visited this tensor (a per-sweep token; replaces a `Set`). */
   private visitedBy: object | null = null;
+  private retainsGradFlag = false;
 
   /**
    * Wrap `data` (not copied) as a tensor of `shape`. Use the `tensor()` factory to copy nested arrays.
@@ -151,6 +156,35 @@ export class Tensor {
     return this.backwardStep === null;
   }
 
+  /**
+   * Keep this result's gradient after `backward()` (PyTorch's `retain_grad()`); without it only leaves
+   * keep theirs. No effect on a leaf, which always does. Returns this tensor; throws if it does not
+   * require grad (there would be nothing to keep).
+   *
+   * @example
+   * ```ts
+   * const x = tensor([1, 2], { requiresGrad: true });
+   * const y = x.mul(3).retainGrad();
+   * y.sum().backward();
+   * y.grad?.toArray(); // [1, 1]
+   * ```
+   */
+  retainGrad(): this {
+    if (!this.requiresGrad) {
+      throw new Error(
+        `retainGrad: this tensor of shape ${formatShape(this.shape)} does not require grad, so backward() ` +
+          `computes no gradient for it`,
+      );
+    }
+    if (!this.isLeaf) this.retainsGradFlag = true;
+    return this;
+  }
+
+  /** Whether this op result keeps its gradient after `backward()` (PyTorch's `retains_grad`; false for leaves). */
+  get retainsGrad(): boolean {
+    return this.retainsGradFlag;
+  }
+
   /** The single number of a one-element tensor. @example `tensor([[5]]).item() // 5` */
   item(): number {
     if (this.data.length !== 1) {
@@ -196,7 +230,9 @@ export class Tensor {
   /**
    * Reverse-mode sweep from this tensor: fills `grad` of every tensor with `requiresGrad` it depends on.
    * A one-element tensor is seeded with 1; any other needs `gradient` of its own shape (d root / d this).
-   * Leaves accumulate (`+=`) across calls; intermediate results get fresh gradients on every call.
+   * Leaves accumulate (`+=`) across calls. Intermediate results use a gradient during the sweep and drop
+   * it afterwards, as PyTorch does (their buffers serve the next sweep); one that called `retainGrad()`
+   * keeps it, recomputed from zero on every call.
    * The topological order is built iteratively, so very deep graphs do not overflow the stack.
    * Inside `noGrad` results have no graph and `backward()` on them does nothing.
    *
@@ -232,7 +268,13 @@ export class Tensor {
     if (!this.requiresGrad) return;
 
     const order = Tensor.topologicalOrder(this);
-    for (let i = 0; i < order.length; i++) if (!order[i]!.isLeaf) order[i]!.grad?.data.fill(0);
+    // Intermediate results start from zero (a gradient left by an interrupted sweep is dropped, not reused)
+    for (let i = 0; i < order.length; i++) {
+      const node = order[i]!;
+      if (node.isLeaf) continue;
+      if (node.retainsGradFlag) node.grad?.data.fill(0);
+      else node.grad = null;
+    }
     addReduced(this.gradData(), this.shape, seed, this.shape);
 
     const anomaly = isAnomalyEnabled();
@@ -241,6 +283,12 @@ export class Tensor {
       if (node.backwardStep === null || node.grad === null) continue;
       node.backwardStep(node.grad.data);
       if (anomaly) node.checkInputGradients();
+      // Used up: like PyTorch, an intermediate keeps its gradient only after `retainGrad()`; the buffer
+      // serves a later sweep (it was created in this one, so nothing outside holds it).
+      if (!node.retainsGradFlag) {
+        recycle(node.grad.data);
+        node.grad = null;
+      }
     }
   }
 
@@ -310,7 +358,7 @@ export class Tensor {
 
   /** This tensor's gradient buffer, created as zeros on first use. */
   private gradData(): Float64Array {
-    if (this.grad === null) this.grad = new Tensor(allocate(this.data.length), this.shape, INTERNAL);
+    if (this.grad === null) this.grad = new Tensor(allocateGrad(this.data.length), this.shape, INTERNAL);
     return this.grad.data;
   }
 

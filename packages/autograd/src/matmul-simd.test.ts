@@ -99,6 +99,32 @@ describe("gemmSimd (the WebAssembly SIMD kernel)", () => {
     }
   });
 
+  it("copies results out of the right place after its memory grows (views cut before are renewed)", () => {
+    // the same 16×16×16 product before and after a 128³ one that grows the memory, in one instance
+    const product = (size: number, seed: number) => {
+      const a = values(size * size, seed);
+      const b = values(size * size, seed + 1);
+      const expected = new Float64Array(size * size);
+      gemmJs(false, false, size, size, size, a, 0, b, 0, expected, 0);
+      return {
+        run: () => {
+          const c = new Float64Array(size * size);
+          gemmWasm(false, false, size, size, size, a, 0, b, 0, c, 0);
+          return c;
+        },
+        expected,
+      };
+    };
+    const small = product(16, 1);
+    const big = product(128, 2);
+    const other = product(16, 3);
+    useSimd(true); // a fresh instance with a one-page memory
+    expect(small.run()).toEqual(small.expected);
+    expect(big.run()).toEqual(big.expected);
+    expect(other.run()).toEqual(other.expected);
+    expect(small.run()).toEqual(small.expected);
+  });
+
   it("declines (returns false, C untouched) when op(B) alone would not fit, so gemm uses JavaScript", () => {
     const k = 2048;
     const n = SIMD_MEMORY_LIMIT / k + 1;

@@ -26,6 +26,7 @@ import {
   f64x2Add,
   f64x2Mul,
   ge32,
+  instantiate,
   gt32,
   i32,
   lt32,
@@ -39,6 +40,7 @@ import {
   whileNot,
   type Code,
   type Locals,
+  type WasmMemory,
 } from "./wasm-assembler.js";
 
 /** `$name += by` (i32) over a function's locals. */
@@ -181,14 +183,6 @@ export function simdModuleBytes(): Uint8Array {
 
 // ─── The JavaScript side: memory, copies, and the call ───
 
-/** The parts of the WebAssembly API used here (declared locally: the package builds without DOM types). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-  Memory: new (descriptor: { initial: number }) => { buffer: ArrayBuffer; grow(pages: number): number };
-}
-
 type Kernel = (
   m: number,
   n: number,
@@ -205,7 +199,7 @@ type Kernel = (
 interface Simd {
   kernel: Kernel;
   transpose: (src: number, dst: number, rows: number, cols: number) => void;
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  memory: WasmMemory;
   heap: Float64Array;
   /** Views of `heap` that results were copied out of, by `start · 2^22 + length` (see {@link heapView}). */
   views: Map<number, Float64Array>;
@@ -214,16 +208,13 @@ interface Simd {
 /** null: not tried yet; false: unavailable (no WebAssembly, no SIMD, or switched off). */
 let simd: Simd | false | null = null;
 
-function instantiate(): Simd | false {
-  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (api === undefined) return false;
-  const bytes = simdModuleBytes();
-  if (!api.validate(bytes)) return false;
-  const memory = new api.Memory({ initial: 1 });
-  const instance = new api.Instance(new api.Module(bytes), { m: { mem: memory } });
+function create(): Simd | false {
+  const instance = instantiate(simdModuleBytes());
+  if (instance === null) return false;
+  const { exports, memory } = instance;
   return {
-    kernel: instance.exports["gemm"] as Kernel,
-    transpose: instance.exports["transpose"] as Simd["transpose"],
+    kernel: exports["gemm"] as Kernel,
+    transpose: exports["transpose"] as Simd["transpose"],
     memory,
     heap: new Float64Array(memory.buffer),
     views: new Map(),
@@ -235,7 +226,7 @@ function instantiate(): Simd | false {
  * the JavaScript kernel. Returns whether it is available.
  */
 export function useSimd(on: boolean): boolean {
-  simd = on ? instantiate() : false;
+  simd = on ? create() : false;
   return simd !== false;
 }
 
@@ -293,7 +284,7 @@ export function gemmSimd(
   rowInit: Float64Array | null,
   panel: number,
 ): boolean {
-  if (simd === null) simd = instantiate();
+  if (simd === null) simd = create();
   if (simd === false) return false;
   // Memory: op(B) (k×n), a row init (n), then per block of `rows` rows: op(A) (rows×k) and C (rows×n) —
   // an area that first holds a transposed B as stored (n×k).

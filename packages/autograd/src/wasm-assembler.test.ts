@@ -3,15 +3,33 @@ import { describe, expect, it } from "vitest";
 import {
   F64,
   I32,
+  V128,
   assembleModule,
   f64Add,
+  f64Div,
+  f64Load,
+  f64Max,
   f64Mul,
+  f64Neg,
+  f64Sqrt,
+  f64Store,
+  f64Sub,
+  f64x2Div,
+  f64x2Max,
+  f64x2Neg,
+  f64x2Splat,
+  f64x2Sqrt,
+  f64x2Sub,
   i32,
+  instantiate as instantiateKernel,
   sleb,
   uleb,
+  v128Load,
+  v128Store,
   whileNot,
   add32,
   ge32,
+  type Code,
 } from "./wasm-assembler.js";
 
 interface Instance {
@@ -91,5 +109,97 @@ describe("wasm-assembler", () => {
     expect(() =>
       assembleModule([{ name: "bad", params: [], results: [], locals: [], body: (f) => [f.get("ghost")] }]),
     ).toThrow(/bad uses undeclared local \$ghost/);
+  });
+
+  it("computes each arithmetic instruction as JavaScript does, in f64 and in both f64x2 lanes", () => {
+    // f(x, y) at memory 0 and 8 → scalar result at 16; lanes (x, y) op (y, x) → 32 and 40
+    type Binary = (a: Code, b: Code) => Code;
+    type Unary = (a: Code) => Code;
+    const binary: [string, Binary, Binary, (x: number, y: number) => number][] = [
+      ["sub", f64Sub, f64x2Sub, (x, y) => x - y],
+      ["div", f64Div, f64x2Div, (x, y) => x / y],
+      ["max", f64Max, f64x2Max, Math.max],
+    ];
+    const unary: [string, Unary, Unary, (x: number) => number][] = [
+      ["sqrt", f64Sqrt, f64x2Sqrt, Math.sqrt],
+      ["neg", f64Neg, f64x2Neg, (x) => -x],
+    ];
+    const at = (bytes: number) => i32(bytes);
+    const swapped = v128Load(at(48)); // (y, x), written there by the caller
+    const fns = [
+      ...binary.map(([name, scalar, lanes]) => ({
+        name,
+        params: [],
+        results: [],
+        locals: [],
+        body: () => [
+          f64Store(at(16), scalar(f64Load(at(0)), f64Load(at(8)))),
+          v128Store(at(32), lanes(v128Load(at(0)), swapped)),
+        ],
+      })),
+      ...unary.map(([name, scalar, lanes]) => ({
+        name,
+        params: [],
+        results: [],
+        locals: [],
+        body: () => [f64Store(at(16), scalar(f64Load(at(0)))), v128Store(at(32), lanes(v128Load(at(0))))],
+      })),
+      {
+        name: "splat",
+        params: [["x", F64] as const],
+        results: [],
+        locals: [["v", V128] as const],
+        body: (f: { get: (n: string) => Code; set: (n: string, v: Code) => Code }) => [
+          f.set("v", f64x2Splat(f.get("x"))),
+          v128Store(at(32), f.get("v")),
+        ],
+      },
+    ];
+    const kernel = instantiateKernel(assembleModule(fns))!;
+    expect(kernel).not.toBeNull();
+    const heap = new Float64Array(kernel.memory.buffer);
+    const call = (name: string, ...args: number[]) =>
+      (kernel.exports[name] as (...a: number[]) => void)(...args);
+    const samples = [0, -0, 1.5, -2.25, 1e-310, 3e300, Infinity, -Infinity, NaN, 0.1, 7];
+    for (const x of samples) {
+      for (const y of samples) {
+        heap.set([x, y, 0, 0, 0, 0, y, x]);
+        for (const [name, , , js] of binary) {
+          call(name);
+          expect([heap[2], heap[4], heap[5]], `${name}(${x}, ${y})`).toEqual([js(x, y), js(x, y), js(y, x)]);
+        }
+        for (const [name, , , js] of unary) {
+          call(name);
+          expect([heap[2], heap[4], heap[5]], `${name}(${x})`).toEqual([js(x), js(x), js(y)]);
+        }
+      }
+      call("splat", x);
+      expect([heap[4], heap[5]]).toEqual([x, x]);
+    }
+  });
+
+  it("instantiate() gives the module its own memory, or null without WebAssembly", () => {
+    const bytes = assembleModule([
+      {
+        name: "one",
+        params: [],
+        results: [],
+        locals: [],
+        body: () => [f64Store(i32(8), f64Neg(f64Load(i32(0))))],
+      },
+    ]);
+    const kernel = instantiateKernel(bytes, 3)!;
+    expect(kernel.memory.buffer.byteLength).toBe(3 * 65536);
+    new Float64Array(kernel.memory.buffer)[0] = 2;
+    (kernel.exports["one"] as () => void)();
+    expect(new Float64Array(kernel.memory.buffer)[1]).toBe(-2);
+    const saved = Object.getOwnPropertyDescriptor(globalThis, "WebAssembly")!;
+    Object.defineProperty(globalThis, "WebAssembly", { value: undefined, configurable: true });
+    try {
+      expect(instantiateKernel(bytes)).toBeNull();
+    } finally {
+      Object.defineProperty(globalThis, "WebAssembly", saved);
+    }
+    expect(instantiateKernel(new Uint8Array([0, 1, 2]))).toBeNull(); // rejected bytes
   });
 });

@@ -106,8 +106,18 @@ export const ge32 = (a: Code, b: Code): Code => cat(a, b, [0x4e]);
 
 /** `f64.add` */
 export const f64Add = (a: Code, b: Code): Code => cat(a, b, [0xa0]);
+/** `f64.sub` */
+export const f64Sub = (a: Code, b: Code): Code => cat(a, b, [0xa1]);
 /** `f64.mul` */
 export const f64Mul = (a: Code, b: Code): Code => cat(a, b, [0xa2]);
+/** `f64.div` */
+export const f64Div = (a: Code, b: Code): Code => cat(a, b, [0xa3]);
+/** `f64.max` (NaN if either is NaN; max(−0, +0) = +0, as `Math.max`) */
+export const f64Max = (a: Code, b: Code): Code => cat(a, b, [0xa5]);
+/** `f64.sqrt` (correctly rounded, as `Math.sqrt`) */
+export const f64Sqrt = (a: Code): Code => cat(a, [0x9f]);
+/** `f64.neg` */
+export const f64Neg = (a: Code): Code => cat(a, [0x9a]);
 /** `f64.load offset=… (address)`, 8-byte aligned. */
 export const f64Load = (address: Code, offset = 0): Code => cat(address, [0x2b, 3, ...uleb(offset)]);
 /** `f64.store offset=… (address) (value)` */
@@ -117,8 +127,20 @@ export const f64Store = (address: Code, value: Code, offset = 0): Code =>
 const simd = (opcode: number): number[] => [0xfd, ...uleb(opcode)];
 /** `f64x2.add` (lane-wise, each lane rounded as `f64.add`) */
 export const f64x2Add = (a: Code, b: Code): Code => cat(a, b, simd(240));
+/** `f64x2.sub` (lane-wise) */
+export const f64x2Sub = (a: Code, b: Code): Code => cat(a, b, simd(241));
 /** `f64x2.mul` (lane-wise, each lane rounded as `f64.mul`) */
 export const f64x2Mul = (a: Code, b: Code): Code => cat(a, b, simd(242));
+/** `f64x2.div` (lane-wise) */
+export const f64x2Div = (a: Code, b: Code): Code => cat(a, b, simd(243));
+/** `f64x2.max` (lane-wise, as `f64.max`) */
+export const f64x2Max = (a: Code, b: Code): Code => cat(a, b, simd(245));
+/** `f64x2.sqrt` (lane-wise) */
+export const f64x2Sqrt = (a: Code): Code => cat(a, simd(239));
+/** `f64x2.neg` (lane-wise) */
+export const f64x2Neg = (a: Code): Code => cat(a, simd(237));
+/** `f64x2.splat`: an f64 in both lanes. */
+export const f64x2Splat = (a: Code): Code => cat(a, simd(20));
 /** `v128.load offset=… (address)`: two f64 lanes. */
 export const v128Load = (address: Code, offset = 0): Code => cat(address, simd(0), [4, ...uleb(offset)]);
 /** `v128.load64_splat (address)`: one f64 in both lanes. */
@@ -184,4 +206,46 @@ export function assembleModule(functions: readonly FunctionSpec[]): Uint8Array {
     ...section(7, exports),
     ...section(10, vector(bodies)),
   ]);
+}
+
+// ─── Instantiation ───
+
+/** The parts of the WebAssembly API used here (declared locally: the package builds without DOM types). */
+interface WasmApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+}
+
+/** A WebAssembly memory: its bytes, and `grow` (which detaches every view of the old `buffer`). */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+/** An instantiated module and the memory it was given. */
+export interface WasmInstance {
+  /** The module's exports: its functions, by name. */
+  readonly exports: Record<string, unknown>;
+  readonly memory: WasmMemory;
+}
+
+/**
+ * Compile `bytes` (a module of {@link assembleModule}) and instantiate it over a new memory of `pages`
+ * 64 KiB pages. Returns null where WebAssembly is missing (`node --jitless`, old runtimes) or rejects the
+ * module (a runtime without SIMD), so the caller can run its JavaScript code instead.
+ *
+ * @example
+ * ```ts
+ * const kernel = instantiate(bytes, 2);
+ * if (kernel !== null) (kernel.exports["twice"] as (x: number) => number)(2); // 4
+ * ```
+ */
+export function instantiate(bytes: Uint8Array, pages = 1): WasmInstance | null {
+  const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  if (api === undefined || !api.validate(bytes)) return null;
+  const memory = new api.Memory({ initial: pages });
+  const instance = new api.Instance(new api.Module(bytes), { m: { mem: memory } });
+  return { exports: instance.exports, memory };
 }

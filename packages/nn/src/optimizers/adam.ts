@@ -1,5 +1,6 @@
 import { Value } from "@neurogebra/autograd";
 
+import { AdamKernel } from "./adam-kernel.js";
 import { Optimizer } from "./optimizer.js";
 import { checkHyperParameter, hasGradient, parameterSize } from "./parameter.js";
 import type { Parameter } from "./parameter.js";
@@ -18,6 +19,12 @@ export interface AdamOptions {
   amsgrad?: boolean;
   /** Ascend instead of descend (default false). */
   maximize?: boolean;
+  /**
+   * Run tensors' updates on the WebAssembly SIMD kernel (`adam-kernel.ts`) when the runtime has one
+   * (default true; PyTorch's option of the same name). Its results are identical to the JavaScript
+   * loop's to the last bit, only faster; `false` forces the loop.
+   */
+  fused?: boolean;
 }
 
 /**
@@ -41,14 +48,15 @@ export abstract class AdamBase extends Optimizer {
   readonly amsgrad: boolean;
   readonly maximize: boolean;
   readonly #decoupled: boolean;
-  readonly #m: Float64Array;
-  readonly #v: Float64Array;
-  readonly #vMax: Float64Array;
+  /** The moments when they live in JavaScript (no fused kernel; else the kernel holds them). */
+  readonly #moments: [m: Float64Array, v: Float64Array, vMax: Float64Array] | null;
   /** Step count per parameter (PyTorch's `state['step']`). */
   readonly #steps: Float64Array;
   /** A `Value`'s weight and gradient, so it takes the same loop as a tensor. */
   readonly #scalar = new Float64Array(1);
   readonly #scalarGrad = new Float64Array(1);
+  /** The fused update, which then also holds the moments; null when not used. */
+  readonly #kernel: AdamKernel | null;
 
   protected constructor(
     name: string,
@@ -74,10 +82,34 @@ export abstract class AdamBase extends Optimizer {
     this.amsgrad = options.amsgrad ?? false;
     this.maximize = options.maximize ?? false;
     this.#decoupled = decoupled;
-    this.#m = new Float64Array(this.size);
-    this.#v = new Float64Array(this.size);
-    this.#vMax = new Float64Array(this.amsgrad ? this.size : 0);
+    const fused = options.fused ?? true;
+    if (typeof fused !== "boolean") {
+      throw new TypeError(`${name}: expected fused to be a boolean, got ${String(fused)}`);
+    }
+    const largest = this.params.reduce((n, p) => Math.max(n, p instanceof Value ? 0 : p.data.length), 0);
+    this.#kernel =
+      fused && largest > 0
+        ? AdamKernel.create(this.size, largest, {
+            maximize: this.maximize,
+            l2: !decoupled && this.weightDecay !== 0,
+            decoupled,
+            amsgrad: this.amsgrad,
+          })
+        : null;
+    this.#moments =
+      this.#kernel === null
+        ? [
+            new Float64Array(this.size),
+            new Float64Array(this.size),
+            new Float64Array(this.amsgrad ? this.size : 0),
+          ]
+        : null;
     this.#steps = new Float64Array(this.params.length);
+  }
+
+  /** Whether tensors' updates run on the fused WebAssembly SIMD kernel (see the `fused` option). */
+  get fused(): boolean {
+    return this.#kernel !== null;
   }
 
   /**
@@ -89,6 +121,12 @@ export abstract class AdamBase extends Optimizer {
    * ```
    */
   step(): void {
+    const [beta1, beta2] = this.betas;
+    const { lr, eps, weightDecay } = this;
+    // the bias corrections of the fused path, computed once per distinct step count (the loop does it per tensor)
+    let correctedFor = -1;
+    let negativeStepSize = 0;
+    let biasCorrection2Sqrt = 0;
     let offset = 0;
     for (let index = 0; index < this.params.length; index++) {
       const p = this.params[index]!;
@@ -100,6 +138,21 @@ export abstract class AdamBase extends Optimizer {
           this.#scalarGrad[0] = p.grad;
           this.#update(this.#scalar, this.#scalarGrad, offset, t);
           p.data = this.#scalar[0]!;
+        } else if (this.#kernel !== null) {
+          if (t !== correctedFor) {
+            negativeStepSize = -(lr / (1 - beta1 ** t)); // the loop's -stepSize
+            biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
+            correctedFor = t;
+          }
+          this.#kernel.update(p.data, p.grad!.data, offset, [
+            beta1,
+            beta2,
+            negativeStepSize,
+            biasCorrection2Sqrt,
+            eps,
+            weightDecay,
+            1 - lr * weightDecay,
+          ]);
         } else {
           this.#update(p.data, p.grad!.data, offset, t);
         }
@@ -116,9 +169,7 @@ export abstract class AdamBase extends Optimizer {
     const [beta1, beta2] = this.betas;
     const { eps, weightDecay, amsgrad, maximize, lr } = this;
     const decoupled = this.#decoupled;
-    const m = this.#m;
-    const v = this.#v;
-    const vMax = this.#vMax;
+    const [m, v, vMax] = this.#moments ?? this.#kernel!.moments();
     const stepSize = lr / (1 - beta1 ** t);
     const biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
     for (let k = 0; k < weights.length; k++) {

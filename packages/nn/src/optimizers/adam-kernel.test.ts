@@ -102,6 +102,18 @@ describe("Adam's fused WebAssembly kernel", () => {
     expect(weights(small)).toEqual(weights(reference));
   });
 
+  it("refuses a gradient whose length differs from the weights' before moving any weight", () => {
+    for (const fused of [true, false]) {
+      const [a, b] = makeParams([4, 3], 0) as Tensor[];
+      const opt = new Adam([a!, b!], { fused });
+      a!.grad = new Tensor(new Float64Array(4).fill(1), [4]);
+      b!.grad = new Tensor(new Float64Array(300).fill(1), [300]); // would overrun the staging area
+      const before = [Array.from(a!.data), Array.from(b!.data)];
+      expect(() => opt.step()).toThrow(/Adam\.step: params\[1\] has 3 weights but its grad has 300 numbers/);
+      expect([Array.from(a!.data), Array.from(b!.data)]).toEqual(before); // params[0] untouched too
+    }
+  });
+
   it("is skipped with fused: false, and checks the option", () => {
     expect(new Adam(makeParams([4], 0), { fused: false }).fused).toBe(false);
     expect(new Adam(makeParams([0], 0)).fused).toBe(false); // only Values: nothing to fuse

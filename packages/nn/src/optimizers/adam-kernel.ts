@@ -5,10 +5,11 @@
  * readable reference. What it buys is the square root and two divisions per weight, which bound the
  * JavaScript loop: 2.5 vs 4.8 ns per weight on this machine.
  *
- * The moments live in the module's memory for the optimizer's whole life (the memory is sized once and
- * never grows, so the `Float64Array` views of them stay valid); a parameter's weights and gradient are
- * copied in for its update and the weights copied back. Written with `@neurogebra/autograd`'s assembler
- * (`wasm`), one module per combination of options, each function reading like its `.wat`.
+ * The moments live in WebAssembly memory for the optimizer's whole life, in a region of an instance
+ * shared by every optimizer with the same options (see `Shared` below); a parameter's weights and
+ * gradient are copied in for its update and the weights copied back. Written with
+ * `@neurogebra/autograd`'s assembler (`wasm`), one module per combination of options, each function
+ * reading like its `.wat`.
  */
 import { wasm } from "@neurogebra/autograd";
 
@@ -70,6 +71,9 @@ export type AdamStepConstants = readonly [
   decay: number,
 ];
 
+/** The f64 parameters of `update`, in order; the body splats each into a v128 local named with a `2`. */
+const F64_PARAMS = ["beta1", "c1", "beta2", "c2", "step", "bc2", "eps", "wd", "decay"] as const;
+
 /**
  * The update's body over `count` weights: two at a time in f64x2 lanes, an odd last one in f64. Per
  * weight, as `adam.ts`: g (negated to maximize) [+ wd·w], w [· decay], m = m·β1 + (1−β1)·g,
@@ -102,9 +106,8 @@ function updateBody(variant: AdamVariant): (f: wasm.Locals) => wasm.Code[] {
       code.push(store("w", add(get(w), div(mul(c("step"), get(m)), denominator))));
       return code;
     };
-    const constants = ["beta1", "c1", "beta2", "c2", "step", "bc2", "eps", "wd", "decay"];
     return [
-      ...constants.map((name) => set(`${name}2`, f64x2Splat(get(name)))),
+      ...F64_PARAMS.map((name) => set(`${name}2`, f64x2Splat(get(name)))),
       set("end", shl32(get("count"), i32(3))), // in bytes
       set("at", i32(0)),
       whileNot(
@@ -116,8 +119,6 @@ function updateBody(variant: AdamVariant): (f: wasm.Locals) => wasm.Code[] {
     ];
   };
 }
-
-const F64_PARAMS = ["beta1", "c1", "beta2", "c2", "step", "bc2", "eps", "wd", "decay"] as const;
 
 /** The module of one variant: `update(w, g, m, v, vmax, count, β1, 1−β1, β2, 1−β2, −stepSize, √bc2, eps, wd, decay)`. */
 function moduleBytes(variant: AdamVariant): Uint8Array {

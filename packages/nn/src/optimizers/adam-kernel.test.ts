@@ -18,9 +18,16 @@ function makeParams(sizes: readonly number[], seed: number): Parameter[] {
   );
 }
 
-/** Give every parameter the gradient of step `t` (with an occasional huge, infinite or NaN entry). */
-function setGradients(params: readonly Parameter[], t: number, special: number): void {
+/**
+ * Give every parameter the gradient of step `t` (with an occasional huge, infinite or NaN entry). With
+ * `gaps`, some tensors get none on some steps, so their step counts drift apart (the per-tensor path).
+ */
+function setGradients(params: readonly Parameter[], t: number, special: number, gaps = false): void {
   params.forEach((p, k) => {
+    if (gaps && !(p instanceof Value) && (t + k) % 4 === 0) {
+      p.grad = null;
+      return;
+    }
     const g = (i: number) =>
       i === 1 && t === 7 ? special : Math.cos(t * 1.3 + k + i * 0.37) * 2 ** ((i % 5) - 2);
     if (p instanceof Value) p.grad = g(0);
@@ -42,14 +49,15 @@ function twin(
   options: AdamOptions,
   steps: number,
   special = 5,
+  gaps = false,
 ) {
   const a = makeParams(sizes, 1);
   const b = makeParams(sizes, 1);
   const fused = new make(a, options);
   const loop = new make(b, { ...options, fused: false });
   for (let t = 0; t < steps; t++) {
-    setGradients(a, t, special);
-    setGradients(b, t, special);
+    setGradients(a, t, special, gaps);
+    setGradients(b, t, special, gaps);
     fused.step();
     loop.step();
   }
@@ -71,8 +79,9 @@ describe("Adam's fused WebAssembly kernel", () => {
           maximize: fc.boolean(),
         }),
         fc.constantFrom(5, 1e300, Infinity, NaN),
-        (sizes, decoupled, options, special) => {
-          const result = twin(decoupled ? AdamW : Adam, sizes, options, 12, special);
+        fc.boolean(),
+        (sizes, decoupled, options, special, gaps) => {
+          const result = twin(decoupled ? AdamW : Adam, sizes, options, 12, special, gaps);
           expect(result.ran).toBe(sizes.some((n) => n > 0)); // the kernel ran wherever there is a tensor
           expect(result.loopFused).toBe(false);
           // Object.is: NaN equals NaN, and +0 differs from −0

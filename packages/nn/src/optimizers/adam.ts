@@ -1,6 +1,8 @@
 import { Value } from "@neurogebra/autograd";
+import type { Tensor } from "@neurogebra/autograd";
 
 import { AdamKernel } from "./adam-kernel.js";
+import type { AdamStepConstants } from "./adam-kernel.js";
 import { Optimizer } from "./optimizer.js";
 import { checkHyperParameter, hasGradient, parameterSize } from "./parameter.js";
 import type { Parameter } from "./parameter.js";
@@ -86,10 +88,9 @@ export abstract class AdamBase extends Optimizer {
     if (typeof fused !== "boolean") {
       throw new TypeError(`${name}: expected fused to be a boolean, got ${String(fused)}`);
     }
-    const largest = this.params.reduce((n, p) => Math.max(n, p instanceof Value ? 0 : p.data.length), 0);
     this.#kernel =
-      fused && largest > 0
-        ? AdamKernel.create(this.size, largest, {
+      fused && this.params.some((p) => !(p instanceof Value) && p.data.length > 0)
+        ? AdamKernel.create(this.params.map(parameterSize), {
             maximize: this.maximize,
             l2: !decoupled && this.weightDecay !== 0,
             decoupled,
@@ -132,10 +133,26 @@ export abstract class AdamBase extends Optimizer {
     });
     const [beta1, beta2] = this.betas;
     const { lr, eps, weightDecay } = this;
-    // the bias corrections of the fused path, computed once per distinct step count (the loop does it per tensor)
+    const kernel = this.#kernel;
+    /** The fused path's numbers for step `t` (the loop computes the bias corrections per tensor). */
+    const constants = (t: number): AdamStepConstants => [
+      beta1,
+      beta2,
+      -(lr / (1 - beta1 ** t)), // the loop's -stepSize
+      Math.sqrt(1 - beta2 ** t),
+      eps,
+      weightDecay,
+      1 - lr * weightDecay,
+    ];
+    if (kernel !== null && this.#inLockstep()) {
+      // the usual case: every parameter a tensor with a gradient, all at the same step — one kernel call
+      const t = this.#steps[0]! + 1;
+      this.#steps.fill(t);
+      kernel.updateAll(this.params as readonly Tensor[], constants(t));
+      return;
+    }
     let correctedFor = -1;
-    let negativeStepSize = 0;
-    let biasCorrection2Sqrt = 0;
+    let k: AdamStepConstants | null = null;
     let offset = 0;
     for (let index = 0; index < this.params.length; index++) {
       const p = this.params[index]!;
@@ -147,27 +164,28 @@ export abstract class AdamBase extends Optimizer {
           this.#scalarGrad[0] = p.grad;
           this.#update(this.#scalar, this.#scalarGrad, offset, t);
           p.data = this.#scalar[0]!;
-        } else if (this.#kernel !== null) {
+        } else if (kernel !== null) {
           if (t !== correctedFor) {
-            negativeStepSize = -(lr / (1 - beta1 ** t)); // the loop's -stepSize
-            biasCorrection2Sqrt = Math.sqrt(1 - beta2 ** t);
+            k = constants(t);
             correctedFor = t;
           }
-          this.#kernel.update(p.data, p.grad!.data, offset, [
-            beta1,
-            beta2,
-            negativeStepSize,
-            biasCorrection2Sqrt,
-            eps,
-            weightDecay,
-            1 - lr * weightDecay,
-          ]);
+          kernel.update(index, p.data, p.grad!.data, k!);
         } else {
           this.#update(p.data, p.grad!.data, offset, t);
         }
       }
       offset += parameterSize(p);
     }
+  }
+
+  /** Whether every parameter is a tensor with a gradient and all are at the same step. */
+  #inLockstep(): boolean {
+    const steps = this.#steps;
+    for (let index = 0; index < this.params.length; index++) {
+      const p = this.params[index]!;
+      if (p instanceof Value || p.grad === null || steps[index] !== steps[0]) return false;
+    }
+    return true;
   }
 
   /**

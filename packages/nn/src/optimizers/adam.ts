@@ -122,15 +122,7 @@ export abstract class AdamBase extends Optimizer {
    * ```
    */
   step(): void {
-    // every gradient is checked before any weight moves: a failed step leaves all parameters as they were
-    this.params.forEach((p, index) => {
-      if (!(p instanceof Value) && p.grad !== null && p.grad.data.length !== p.data.length) {
-        throw new RangeError(
-          `${this.constructor.name}.step: params[${index}] has ${p.data.length} weights but its grad has ` +
-            `${p.grad.data.length} numbers`,
-        );
-      }
-    });
+    this.checkGradients(); // before any weight moves: a failed step leaves all parameters as they were
     const [beta1, beta2] = this.betas;
     const { lr, eps, weightDecay } = this;
     const kernel = this.#kernel;

@@ -53,6 +53,22 @@ export abstract class Optimizer {
     }
   }
 
+  /**
+   * Throw a `RangeError` naming the first tensor whose gradient has a different number of entries than
+   * its weights. Every `step()` calls it before moving any weight, so a failed step changes nothing.
+   */
+  protected checkGradients(): void {
+    for (let index = 0; index < this.params.length; index++) {
+      const p = this.params[index]!;
+      if (!(p instanceof Value) && p.grad !== null && p.grad.data.length !== p.data.length) {
+        throw new RangeError(
+          `${this.#name}.step: params[${index}] has ${p.data.length} weights but its grad has ` +
+            `${p.grad.data.length} numbers`,
+        );
+      }
+    }
+  }
+
   /** Apply one update to every parameter from its current gradient. */
   abstract step(): void;
 }

@@ -121,6 +121,24 @@ describe("SGD", () => {
     expect(v.data).toBe(2.5);
   });
 
+  it("refuses a gradient whose length differs from the weights' before moving any weight", () => {
+    const a = tensor([1, 2, 3], [3]);
+    const b = tensor([4, 5], [2]);
+    a.requiresGrad = true;
+    b.requiresGrad = true;
+    const opt = new SGD([a, b], { lr: 0.1, momentum: 0.9 });
+    a.grad = tensor([1, 1, 1], [3]);
+    b.grad = tensor([1, 1, 1], [3]); // the loop would silently use its first two numbers
+    expect(() => opt.step()).toThrow(/SGD\.step: params\[1\] has 2 weights but its grad has 3 numbers/);
+    expect([Array.from(a.data), Array.from(b.data)]).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]); // params[0] untouched too
+    b.grad = tensor([1, 1], [2]);
+    opt.step(); // and the momentum state was not started by the failed step
+    expect(Array.from(b.data)).toEqual([4 - 0.1, 5 - 0.1]);
+  });
+
   it("rejects bad hyper-parameters and parameter lists with messages naming them", () => {
     const v = new Value(1);
     expect(() => new SGD([v], { lr: -1 })).toThrow(

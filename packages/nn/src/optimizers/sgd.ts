@@ -77,6 +77,7 @@ export class SGD extends Optimizer {
    * ```
    */
   step(): void {
+    this.checkGradients(); // before any weight moves: a failed step leaves all parameters as they were
     const { momentum, dampening, weightDecay, nesterov, maximize } = this;
     const lr = this.lr;
     const buffer = this.#buffer;

@@ -123,24 +123,12 @@ export abstract class AdamBase extends Optimizer {
    */
   step(): void {
     this.checkGradients(); // before any weight moves: a failed step leaves all parameters as they were
-    const [beta1, beta2] = this.betas;
-    const { lr, eps, weightDecay } = this;
     const kernel = this.#kernel;
-    /** The fused path's numbers for step `t` (the loop computes the bias corrections per tensor). */
-    const constants = (t: number): AdamStepConstants => [
-      beta1,
-      beta2,
-      -(lr / (1 - beta1 ** t)), // the loop's -stepSize
-      Math.sqrt(1 - beta2 ** t),
-      eps,
-      weightDecay,
-      1 - lr * weightDecay,
-    ];
     if (kernel !== null && this.#inLockstep()) {
       // the usual case: every parameter a tensor with a gradient, all at the same step — one kernel call
       const t = this.#steps[0]! + 1;
       this.#steps.fill(t);
-      kernel.updateAll(this.params as readonly Tensor[], constants(t));
+      kernel.updateAll(this.params as readonly Tensor[], this.#constants(t));
       return;
     }
     let correctedFor = -1;
@@ -158,7 +146,7 @@ export abstract class AdamBase extends Optimizer {
           p.data = this.#scalar[0]!;
         } else if (kernel !== null) {
           if (t !== correctedFor) {
-            k = constants(t);
+            k = this.#constants(t);
             correctedFor = t;
           }
           kernel.update(index, p.data, p.grad!.data, k!);
@@ -168,6 +156,21 @@ export abstract class AdamBase extends Optimizer {
       }
       offset += parameterSize(p);
     }
+  }
+
+  /** The fused path's numbers for step `t` (the loop computes its bias corrections per tensor). */
+  #constants(t: number): AdamStepConstants {
+    const [beta1, beta2] = this.betas;
+    const { lr, eps, weightDecay } = this;
+    return [
+      beta1,
+      beta2,
+      -(lr / (1 - beta1 ** t)), // the loop's -stepSize
+      Math.sqrt(1 - beta2 ** t),
+      eps,
+      weightDecay,
+      1 - lr * weightDecay,
+    ];
   }
 
   /** Whether every parameter is a tensor with a gradient and all are at the same step. */

@@ -425,7 +425,9 @@ async function runSteps(
     wallTimeTable(
       parts,
       defaults
-        ? "Python tutorial: the seed-42 reference run on the same 2-core machine (Neurogebra 2.5.10 Value, PyTorch 1.13 CPU)."
+        ? "Python tutorial: the seed-42 reference run on the same 2-core machine (Neurogebra 2.5.10 Value, PyTorch 1.13 CPU). " +
+            "This run: each part once, in a fresh process, so it includes V8 compiling the code (the JIT's warm-up); " +
+            "`pnpm bench` measures the warmed-up speed."
         : undefined,
     ),
   );

@@ -56,6 +56,14 @@ export abstract class Optimizer {
   /**
    * Throw a `RangeError` naming the first tensor whose gradient has a different number of entries than
    * its weights. Every `step()` calls it before moving any weight, so a failed step changes nothing.
+   *
+   * @example
+   * ```ts
+   * step(): void {
+   *   this.checkGradients(); // in a subclass, first
+   *   // … update the weights
+   * }
+   * ```
    */
   protected checkGradients(): void {
     for (let index = 0; index < this.params.length; index++) {

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { Tensor, linear, maximum, minimum, tensor, where } from "../src/index.js";
+import { Tensor, linear, maximum, minimum, noGrad, tensor, where } from "../src/index.js";
 
 import { awayFrom, gradcheck, randomTensor } from "./tensor-gradcheck.js";
 
@@ -286,9 +286,12 @@ describe("gradcheck: property tests over random shapes and values", () => {
         fc.integer({ min: 1, max: 4 }),
         fc.integer({ min: 0, max: 1000 }),
         (chain, rows, cols, seed) => {
-          gradcheck((x) => chain.reduce((t, k) => ops[k]!(t), x), [randomTensor([rows, cols], seed, -1, 1)], {
-            tol: 1e-5,
-          });
+          const f = (x: Tensor) => chain.reduce((t, k) => ops[k]!(t), x);
+          const x = randomTensor([rows, cols], seed, -1, 1);
+          // Finite differences of a weighted sum of all outputs cannot see a small gradient beside a huge
+          // output (sums of sums, squared, then exp, reach 1e28): keep to chains whose outputs stay moderate.
+          fc.pre(noGrad(() => f(x)).data.every((v) => Math.abs(v) < 1e3));
+          gradcheck(f, [x], { tol: 1e-5 });
         },
       ),
       { numRuns: 60 },

@@ -388,7 +388,7 @@ export class Value {
       if (depthFirst) backwardDepthFirst(this);
       else backwardByCreation(this);
     } finally {
-      cutChain(); // later nodes start a new segment, so this graph can be collected once you drop it
+      endSweep(); // later nodes start a new segment, so this graph can be collected once you drop it
     }
   }
 
@@ -595,15 +595,22 @@ interface Segment {
 }
 
 /**
- * Op nodes per segment: bounds what the chain keeps alive when backward is never called — at first
- * 131,072 (~16 MB). A `backward()` whose graph did not fit in the current segment raises it to twice that
- * graph's size (at most MAX_SEGMENT_NODES), so the next graph like it fits: the 2→64→64→3 network's
- * batches (~144,000 nodes) otherwise each took the sorting path (five epochs: 14.6 s instead of 5.7).
- * The chain then keeps at most twice the largest graph the program has differentiated.
+ * Op nodes per segment: bounds what the chain keeps alive between `backward()` calls, and so what the
+ * young-generation collector has to copy when a program builds graphs it never differentiates (28 ns per
+ * node of such forward passes with 131,072-node segments, 21 with 16,384, measured). It starts at
+ * MIN_SEGMENT_NODES (~2 MB of nodes). A `backward()` whose graph did not fit in one segment raises it to
+ * twice that graph's size (at most MAX_SEGMENT_NODES), so the next graph like it fits: the 2→64→64→3
+ * network's batches (~144,000 nodes) otherwise each took the sorting path (five epochs: 14.6 s instead of
+ * 5.7). When segments fill up twice with no `backward()` in between (forward passes only), each further
+ * full segment halves it again, down to MIN_SEGMENT_NODES.
  */
-let segmentNodes = 1 << 17;
+let segmentNodes = 1 << 14;
+/** The smallest segment (16,384 op nodes): the tutorial's batch graph (~11,600 nodes) fits. */
+const MIN_SEGMENT_NODES = 1 << 14;
 /** The largest segment (~4 million op nodes, ~500 MB). */
 const MAX_SEGMENT_NODES = 1 << 22;
+/** Whether a segment filled up since the last `backward()`. */
+let filledSinceBackward = false;
 
 /** The segment new op nodes join. A fresh object at every cut (writes into a young object are cheapest). */
 let chain: Segment = { last: CHAIN_START, size: 0, limit: segmentNodes };
@@ -611,7 +618,7 @@ let chain: Segment = { last: CHAIN_START, size: 0, limit: segmentNodes };
 /** Link a new op node into the chain; returns the op node created before it (or CHAIN_START). */
 function chainUp(v: Value): Value {
   let c = chain;
-  if (c.size === c.limit) c = cutChain();
+  if (c.size === c.limit) c = segmentFull();
   const previous = c.last;
   c.last = v;
   c.size++;
@@ -624,6 +631,19 @@ function cutChain(): Segment {
   unlinkFrom(chain.last);
   chain = { last: CHAIN_START, size: 0, limit: segmentNodes };
   return chain;
+}
+
+/** The current segment is full: cut it, and shrink later ones if forward passes alone fill them (see `segmentNodes`). */
+function segmentFull(): Segment {
+  if (filledSinceBackward) segmentNodes = Math.max(MIN_SEGMENT_NODES, segmentNodes >> 1);
+  filledSinceBackward = true;
+  return cutChain();
+}
+
+/** A `backward()` ended: cut the chain there (so its graph can be collected once dropped). */
+function endSweep(): void {
+  cutChain();
+  filledSinceBackward = false;
 }
 
 /** Make later segments hold a graph of `size` op nodes (see `segmentNodes`). */
@@ -667,10 +687,8 @@ function backwardByCreation(root: Value): void {
       }
     });
   }
-  // oldest first (propagate starts from the end); ages count back from the newest number handed out
-  const age = (v: Value): number => (nextId + v._id + 1 + ID_LIMIT) % ID_LIMIT; // v is marked: -id - 1
-  older.sort((p, q) => age(q) - age(p));
-  if (!operandsFirst(older)) sortOperandsFirst(older); // only for nodes a billion creations apart
+  sortByCreation(older);
+  if (!operandsOlder(older)) sortOperandsFirst(older); // only for nodes a billion creations apart
   propagate(older.at(-1)!, older, [], older.length);
   fitSegments(chain.size + older.length); // the graph's size, give or take nodes of the segment it did not reach
 }
@@ -910,17 +928,45 @@ function propagate(first: Value, order: readonly Value[] | null, older: Value[],
   }
 }
 
-/** Whether every node of `order` comes after all of its op-node operands in it (consumers last). */
-function operandsFirst(order: readonly Value[]): boolean {
-  const position = new Map<Value, number>();
-  order.forEach((v, i) => position.set(v, i));
-  return order.every((v, i) => {
-    let ok = true;
+/** How many creations ago marked op node `v` was made (its number counted back from the newest). */
+function age(v: Value): number {
+  return (nextId + v._id + 1 + ID_LIMIT) % ID_LIMIT; // v is marked: _id = -id - 1
+}
+
+/** Positions in a sort key: `age · POSITIONS + position` stays an exact integer below 2^52. */
+const POSITIONS = 2 ** 22;
+
+/**
+ * Sort marked op nodes oldest first (`propagate` takes them from the end). The keys `age · 2^22 + position`
+ * are sorted by the typed array's native numeric sort: a comparator function cost ~20× more per node.
+ */
+function sortByCreation(nodes: Value[]): void {
+  const n = nodes.length;
+  if (n >= POSITIONS) {
+    nodes.sort((p, q) => age(q) - age(p));
+    return;
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = age(nodes[i]!) * POSITIONS + i;
+  keys.sort(); // ascending: newest first
+  const unsorted = nodes.slice();
+  for (let k = 0; k < n; k++) nodes[n - 1 - k] = unsorted[keys[k]! % POSITIONS]!;
+}
+
+/**
+ * Whether every op-node operand of a node of `nodes` is older than the node. Then the oldest-first order
+ * puts operands first; it fails only for a graph whose creation numbers started over in between.
+ */
+function operandsOlder(nodes: readonly Value[]): boolean {
+  let ok = true;
+  for (let i = 0; i < nodes.length && ok; i++) {
+    const v = nodes[i]!;
+    const vAge = age(v);
     forEachOperand(v, (p) => {
-      if ((position.get(p) ?? -1) > i) ok = false;
+      if (p._op !== Op.Leaf && age(p) <= vAge) ok = false;
     });
-    return ok;
-  });
+  }
+  return ok;
 }
 
 /** Reorder `nodes` so that each comes after its operands among them (a depth-first post-order). */

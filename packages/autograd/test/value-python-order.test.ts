@@ -236,7 +236,8 @@ describe("Value.backward() sums gradients in creation order (newest first, as Py
     const early = x.tanh(); // number 1000
     new Value(1).exp().backward(); // cut: `early` is in an older segment now
     setNextCreationNumber(900); // as if the numbers had gone round since `early` was made
-    const later = early.mul(x).add(early.exp()); // numbers 900… : they look older than `early`
+    const later = early.mul(x).add(early.exp()); // numbers 900…
+    setNextCreationNumber(1010); // now 900… count as ~110 creations ago and `early` as ~10: out of order
     new Value(1).exp().backward(); // cut again: the whole graph is older, sorted by creation number
     later.backward();
     const t = Math.tanh(0.7);

@@ -667,7 +667,9 @@ function unlinkFrom(v: Value | null): void {
 
 // Marks: while a backward pass runs, an op node it has reached but not yet processed holds `_id = -id - 1`.
 const isMarked = (v: Value): boolean => v._id < 0;
-const toggleMark = (v: Value): void => void (v._id = -v._id - 1);
+// `~id` is `-id - 1` computed on integers: written as `-id - 1`, the `-0` that negating id 0 gives made V8
+// treat `_id` as a double field, a heap box per node (128 instead of 112 bytes) and per mark.
+const toggleMark = (v: Value): void => void (v._id = ~v._id);
 
 /** Backward in creation order (the default): walk the current segment, then sort any older nodes reached. */
 function backwardByCreation(root: Value): void {

@@ -84,6 +84,39 @@ describe("Tensor storage", () => {
 });
 
 describe("backward", () => {
+  it("uses the indices an op was given, even if the caller refills its array before backward", () => {
+    const x = tensor(
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ],
+      { requiresGrad: true },
+    );
+    const batch = Int32Array.from([0, 2]);
+    const rows = x.indexSelect(0, batch);
+    const picked = x.gather(1, [1, 0, 1]);
+    const classes = [1, 0];
+    const loss = rows.crossEntropy(classes);
+    batch.set([1, 1]); // a reused batch buffer, refilled for the next step
+    classes[0] = 0;
+    rows.sum().add(picked.sum()).add(loss).backward();
+    const p = (a: number, b: number) => Math.exp(a) / (Math.exp(a) + Math.exp(b));
+    const ce = (a: number, b: number, target: 0 | 1) => {
+      const q = [p(a, b), p(b, a)];
+      q[target]! -= 1;
+      return q.map((v) => v / 2); // mean over the two rows
+    };
+    const expected = [
+      [1 + ce(1, 2, 1)[0]!, 1 + 1 + ce(1, 2, 1)[1]!],
+      [1, 0],
+      [1 + ce(5, 6, 0)[0]!, 1 + 1 + ce(5, 6, 0)[1]!],
+    ].flat();
+    x.grad!.toArray()
+      .flat()
+      .forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 14));
+  });
+
   it("seeds a one-element result with 1", () => {
     const x = tensor([1, 2, 3], { requiresGrad: true });
     x.mul(x).sum().backward();

@@ -37,7 +37,15 @@ import {
 /** Nested arrays of numbers, as `toArray()` returns them (a plain number for a 0-d tensor). */
 export type NestedArray = number | NestedArray[];
 
-/** Class indices for `gather`, `indexSelect` and `crossEntropy`: integers, as `Int32Array` or `number[]`. */
+/**
+ * Class indices for `gather`, `indexSelect` and `crossEntropy`: integers, as `Int32Array` or `number[]`.
+ * The op keeps its own copy for backward, so you may refill your array (a reused batch buffer) at once.
+ *
+ * @example
+ * ```ts
+ * const batch: Indices = Int32Array.from([3, 0, 7]);
+ * ```
+ */
 export type Indices = Int32Array | readonly number[];
 
 /** How `crossEntropy` combines the per-row losses. */
@@ -1459,29 +1467,37 @@ function forEachSlice(
   }
 }
 
-/** Validate class/row indices: `Int32Array` or an array of integers, each in `[0, bound)`. */
-function checkIndices(indices: unknown, op: string, bound: number): Int32Array | readonly number[] {
-  let idx: Int32Array | readonly number[];
+function indexOutOfRange(op: string, v: number, i: number, bound: number): RangeError {
+  return new RangeError(`${op}: index ${v} at position ${i} is out of range [0, ${bound})`);
+}
+
+/**
+ * Validate class/row indices (`Int32Array` or an array of integers, each in `[0, bound)`) and return a
+ * copy. Backward reads them again later, and a caller that refills its array meanwhile (a reused batch
+ * buffer) must not change a pending backward pass — PyTorch raises for a saved tensor modified in place;
+ * copying 16 indices costs ~50 ns.
+ */
+function checkIndices(indices: unknown, op: string, bound: number): Int32Array {
   if (indices instanceof Int32Array) {
-    idx = indices;
-  } else if (Array.isArray(indices)) {
-    for (let i = 0; i < indices.length; i++) {
-      const v: unknown = indices[i];
-      if (typeof v !== "number" || !Number.isInteger(v)) {
-        throw new TypeError(
-          `${op}: expected indices to be integers (Int32Array or number[]), got ${describe(v)} at position ${i}`,
-        );
-      }
+    const idx = indices.slice();
+    for (let i = 0; i < idx.length; i++) {
+      if (idx[i]! < 0 || idx[i]! >= bound) throw indexOutOfRange(op, idx[i]!, i, bound);
     }
-    idx = indices as readonly number[];
-  } else {
+    return idx;
+  }
+  if (!Array.isArray(indices)) {
     throw new TypeError(`${op}: expected indices to be an Int32Array or number[], got ${describe(indices)}`);
   }
-  for (let i = 0; i < idx.length; i++) {
-    const v = idx[i]!;
-    if (v < 0 || v >= bound) {
-      throw new RangeError(`${op}: index ${v} at position ${i} is out of range [0, ${bound})`);
+  const idx = new Int32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) {
+    const v: unknown = indices[i];
+    if (typeof v !== "number" || !Number.isInteger(v)) {
+      throw new TypeError(
+        `${op}: expected indices to be integers (Int32Array or number[]), got ${describe(v)} at position ${i}`,
+      );
     }
+    if (v < 0 || v >= bound) throw indexOutOfRange(op, v, i, bound); // before Int32Array could wrap it
+    idx[i] = v;
   }
   return idx;
 }

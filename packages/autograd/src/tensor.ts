@@ -1467,6 +1467,7 @@ function forEachSlice(
   }
 }
 
+/** The error for index `v` at position `i` outside `[0, bound)` (shared by both kinds of index array). */
 function indexOutOfRange(op: string, v: number, i: number, bound: number): RangeError {
   return new RangeError(`${op}: index ${v} at position ${i} is out of range [0, ${bound})`);
 }
@@ -1474,8 +1475,8 @@ function indexOutOfRange(op: string, v: number, i: number, bound: number): Range
 /**
  * Validate class/row indices (`Int32Array` or an array of integers, each in `[0, bound)`) and return a
  * copy. Backward reads them again later, and a caller that refills its array meanwhile (a reused batch
- * buffer) must not change a pending backward pass — PyTorch raises for a saved tensor modified in place;
- * copying 16 indices costs ~50 ns.
+ * buffer) must not change a pending backward pass — PyTorch raises for a saved tensor modified in place.
+ * The copies cost ~2% of the tutorial's Tensor training (two per step, measured in one process).
  */
 function checkIndices(indices: unknown, op: string, bound: number): Int32Array {
   if (indices instanceof Int32Array) {

@@ -132,10 +132,8 @@ export class Value {
 
   // Graph structure (internal — read it through `op`, `parents` and `param`). Every field costs 8 bytes on
   // each of the millions of nodes a training run creates (and allocation is most of a training step), so
-  // there are only seven: labels live in a side table, and the rare constants (pow's exponent, sum's terms)
-  // share `_b` instead of having fields of their own.
-  /** @internal Op code (see `op` for its name). */
-  declare readonly _op: Op;
+  // there are only six: labels live in a side table, the rare constants (pow's exponent, sum's terms)
+  // share `_b` instead of having fields of their own, and the op code shares `_key` with the creation number.
   /** @internal First operand; start/bias of `sum`/`dot` (or null); null for leaves. */
   declare readonly _a: Value | null;
   /**
@@ -144,12 +142,14 @@ export class Value {
    */
   declare readonly _b: Value | readonly Value[] | null;
   /**
-   * @internal Creation number of an op node: each gets the next one, so operands always have smaller
-   * numbers than the nodes made from them (PyTorch's "sequence number"). While a backward pass runs, a node
-   * it has reached but not yet processed holds `-id - 1` instead (a mark that needs no extra field).
-   * Leaves hold −1: to backward they look reached already, and there is nothing to do for them.
+   * @internal The op code and the creation number in one small integer, `id · 32 + op` (one field
+   * instead of two: a field is 8 bytes on millions of nodes, ~10% of a training run). Each op node gets
+   * the next creation number, so operands always have smaller numbers than the nodes made from them
+   * (PyTorch's "sequence number"). While a backward pass runs, a node it has reached but not yet processed
+   * holds `~key` (negative: a mark that needs no field of its own). Leaves hold `~Op.Leaf` = −1: to
+   * backward they look reached already, and there is nothing to do for them. Read it through `_op`.
    */
-  declare _id: number;
+  declare _key: number;
   /**
    * @internal The op node created just before this one in the current chain segment (see `backward`;
    * `CHAIN_START` for the segment's oldest); null for leaves and once the segment is cut.
@@ -174,14 +174,13 @@ export class Value {
     if (typeof data !== "number" || typeof label !== "string") badLeaf(data, label);
     this.data = data;
     this.grad = 0;
-    this._op = op;
     this._a = a;
     this._b = b;
     if (op === Op.Leaf) {
-      this._id = LEAF;
+      this._key = LEAF;
       this._prev = null;
     } else {
-      this._id = newId();
+      this._key = newKey(op);
       this._prev = chainUp(this);
     }
     if (label !== "") labels.set(this, label);
@@ -394,6 +393,12 @@ export class Value {
 
   // ─── Inspection ───
 
+  /** @internal Op code (see `op` for its name), marked or not. */
+  get _op(): Op {
+    const key = this._key;
+    return (key ^ (key >> 31)) & OP_BITS; // key ^ (key >> 31) undoes a mark (~key) and leaves others
+  }
+
   /** The op this value came from, e.g. `"mul"`; `"leaf"` for values you created. @example `new Value(1).op // "leaf"` */
   get op(): ValueOp {
     return OP_NAMES[this._op]!;
@@ -560,10 +565,15 @@ export function dot(
 // differentiated alike: the nodes outside it are collected and sorted by creation number instead (same
 // order, same bits, but ~40× slower per node), and segments are then made big enough for such a graph.
 
-/** The `_id` of every leaf. */
-const LEAF = -1;
-/** Creation numbers run from 0 to ID_LIMIT − 1 and then start over, so they stay small integers. */
-const ID_LIMIT = 2 ** 30;
+/** The low bits of `_key` that hold the op code (17 op codes fit in 5 bits). */
+const OP_BITS = 31;
+/** `_key` of every leaf: `~Op.Leaf` (marked, op code 0). */
+const LEAF = ~Op.Leaf;
+/**
+ * @internal Creation numbers run from 0 to ID_LIMIT − 1 and then start over, so `id · 32 + op` stays a small
+ * integer (below 2^30, V8's smallest "Smi" range; a larger one would cost a heap box per node).
+ */
+export const ID_LIMIT = 2 ** 25;
 /** The creation number the next op node gets. */
 let nextId = 0;
 
@@ -574,11 +584,11 @@ export function setNextCreationNumber(id: number): void {
   nextId = id;
 }
 
-/** The next creation number (from 0 again after ID_LIMIT − 1: a larger one would cost V8 a heap box). */
-function newId(): number {
+/** `_key` of a new op node: the next creation number (from 0 again after ID_LIMIT − 1) and the op code. */
+function newKey(op: Op): number {
   const id = nextId;
   nextId = id === ID_LIMIT - 1 ? 0 : id + 1;
-  return id;
+  return id * (OP_BITS + 1) + op;
 }
 
 /** What the oldest node of a segment links to: `_prev` is non-null exactly for nodes of the current segment. */
@@ -665,11 +675,11 @@ function unlinkFrom(v: Value | null): void {
   }
 }
 
-// Marks: while a backward pass runs, an op node it has reached but not yet processed holds `_id = -id - 1`.
-const isMarked = (v: Value): boolean => v._id < 0;
-// `~id` is `-id - 1` computed on integers: written as `-id - 1`, the `-0` that negating id 0 gives made V8
-// treat `_id` as a double field, a heap box per node (128 instead of 112 bytes) and per mark.
-const toggleMark = (v: Value): void => void (v._id = ~v._id);
+// Marks: while a backward pass runs, an op node it has reached but not yet processed holds `~key`.
+const isMarked = (v: Value): boolean => v._key < 0;
+// A mark is `~key`, an integer op, so `_key` stays a small integer: a `-0` (once `-id - 1` of id 0) made
+// V8 store the field as a boxed double, 16 more bytes per node and per mark.
+const toggleMark = (v: Value): void => void (v._key = ~v._key);
 
 /** Backward in creation order (the default): walk the current segment, then sort any older nodes reached. */
 function backwardByCreation(root: Value): void {
@@ -690,7 +700,7 @@ function backwardByCreation(root: Value): void {
     });
   }
   sortByCreation(older);
-  if (!operandsOlder(older)) sortOperandsFirst(older); // only for nodes a billion creations apart
+  if (!operandsOlder(older)) sortOperandsFirst(older); // only for nodes ~33 million (ID_LIMIT) creations apart
   propagate(older.at(-1)!, older, [], older.length);
   fitSegments(chain.size + older.length); // the graph's size, give or take nodes of the segment it did not reach
 }
@@ -732,8 +742,8 @@ function sortDepthFirst(root: Value): number {
       const a: Value | null = v._a;
       const b = op <= Op.Div ? (v._b as Value) : null;
       const rest = op >= Op.Sum ? (v._b as readonly Value[]) : null;
-      const visitA = a !== null && a._id >= 0;
-      const visitB = b !== null && b._id >= 0;
+      const visitA = a !== null && a._key >= 0;
+      const visitB = b !== null && b._key >= 0;
       if (!visitA && !visitB && rest === null) {
         v._prev = head; // nothing to wait for: v is done
         head = v;
@@ -745,7 +755,7 @@ function sortDepthFirst(root: Value): number {
       v._prev = entered;
       stack.push(v);
       if (rest !== null) {
-        for (let i = rest.length - 1; i >= 0; i--) if (rest[i]!._id >= 0) stack.push(rest[i]!);
+        for (let i = rest.length - 1; i >= 0; i--) if (rest[i]!._key >= 0) stack.push(rest[i]!);
       }
       if (visitB) stack.push(b);
       if (visitA) {
@@ -763,7 +773,7 @@ function sortDepthFirst(root: Value): number {
       u._prev = head; // all operands of u are done
       head = u;
       count++;
-    } else if (u._id >= 0) {
+    } else if (u._key >= 0) {
       toggleMark(u); // an operand waiting for its first visit (unless another path got there first)
       u.grad = 0;
       v = u;
@@ -799,19 +809,19 @@ function propagate(first: Value, order: readonly Value[] | null, older: Value[],
   let v = first;
   try {
     for (;;) {
-      if (v._id < 0) {
+      if (v._key < 0) {
         toggleMark(v);
         pending--;
         // reach v's op-node operands (leaves read as reached already)
         const op = v._op;
         const a = v._a as Value; // null only for a sum/dot without a start, checked where it matters
-        if (v._a !== null && a._id >= 0) pending += reach(a, older);
+        if (v._a !== null && a._key >= 0) pending += reach(a, older);
         if (op <= Op.Div) {
           const b = v._b as Value;
-          if (b._id >= 0) pending += reach(b, older);
+          if (b._key >= 0) pending += reach(b, older);
         } else if (op >= Op.Sum) {
           const rest = v._b as readonly Value[];
-          for (let k = 0; k < rest.length; k++) if (rest[k]!._id >= 0) pending += reach(rest[k]!, older);
+          for (let k = 0; k < rest.length; k++) if (rest[k]!._key >= 0) pending += reach(rest[k]!, older);
         }
 
         // The chain rule, one case per op: operand.grad += (local derivative) · g
@@ -932,7 +942,8 @@ function propagate(first: Value, order: readonly Value[] | null, older: Value[],
 
 /** How many creations ago marked op node `v` was made (its number counted back from the newest). */
 function age(v: Value): number {
-  return (nextId + v._id + 1 + ID_LIMIT) % ID_LIMIT; // v is marked: _id = -id - 1
+  const id = Math.floor(~v._key / (OP_BITS + 1)); // v is marked: _key = ~(id · 32 + op)
+  return (nextId - id + ID_LIMIT) % ID_LIMIT;
 }
 
 /** Positions in a sort key: `age · POSITIONS + position` stays an exact integer below 2^52. */

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { Value } from "../src/index.js";
-import { setNextCreationNumber } from "../src/value.js";
+import { ID_LIMIT, setNextCreationNumber } from "../src/value.js";
 
 // Floating-point addition is not associative, so a node with three or more consumers gets a gradient
 // whose last bits depend on the order backward visits them. Two orders are offered, and both are checked
@@ -214,10 +214,10 @@ describe("Value.backward() sums gradients in creation order (newest first, as Py
     );
   });
 
-  it("gives the same bits across the point where creation numbers start over (2^30)", () => {
+  it("gives the same bits across the point where creation numbers start over (ID_LIMIT)", () => {
     fc.assert(
       fc.property(programs, fc.nat(), fc.nat({ max: 200 }), (program, cut, before) => {
-        setNextCreationNumber(2 ** 30 - before); // the numbers wrap somewhere in this graph
+        setNextCreationNumber(ID_LIMIT - before); // the numbers wrap somewhere in this graph
         const cutAt = cut % program.steps.length;
         const { root, created } = build(program, (index) => {
           if (index === cutAt) new Value(3).mul(2).backward(); // older segments too
@@ -230,7 +230,7 @@ describe("Value.backward() sums gradients in creation order (newest first, as Py
     );
   });
 
-  it("stays correct when creation numbers alias (nodes a billion creations apart look out of order)", () => {
+  it("stays correct when creation numbers alias (nodes ID_LIMIT creations apart look out of order)", () => {
     setNextCreationNumber(1000);
     const x = new Value(0.7);
     const early = x.tanh(); // number 1000

@@ -21,6 +21,11 @@ export interface OurRow {
   /** The same extras as short text for the table. */
   detail: string;
   target?: Target;
+  /**
+   * The reference row that measures the same work, when it is another row's: the lean port's row is
+   * compared with PyTorch's run of the tutorial training.
+   */
+  referenceId?: string;
 }
 
 /** The PyTorch reference's time for one row, per dtype (missing when it has no counterpart). */

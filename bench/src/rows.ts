@@ -21,6 +21,8 @@ export interface RowSpec {
   section: Section;
   label: string;
   target?: Target;
+  /** The PyTorch row that measures the same work, when it is another row's (see `OurRow.referenceId`). */
+  referenceId?: string;
   /** Fewest timed runs for this row (long rows ask for fewer than the default). */
   minRuns?: number;
   measure(repeats: Repeats): Omit<OurRow, "id" | "section" | "label" | "target">;
@@ -44,9 +46,17 @@ function millions(x: number): string {
 }
 
 /** One full scalar training run on fresh data and generators (identical work every call). */
-function scalarRun(layerSizes: readonly number[], epochs: number): ScalarTrainingResult {
+function scalarRun(
+  layerSizes: readonly number[],
+  epochs: number,
+  engine: "value" | "lean" = "value",
+): ScalarTrainingResult {
   const data = tutorialData();
-  return trainScalarNetwork(data.XTrain, data.yTrain, tutorialScalarRng(data.numpy), { layerSizes, epochs });
+  return trainScalarNetwork(data.XTrain, data.yTrain, tutorialScalarRng(data.numpy), {
+    layerSizes,
+    epochs,
+    engine,
+  });
 }
 
 const scalarTraining: RowSpec = {
@@ -82,6 +92,33 @@ const scalarTraining: RowSpec = {
       detail:
         `${millions(nodesPerSecond)}nodes/s (${millions(nodes)}nodes), ` +
         `peak RSS ${(peak / MB).toFixed(0)} MB (${(before / MB).toFixed(0)} MB before), ` +
+        `train acc ${percent(last!.accuracies.at(-1)!)}`,
+    };
+  },
+};
+
+const leanScalarTraining: RowSpec = {
+  id: "scalar.tutorial-training-lean-port",
+  section: "scalar",
+  label: "  same on a lean port (object-per-node floor)",
+  referenceId: "scalar.tutorial-training",
+  minRuns: 7,
+  measure(repeats) {
+    let last: ScalarTrainingResult | undefined;
+    const ours = measure(
+      this.id,
+      () => {
+        last = scalarRun([2, 16, 16, 3], 30, "lean");
+        return last.seconds * 1000;
+      },
+      repeats,
+    );
+    const nodesPerSecond = last!.nodes / (ours.medianMs / 1000);
+    return {
+      ours,
+      metrics: { nodes: last!.nodes, nodesPerSecond, finalTrainAccuracy: last!.accuracies.at(-1)! },
+      detail:
+        `${millions(nodesPerSecond)}nodes/s; no checks, modes or marks (bench/src/workloads/lean-value.ts), ` +
         `train acc ${percent(last!.accuracies.at(-1)!)}`,
     };
   },
@@ -228,6 +265,7 @@ const evaluation: RowSpec = {
  */
 export const ROWS: readonly RowSpec[] = [
   scalarTraining,
+  leanScalarTraining,
   tensorTraining,
   tensorGrid,
   ...TENSOR_WIDTHS.flatMap((w) => TENSOR_BATCHES.map((b) => tensorStepRow(w, b))),

@@ -40,12 +40,14 @@ function measureOurs(args: BenchArgs): OurRow[] {
       section: spec.section,
       label: spec.label,
       ...(spec.target === undefined ? {} : { target: spec.target }),
+      ...(spec.referenceId === undefined ? {} : { referenceId: spec.referenceId }),
       ...measured,
     };
   });
 }
 
-function measureReference(args: BenchArgs, ids: readonly string[]): { run?: ReferenceRun; note?: string } {
+function measureReference(args: BenchArgs, rows: readonly OurRow[]): { run?: ReferenceRun; note?: string } {
+  const ids = [...new Set(rows.map((r) => r.referenceId ?? r.id))];
   const probe = findTorchPython(args.python);
   if (!probe.ok) return { note: probe.note };
   const dir = mkdtempSync(join(tmpdir(), "neurogebra-bench-"));
@@ -57,7 +59,7 @@ function measureReference(args: BenchArgs, ids: readonly string[]): { run?: Refe
     progress(`running the PyTorch reference with ${probe.python} …`);
     const run = runReference(probe.python, {
       quick: args.quick,
-      only: ids.length === ROWS.length ? [] : ids,
+      only: rows.length === ROWS.length ? [] : ids,
       ...(args.torchThreads === undefined ? {} : { threads: args.torchThreads }),
       cataloguePath,
     });
@@ -85,15 +87,18 @@ function measureOursInChild(args: BenchArgs): { rows: OurRow[]; cpuShare: number
     throw new Error(`bench: the child process measuring our rows failed (exit ${String(child.status)})`);
   }
   const report = JSON.parse(child.stdout) as Report;
-  const rows = report.rows.map(({ id, section, label, ours, metrics, detail, target }): OurRow => ({
-    id,
-    section,
-    label,
-    ours,
-    metrics,
-    detail,
-    ...(target === undefined ? {} : { target }),
-  }));
+  const rows = report.rows.map(
+    ({ id, section, label, ours, metrics, detail, target, referenceId }): OurRow => ({
+      id,
+      section,
+      label,
+      ours,
+      metrics,
+      detail,
+      ...(target === undefined ? {} : { target }),
+      ...(referenceId === undefined ? {} : { referenceId }),
+    }),
+  );
   return { rows, cpuShare: report.cpuShare };
 }
 
@@ -159,10 +164,7 @@ function measureInRounds(args: BenchArgs): {
     ourRounds.push(child.rows);
     shares.push(child.cpuShare);
     if (args.pytorch) {
-      const reference = measureReference(
-        args,
-        child.rows.map((r) => r.id),
-      );
+      const reference = measureReference(args, child.rows);
       if (reference.run !== undefined) referenceRuns.push(reference.run);
       else note = reference.note;
     }
@@ -208,12 +210,7 @@ function main(argv: readonly string[]): number {
     ours = measureOurs(args);
     const cpu = process.cpuUsage(cpuStart);
     cpuShare = (cpu.user + cpu.system) / 1000 / (performance.now() - wallStart);
-    reference = args.pytorch
-      ? measureReference(
-          args,
-          ours.map((r) => r.id),
-        )
-      : {};
+    reference = args.pytorch ? measureReference(args, ours) : {};
   }
   let run: Omit<ReferenceRun, "rows"> | undefined;
   if (reference.run !== undefined) {
@@ -234,7 +231,7 @@ function main(argv: readonly string[]): number {
       ...(reference.note === undefined ? {} : { note: reference.note }),
       ...(run === undefined ? {} : { run }),
     },
-    rows: ours.map((row) => combine(row, reference.run?.rows[row.id])),
+    rows: ours.map((row) => combine(row, reference.run?.rows[row.referenceId ?? row.id])),
   };
   process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `\n${formatTable(report)}\n`);
   return 0;

@@ -1,5 +1,7 @@
 import { Value, dot } from "@neurogebra/autograd";
 
+import { LeanValue } from "./lean-value.js";
+
 /** The random draws the workload needs (structurally compatible with `@neurogebra/random`'s `Rng`). */
 export interface ScalarTrainingRng {
   /** A uniform draw in `[low, high)`. */
@@ -28,6 +30,27 @@ export interface ScalarTrainingOptions {
    * default) or `"dot"` (one fused `dot` node per neuron, same values and gradients).
    */
   neuron?: "chain" | "dot";
+  /**
+   * Which engine builds the graphs: `"value"` (`@neurogebra/autograd`'s `Value`, default) or `"lean"`
+   * (`LeanValue`, the object-per-node floor of `lean-value.ts`; chain neurons only).
+   */
+  engine?: "value" | "lean";
+}
+
+/** The scalar ops the training loop uses: what `Value` and `LeanValue` both have. */
+interface Scalar<V> {
+  data: number;
+  grad: number;
+  add(other: V | number): V;
+  sub(other: V): V;
+  mul(other: V | number): V;
+  div(other: V | number): V;
+  pow(k: number): V;
+  relu(): V;
+  exp(): V;
+  log(): V;
+  neg(): V;
+  backward(): void;
 }
 
 /** What one run of the workload measured. */
@@ -48,9 +71,9 @@ export interface ScalarTrainingResult {
   accuracies: number[];
 }
 
-interface Neuron {
-  w: Value[];
-  b: Value;
+interface Neuron<V> {
+  w: V[];
+  b: V;
 }
 
 /**
@@ -74,12 +97,27 @@ export function trainScalarNetwork(
   rng: ScalarTrainingRng,
   options: ScalarTrainingOptions = {},
 ): ScalarTrainingResult {
+  if (options.engine === "lean") {
+    if (options.neuron === "dot") throw new RangeError("trainScalarNetwork: the lean engine has no dot");
+    return train(X, y, rng, options, (x) => new LeanValue(x), null);
+  }
+  return train(X, y, rng, options, (x) => new Value(x), dot);
+}
+
+function train<V extends Scalar<V>>(
+  X: Float64Array,
+  y: Int32Array,
+  rng: ScalarTrainingRng,
+  options: ScalarTrainingOptions,
+  leaf: (x: number) => V,
+  dotNode: ((ws: V[], xs: V[], bias: V) => V) | null,
+): ScalarTrainingResult {
   const sizes = options.layerSizes ?? [2, 16, 16, 3];
   const epochs = options.epochs ?? 30;
   const batchSize = options.batchSize ?? 16;
   const lr = options.learningRate ?? 0.05;
   const usePow = options.division === "pow";
-  const useDot = options.neuron === "dot";
+  const useDot = options.neuron === "dot" && dotNode !== null;
   const nIn = sizes[0]!;
   const nClasses = sizes[sizes.length - 1]!;
   const n = y.length;
@@ -88,15 +126,15 @@ export function trainScalarNetwork(
   }
 
   // Network: the tutorial's Neuron/Layer/NeuralNetwork, flattened into arrays.
-  const layers: Neuron[][] = [];
+  const layers: Neuron<V>[][] = [];
   for (let l = 0; l + 1 < sizes.length; l++) {
     const fanIn = sizes[l]!;
     const limit = (6 / (fanIn + 1)) ** 0.5;
-    const layer: Neuron[] = [];
+    const layer: Neuron<V>[] = [];
     for (let j = 0; j < sizes[l + 1]!; j++) {
-      const w: Value[] = [];
-      for (let i = 0; i < fanIn; i++) w.push(new Value(rng.uniform(-limit, limit)));
-      layer.push({ w, b: new Value(0) });
+      const w: V[] = [];
+      for (let i = 0; i < fanIn; i++) w.push(leaf(rng.uniform(-limit, limit)));
+      layer.push({ w, b: leaf(0) });
     }
     layers.push(layer);
   }
@@ -112,16 +150,16 @@ export function trainScalarNetwork(
   perSample += 3 * nClasses + 1 + nClasses + nClasses * (usePow ? 3 : 1) + 2 + 1; // … + batch-loss add
   let nodes = 0;
 
-  const forward = (x: Value[]): Value[] => {
+  const forward = (x: V[]): V[] => {
     let h = x;
     for (let l = 0; l < layers.length; l++) {
       const layer = layers[l]!;
       const relu = l < layers.length - 1;
-      const out: Value[] = new Array<Value>(layer.length);
+      const out: V[] = new Array<V>(layer.length);
       for (let j = 0; j < layer.length; j++) {
         const { w, b } = layer[j]!;
         let raw = b; // Python: sum((wi * xi for wi, xi in zip(self.w, x)), self.b)
-        if (useDot) raw = dot(w, h, b);
+        if (useDot) raw = dotNode(w, h, b);
         else for (let i = 0; i < w.length; i++) raw = raw.add(w[i]!.mul(h[i]!));
         out[j] = relu ? raw.relu() : raw;
       }
@@ -140,19 +178,19 @@ export function trainScalarNetwork(
     let correct = 0;
     for (let first = 0; first < n; first += batchSize) {
       const last = Math.min(first + batchSize, n);
-      let batchLoss = new Value(0);
+      let batchLoss = leaf(0);
       for (let s = first; s < last; s++) {
         const idx = perm[s]!;
-        const x: Value[] = new Array<Value>(nIn);
-        for (let i = 0; i < nIn; i++) x[i] = new Value(X[idx * nIn + i]!);
+        const x: V[] = new Array<V>(nIn);
+        for (let i = 0; i < nIn; i++) x[i] = leaf(X[idx * nIn + i]!);
         const target = y[idx]!;
         const scores = forward(x);
 
         // softmax_cross_entropy(scores, target), step by step as in the tutorial
         let maxScore = -Infinity;
         for (const score of scores) if (score.data > maxScore) maxScore = score.data;
-        const exps = scores.map((score) => score.sub(new Value(maxScore)).exp());
-        let sumExp = new Value(0);
+        const exps = scores.map((score) => score.sub(leaf(maxScore)).exp());
+        let sumExp = leaf(0);
         for (const e of exps) sumExp = sumExp.add(e);
         const pTarget = usePow ? exps[target]!.mul(sumExp.pow(-1)) : exps[target]!.div(sumExp);
         // The tutorial builds every probability; only the target's reaches the loss, the rest are built

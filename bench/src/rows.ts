@@ -3,7 +3,7 @@ import { createRng } from "@neurogebra/random";
 import { measure } from "./measure.js";
 import type { Repeats } from "./measure.js";
 import type { OurRow, Section, Target } from "./report.js";
-import { trainScalarNetwork } from "./workloads/scalar-training.js";
+import { trainScalarNetwork, valueBytesPerNode } from "./workloads/scalar-training.js";
 import type { ScalarTrainingResult } from "./workloads/scalar-training.js";
 import { decisionGrid, tutorialData, tutorialScalarRng } from "./workloads/spiral-data.js";
 import {
@@ -79,18 +79,20 @@ const scalarTraining: RowSpec = {
     const peak = process.resourceUsage().maxRSS * 1024;
     const nodes = last!.nodes;
     const nodesPerSecond = nodes / (ours.medianMs / 1000);
+    const bytesPerNode = valueBytesPerNode();
     return {
       ours,
       metrics: {
         nodes,
         nodesPerSecond,
+        bytesPerNode,
         backwardCalls: last!.backwardCalls,
         peakRssBytes: peak,
         rssBeforeBytes: before,
         finalTrainAccuracy: last!.accuracies.at(-1)!,
       },
       detail:
-        `${millions(nodesPerSecond)}nodes/s (${millions(nodes)}nodes), ` +
+        `${millions(nodesPerSecond)}nodes/s (${millions(nodes)}nodes), ${bytesPerNode.toFixed(0)} B/node, ` +
         `peak RSS ${(peak / MB).toFixed(0)} MB (${(before / MB).toFixed(0)} MB before), ` +
         `train acc ${percent(last!.accuracies.at(-1)!)}`,
     };

@@ -84,6 +84,7 @@ interface Neuron<V> {
  * ops exactly as the tutorial writes them: each neuron is `b + w0·x0 + w1·x1 + …` built with `add`/`mul`,
  * then `relu`; the loss is the step-by-step softmax cross-entropy (`sub`, `exp`, a running `add`, `div`,
  * `log`, `neg`); batch loss averaged with one `backward()` per batch; plain SGD `p.data -= lr * p.grad`.
+ * With `engine: "lean"` the same loop runs on `LeanValue` (the floor row), giving the same losses.
  *
  * @param X - inputs, row-major `n × layerSizes[0]`.
  * @param y - class labels in `0 … layerSizes.at(-1) - 1`.
@@ -101,7 +102,11 @@ export function trainScalarNetwork(
   options: ScalarTrainingOptions = {},
 ): ScalarTrainingResult {
   if (options.engine === "lean") {
-    if (options.neuron === "dot") throw new RangeError("trainScalarNetwork: the lean engine has no dot");
+    if (options.neuron === "dot") {
+      throw new RangeError(
+        'trainScalarNetwork: expected options.neuron to be "chain" with engine "lean" (LeanValue has no dot), got "dot"',
+      );
+    }
     return train(X, y, rng, options, (x) => new LeanValue(x), null);
   }
   return train(X, y, rng, options, (x) => new Value(x), dot);

@@ -21,6 +21,36 @@ export class ReLU extends Module {
 }
 
 /**
+ * `x` where x > 0, else `negativeSlope·x`, elementwise (PyTorch's `nn.LeakyReLU`, default slope 0.01).
+ *
+ * @example
+ * ```ts
+ * new LeakyReLU(0.1).forward(tensor([-2, 3])).toArray(); // [-0.2, 3]
+ * ```
+ */
+export class LeakyReLU extends Module {
+  readonly negativeSlope: number;
+
+  constructor(negativeSlope = 0.01) {
+    super();
+    if (typeof negativeSlope !== "number" || !Number.isFinite(negativeSlope)) {
+      throw new RangeError(
+        `LeakyReLU: expected negativeSlope to be a finite number, got ${String(negativeSlope)}`,
+      );
+    }
+    this.negativeSlope = negativeSlope;
+  }
+
+  forward(x: Tensor): Tensor {
+    return x.leakyRelu(this.negativeSlope);
+  }
+
+  override toString(): string {
+    return `LeakyReLU(negative_slope=${this.negativeSlope})`;
+  }
+}
+
+/**
  * `tanh(x)` elementwise, as a module (PyTorch's `nn.Tanh`).
  *
  * @example

@@ -3,7 +3,7 @@ import type { Tensor } from "@neurogebra/autograd";
 import { createRng } from "@neurogebra/random";
 import { describe, expect, it } from "vitest";
 
-import { ReLU, Sigmoid, Tanh } from "./activations.js";
+import { LeakyReLU, ReLU, Sigmoid, Tanh } from "./activations.js";
 import { countParameters } from "./count-parameters.js";
 import { Linear } from "./linear.js";
 import { Module } from "./module.js";
@@ -202,5 +202,16 @@ describe("Module state dict", () => {
     const scores = net.forward(point).map((s) => s.data);
     const out = model.forward(tensor([point])).toArray() as number[][];
     out[0]!.forEach((v, i) => expect(v).toBeCloseTo(scores[i]!, 13));
+  });
+});
+
+describe("LeakyReLU", () => {
+  it("is x for x > 0 and negativeSlope·x otherwise, with PyTorch's repr, and checks its slope", () => {
+    expect(new LeakyReLU(0.1).forward(tensor([-2, 0, 3])).toArray()).toEqual([-0.2, 0, 3]);
+    expect(new LeakyReLU().forward(tensor([-1])).toArray()).toEqual([-0.01]);
+    expect(String(new LeakyReLU(0.2))).toBe("LeakyReLU(negative_slope=0.2)");
+    expect(() => new LeakyReLU(NaN)).toThrow(
+      /LeakyReLU: expected negativeSlope to be a finite number, got NaN/,
+    );
   });
 });

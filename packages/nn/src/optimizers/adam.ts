@@ -4,6 +4,15 @@ import type { Tensor } from "@neurogebra/autograd";
 import { AdamKernel } from "./adam-kernel.js";
 import type { AdamStepConstants } from "./adam-kernel.js";
 import { Optimizer } from "./optimizer.js";
+import type { AdamParameterState, AdamStateDict } from "./optimizer-state.js";
+import {
+  checkEntry,
+  checkKeys,
+  checkLayout,
+  parameterShape,
+  readBuffer,
+  tensorState,
+} from "./optimizer-state.js";
 import { checkHyperParameter, hasGradient, parameterSize } from "./parameter.js";
 import type { Parameter } from "./parameter.js";
 
@@ -156,6 +165,117 @@ export abstract class AdamBase extends Optimizer {
       }
       offset += parameterSize(p);
     }
+  }
+
+  /**
+   * Step counts and moments in PyTorch's layout (`state[i]`: `step`, `exp_avg`, `exp_avg_sq` and, with
+   * AMSGrad, `max_exp_avg_sq`, present once parameter `i` was stepped) and the hyper-parameters. The
+   * moments are read where they live — in the fused kernel's WebAssembly memory or in JavaScript — so
+   * saving costs the step nothing.
+   *
+   * @example
+   * ```ts
+   * const sd = adam.stateDict();
+   * sd.state["0"]?.exp_avg.shape; // [16, 2] for the first Linear's weight
+   * ```
+   */
+  stateDict(): AdamStateDict {
+    const [m, v, vMax] = this.#moments ?? this.#kernel!.moments();
+    const state: Record<string, AdamParameterState> = {};
+    let offset = 0;
+    this.params.forEach((p, index) => {
+      const n = parameterSize(p);
+      const step = this.#steps[index]!;
+      if (step > 0) {
+        const shape = parameterShape(p);
+        state[index] = {
+          step,
+          exp_avg: tensorState(shape, m, offset, n),
+          exp_avg_sq: tensorState([...shape], v, offset, n),
+          ...(this.amsgrad ? { max_exp_avg_sq: tensorState([...shape], vMax, offset, n) } : {}),
+        };
+      }
+      offset += n;
+    });
+    return {
+      state,
+      param_groups: [
+        {
+          lr: this.lr,
+          betas: [...this.betas],
+          eps: this.eps,
+          weight_decay: this.weightDecay,
+          amsgrad: this.amsgrad,
+          maximize: this.maximize,
+          params: this.params.map((_, i) => i),
+        },
+      ],
+    };
+  }
+
+  /**
+   * Restore step counts, moments and `lr` from {@link AdamBase.stateDict} (or PyTorch's
+   * `Adam.state_dict()` with its tensors as `{ shape, data }`). All checked first; on any problem an
+   * `OptimizerStateError` lists them and the optimizer is untouched. Parameters without an entry start
+   * afresh (step 0, zero moments), as in PyTorch.
+   *
+   * @example
+   * ```ts
+   * const resumed = new Adam(model.parameters(), { lr: 0.01 });
+   * resumed.loadStateDict(JSON.parse(saved));
+   * ```
+   */
+  loadStateDict(sd: unknown): void {
+    const problems: string[] = [];
+    const layout = checkLayout(
+      sd,
+      this.params.length,
+      {
+        betas: this.betas,
+        eps: this.eps,
+        weight_decay: this.weightDecay,
+        amsgrad: this.amsgrad,
+        maximize: this.maximize,
+      },
+      problems,
+    );
+    const staged: ({ step: number; buffers: Float64Array[] } | null)[] = this.params.map(() => null);
+    const names = ["exp_avg", "exp_avg_sq", ...(this.amsgrad ? ["max_exp_avg_sq"] : [])];
+    if (layout !== null) {
+      this.params.forEach((p, index) => {
+        const entry = layout.state[index];
+        const path = `state[${index}]`;
+        if (entry === undefined || !checkEntry(path, entry, problems)) return;
+        checkKeys(path, entry, ["step", ...names], problems);
+        const step = entry["step"];
+        if (typeof step !== "number" || !Number.isInteger(step) || step < 1) {
+          problems.push(`${path}.step: expected an integer ≥ 1, got ${JSON.stringify(step)}`);
+        }
+        const shape = parameterShape(p);
+        const buffers = names.map((name) =>
+          name in entry
+            ? readBuffer(`${path}.${name}`, entry[name], shape, problems, name === "exp_avg" ? -Infinity : 0)
+            : (problems.push(`${path}: missing "${name}"`), null),
+        );
+        if (typeof step === "number" && buffers.every((b): b is Float64Array => b !== null)) {
+          staged[index] = { step, buffers };
+        }
+      });
+    }
+    this.throwIfProblems(problems);
+    this.lr = layout!.lr;
+    const moments = this.#moments ?? this.#kernel!.moments();
+    for (const buffer of moments) buffer.fill(0);
+    this.#steps.fill(0);
+    let offset = 0;
+    this.params.forEach((p, index) => {
+      const entry = staged[index];
+      if (entry) {
+        this.#steps[index] = entry.step;
+        entry.buffers.forEach((buffer, k) => moments[k]!.set(buffer, offset));
+      }
+      offset += parameterSize(p);
+    });
   }
 
   /** The fused path's numbers for step `t` (the loop computes its bias corrections per tensor). */

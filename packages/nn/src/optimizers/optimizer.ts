@@ -1,5 +1,7 @@
 import { Value } from "@neurogebra/autograd";
 
+import type { OptimizerStateDict } from "./optimizer-state.js";
+import { OptimizerStateError } from "./optimizer-state.js";
 import { checkHyperParameter, checkParameters, parameterSize } from "./parameter.js";
 import type { Parameter } from "./parameter.js";
 
@@ -79,4 +81,32 @@ export abstract class Optimizer {
 
   /** Apply one update to every parameter from its current gradient. */
   abstract step(): void;
+
+  /**
+   * The optimizer's state in PyTorch's layout: per stepped parameter (by index) its buffers, and the
+   * hyper-parameters in `param_groups[0]`. Copies, plain JSON.
+   *
+   * @example
+   * ```ts
+   * const saved = JSON.stringify(opt.stateDict());
+   * ```
+   */
+  abstract stateDict(): OptimizerStateDict<unknown, unknown>;
+
+  /**
+   * Restore a state saved by `stateDict()` from an optimizer of the same kind, over parameters of the
+   * same shapes, built with the same hyper-parameters (`lr` is restored from the state). Everything is
+   * checked first; on any problem an {@link OptimizerStateError} lists them all and nothing changes.
+   *
+   * @example
+   * ```ts
+   * opt.loadStateDict(JSON.parse(saved));
+   * ```
+   */
+  abstract loadStateDict(state: unknown): void;
+
+  /** Throws an {@link OptimizerStateError} for `loadStateDict` when `problems` is not empty. */
+  protected throwIfProblems(problems: readonly string[]): void {
+    if (problems.length > 0) throw new OptimizerStateError(`${this.#name}.loadStateDict`, problems);
+  }
 }

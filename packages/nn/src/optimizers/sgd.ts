@@ -1,4 +1,13 @@
 import { Optimizer } from "./optimizer.js";
+import type { SGDParameterState, SGDStateDict } from "./optimizer-state.js";
+import {
+  checkEntry,
+  checkKeys,
+  checkLayout,
+  parameterShape,
+  readBuffer,
+  tensorState,
+} from "./optimizer-state.js";
 import { checkHyperParameter, hasGradient, parameterSize, updateScalars } from "./parameter.js";
 import type { Parameter } from "./parameter.js";
 
@@ -103,5 +112,100 @@ export class SGD extends Optimizer {
       if (hasGradient(p)) updateScalars(p, offset, update);
       offset += parameterSize(p);
     }
+  }
+
+  /**
+   * The momentum buffers in PyTorch's layout (`state[i].momentum_buffer`, present once parameter `i`
+   * was stepped with momentum) and the hyper-parameters (`param_groups[0]`).
+   *
+   * @example
+   * ```ts
+   * const sd = opt.stateDict();
+   * sd.param_groups[0].momentum; // 0.9
+   * ```
+   */
+  stateDict(): SGDStateDict {
+    const state: Record<string, SGDParameterState> = {};
+    let offset = 0;
+    this.params.forEach((p, index) => {
+      const n = parameterSize(p);
+      if (this.momentum !== 0 && n > 0 && this.#started[offset] === 1) {
+        state[index] = { momentum_buffer: tensorState(parameterShape(p), this.#buffer, offset, n) };
+      }
+      offset += n;
+    });
+    return {
+      state,
+      param_groups: [
+        {
+          lr: this.lr,
+          momentum: this.momentum,
+          dampening: this.dampening,
+          weight_decay: this.weightDecay,
+          nesterov: this.nesterov,
+          maximize: this.maximize,
+          params: this.params.map((_, i) => i),
+        },
+      ],
+    };
+  }
+
+  /**
+   * Restore momentum buffers and `lr` from {@link SGD.stateDict} (or PyTorch's `SGD.state_dict()` with
+   * its tensors as `{ shape, data }`). All checked first; on any problem an `OptimizerStateError` lists
+   * them and the optimizer is untouched.
+   *
+   * @example
+   * ```ts
+   * const resumed = new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 });
+   * resumed.loadStateDict(JSON.parse(saved));
+   * ```
+   */
+  loadStateDict(sd: unknown): void {
+    const problems: string[] = [];
+    const layout = checkLayout(
+      sd,
+      this.params.length,
+      {
+        momentum: this.momentum,
+        dampening: this.dampening,
+        weight_decay: this.weightDecay,
+        nesterov: this.nesterov,
+        maximize: this.maximize,
+      },
+      problems,
+    );
+    const staged: (Float64Array | null)[] = this.params.map(() => null);
+    if (layout !== null) {
+      this.params.forEach((p, index) => {
+        const entry = layout.state[index];
+        const path = `state[${index}]`;
+        if (entry === undefined || !checkEntry(path, entry, problems)) return;
+        checkKeys(path, entry, ["momentum_buffer"], problems);
+        const buffer = entry["momentum_buffer"];
+        if (buffer === null || buffer === undefined) return;
+        if (this.momentum === 0) {
+          problems.push(
+            `${path}.momentum_buffer: this optimizer has no momentum, the state dict has a buffer`,
+          );
+          return;
+        }
+        staged[index] = readBuffer(`${path}.momentum_buffer`, buffer, parameterShape(p), problems);
+      });
+    }
+    this.throwIfProblems(problems);
+    this.lr = layout!.lr;
+    this.#buffer.fill(0);
+    this.#started.fill(0);
+    let offset = 0;
+    this.params.forEach((p, index) => {
+      const buffer = staged[index];
+      const n = parameterSize(p);
+      if (buffer) {
+        this.#buffer.set(buffer, offset);
+        this.#started.fill(1, offset, offset + n);
+      }
+      offset += n;
+    });
   }
 }

@@ -51,7 +51,9 @@ describe("the from-scratch NeuralNetwork exports as the equivalent Sequential", 
 
   it("refuses what it cannot export, naming it", () => {
     class Custom extends ReLU {}
-    expect(() => modelLayers(new Sequential(new Linear(2, 2, { rng: createRng(0) }), new Custom()))).not.toThrow();
+    expect(() =>
+      modelLayers(new Sequential(new Linear(2, 2, { rng: createRng(0) }), new Custom())),
+    ).not.toThrow();
     class Odd extends Sequential {}
     expect(() => modelLayers(new Sequential(new Odd()))).toThrow(
       /modelLayers: expected the model's layers to be Linear, ReLU, Tanh, Sigmoid or LeakyReLU, got Odd at index 0/,
@@ -61,6 +63,8 @@ describe("the from-scratch NeuralNetwork exports as the equivalent Sequential", 
     expect(() => modelLayers(new Sequential(new Linear(2, 3, { rng }), new Linear(4, 1, { rng })))).toThrow(
       /layer 1 takes 4 features but layer 0 gives 3/,
     );
-    expect(() => modelLayers({} as Sequential)).toThrow(/expected a Sequential or a NeuralNetwork, got Object/);
+    expect(() => modelLayers({} as Sequential)).toThrow(
+      /expected a Sequential or a NeuralNetwork, got Object/,
+    );
   });
 });

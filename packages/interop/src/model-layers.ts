@@ -104,11 +104,13 @@ export function modelLayers(model: ExportableModel, fn = "modelLayers"): ExportL
         ? fromNetwork(model)
         : null;
   if (layers === null) {
-    const got = model === null ? "null" : typeof model === "object" ? (model as object).constructor.name : typeof model;
+    const got =
+      model === null ? "null" : typeof model === "object" ? (model as object).constructor.name : typeof model;
     throw new TypeError(`${fn}: expected a Sequential or a NeuralNetwork, got ${got}`);
   }
   const linears = layers.filter((l) => l.kind === "linear");
-  if (linears.length === 0) throw new RangeError(`${fn}: expected the model to have at least one Linear layer`);
+  if (linears.length === 0)
+    throw new RangeError(`${fn}: expected the model to have at least one Linear layer`);
   linears.forEach((l, i) => {
     const next = linears[i + 1];
     if (next !== undefined && next.inFeatures !== l.outFeatures) {
@@ -134,8 +136,12 @@ export function exportStateDict(model: ExportableModel): StateDict {
   const state: StateDict = {};
   for (const layer of modelLayers(model, "exportStateDict")) {
     if (layer.kind !== "linear") continue;
-    state[`${layer.name}.weight`] = { shape: [layer.outFeatures, layer.inFeatures], data: Array.from(layer.weight) };
-    if (layer.bias !== null) state[`${layer.name}.bias`] = { shape: [layer.outFeatures], data: Array.from(layer.bias) };
+    state[`${layer.name}.weight`] = {
+      shape: [layer.outFeatures, layer.inFeatures],
+      data: Array.from(layer.weight),
+    };
+    if (layer.bias !== null)
+      state[`${layer.name}.bias`] = { shape: [layer.outFeatures], data: Array.from(layer.bias) };
   }
   return state;
 }

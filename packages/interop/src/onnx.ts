@@ -36,7 +36,13 @@ function irVersion(opset: number): number {
   return 10;
 }
 
-function initializer(w: ProtoWriter, name: string, dims: readonly number[], data: Float64Array, dtype: "float32" | "float64"): void {
+function initializer(
+  w: ProtoWriter,
+  name: string,
+  dims: readonly number[],
+  data: Float64Array,
+  dtype: "float32" | "float64",
+): void {
   // GraphProto.initializer = 5: TensorProto { dims = 1, data_type = 2, name = 8, raw_data = 9 }
   w.message(5, (t) => {
     for (const d of dims) t.int64(1, d);
@@ -55,7 +61,13 @@ function initializer(w: ProtoWriter, name: string, dims: readonly number[], data
 
 type Attribute = { name: string; float: number } | { name: string; int: number };
 
-function node(w: ProtoWriter, opType: string, inputs: string[], output: string, attributes: Attribute[] = []): void {
+function node(
+  w: ProtoWriter,
+  opType: string,
+  inputs: string[],
+  output: string,
+  attributes: Attribute[] = [],
+): void {
   // GraphProto.node = 1: NodeProto { input = 1, output = 2, name = 3, op_type = 4, attribute = 5 }
   w.message(1, (n) => {
     for (const input of inputs) n.string(1, input);
@@ -73,7 +85,13 @@ function node(w: ProtoWriter, opType: string, inputs: string[], output: string, 
   });
 }
 
-function valueInfo(w: ProtoWriter, field: number, name: string, dims: readonly (number | string)[], dtype: "float32" | "float64"): void {
+function valueInfo(
+  w: ProtoWriter,
+  field: number,
+  name: string,
+  dims: readonly (number | string)[],
+  dtype: "float32" | "float64",
+): void {
   // ValueInfoProto { name = 1, type = 2 }; TypeProto { tensor_type = 1 }; Tensor { elem_type = 1, shape = 2 }
   // TensorShapeProto { dim = 1 }; Dimension { dim_value = 1, dim_param = 2 }
   w.message(field, (v) => {
@@ -82,7 +100,8 @@ function valueInfo(w: ProtoWriter, field: number, name: string, dims: readonly (
       type.message(1, (tensor) => {
         tensor.int64(1, ELEM_TYPE[dtype]);
         tensor.message(2, (shape) => {
-          for (const d of dims) shape.message(1, (dim) => (typeof d === "number" ? dim.int64(1, d) : dim.string(2, d)));
+          for (const d of dims)
+            shape.message(1, (dim) => (typeof d === "number" ? dim.int64(1, d) : dim.string(2, d)));
         });
       }),
     );
@@ -91,12 +110,15 @@ function valueInfo(w: ProtoWriter, field: number, name: string, dims: readonly (
 
 function checkOptions(layers: readonly ExportLayer[], options: ToOnnxOptions) {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(`toOnnx: expected options { inputShape?, dtype?, opset?, … }, got ${String(options)}`);
+    throw new TypeError(
+      `toOnnx: expected options { inputShape?, dtype?, opset?, … }, got ${String(options)}`,
+    );
   }
   const first = layers.find((l) => l.kind === "linear")!;
   const inputShape = options.inputShape ?? ["batch", first.inFeatures];
-  const dims = Array.isArray(inputShape) ? inputShape : [];
-  const okDim = (d: unknown) => d === null || (typeof d === "string" && d !== "") || (Number.isSafeInteger(d) && (d as number) > 0);
+  const dims: readonly unknown[] = Array.isArray(inputShape) ? (inputShape as readonly unknown[]) : [];
+  const okDim = (d: unknown) =>
+    d === null || (typeof d === "string" && d !== "") || (Number.isSafeInteger(d) && (d as number) > 0);
   if (dims.length < 2 || !dims.every(okDim) || dims.at(-1) !== first.inFeatures) {
     throw new RangeError(
       `toOnnx: expected inputShape of rank ≥ 2 (positive sizes, or names for dynamic ones) ending in the model's ${first.inFeatures} input features, got ${JSON.stringify(inputShape)}`,
@@ -115,14 +137,18 @@ function checkOptions(layers: readonly ExportLayer[], options: ToOnnxOptions) {
     throw new RangeError(`toOnnx: expected linear "gemm" or "matmul", got ${JSON.stringify(linear)}`);
   }
   if (linear === "gemm" && dims.length !== 2) {
-    throw new RangeError(`toOnnx: Gemm takes a rank-2 input, got inputShape ${JSON.stringify(inputShape)} (use linear: "matmul")`);
+    throw new RangeError(
+      `toOnnx: Gemm takes a rank-2 input, got inputShape ${JSON.stringify(inputShape)} (use linear: "matmul")`,
+    );
   }
   const names = [options.inputName ?? "input", options.outputName ?? "output"];
   if (!names.every((n) => typeof n === "string" && n !== "") || names[0] === names[1]) {
-    throw new RangeError(`toOnnx: expected two different non-empty inputName and outputName, got ${JSON.stringify(names)}`);
+    throw new RangeError(
+      `toOnnx: expected two different non-empty inputName and outputName, got ${JSON.stringify(names)}`,
+    );
   }
   return {
-    dims: dims.map((d, i) => (d === null ? `dim${i}` : d)) as (number | string)[],
+    dims: dims.map((d, i) => (d === null ? `dim${i}` : (d as number | string))),
     dtype,
     opset,
     linear,
@@ -138,7 +164,8 @@ function checkOptions(layers: readonly ExportLayer[], options: ToOnnxOptions) {
  * under its PyTorch name, e.g. `0.weight`) or a `MatMul` + `Add`; activations as `Relu`, `Tanh`,
  * `Sigmoid`, `LeakyRelu`; optionally a final `Softmax`. The batch dimension is dynamic by default.
  * LeakyRelu's `alpha` is a float32 attribute in ONNX: in float64, a slope float32 cannot hold (0.01)
- * is exported as `Where(Greater(x, 0), x, Mul(x, slope))` instead, so the result stays exact.
+ * — or any slope below opset 16, where ONNX Runtime has no double LeakyRelu — is exported as
+ * `Where(Greater(x, 0), x, Mul(x, slope))` instead, so the result stays exact.
  *
  * @example
  * ```ts
@@ -155,7 +182,8 @@ export function toOnnx(model: ExportableModel, options: ToOnnxOptions = {}): Uin
   let features = layers.find((l) => l.kind === "linear")!.inFeatures;
   const steps = softmax ? [...layers, null] : layers;
   steps.forEach((layer, i) => {
-    const output = i === steps.length - 1 ? outputName : `/${layer?.name ?? "softmax"}/${layer?.kind ?? "softmax"}`;
+    const output =
+      i === steps.length - 1 ? outputName : `/${layer?.name ?? "softmax"}/${layer?.kind ?? "softmax"}`;
     if (layer === null) {
       node(graph, "Softmax", [current], output, [{ name: "axis", int: -1 }]);
     } else if (layer.kind === "linear") {
@@ -182,8 +210,13 @@ export function toOnnx(model: ExportableModel, options: ToOnnxOptions = {}): Uin
       }
       features = outFeatures;
     } else {
-      if (layer.kind === "leakyRelu" && dtype === "float64" && Math.fround(layer.negativeSlope) !== layer.negativeSlope) {
-        // LeakyRelu's alpha is a float32 attribute: spell out x > 0 ? x : slope·x with a float64 slope
+      if (
+        layer.kind === "leakyRelu" &&
+        dtype === "float64" &&
+        (Math.fround(layer.negativeSlope) !== layer.negativeSlope || opset < 16)
+      ) {
+        // LeakyRelu's alpha is a float32 attribute (and ONNX Runtime runs LeakyRelu on doubles from
+        // opset 16 on): spell out x > 0 ? x : slope·x with a float64 slope
         const { name, negativeSlope } = layer;
         initializer(graph, `/${name}/zero`, [], new Float64Array(1), dtype);
         initializer(graph, `/${name}/negative_slope`, [], Float64Array.of(negativeSlope), dtype);

@@ -44,7 +44,8 @@ export class ProtoWriter {
 
   /** An `int64` / `int32` / enum field (a varint; negative values as 64-bit two's complement). */
   int64(field: number, value: number): this {
-    if (!Number.isSafeInteger(value)) throw new RangeError(`ProtoWriter.int64: expected a safe integer, got ${value}`);
+    if (!Number.isSafeInteger(value))
+      throw new RangeError(`ProtoWriter.int64: expected a safe integer, got ${value}`);
     this.#tag(field, VARINT);
     this.#varint(BigInt(value));
     return this;

@@ -56,16 +56,21 @@ function layerLine(layer: ExportLayer): string {
 }
 
 function positive(name: string, value: unknown, integer: boolean): number {
-  const ok = typeof value === "number" && Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value));
+  const ok =
+    typeof value === "number" && Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value));
   if (!ok) {
-    throw new RangeError(`toPyTorch: expected ${name} to be a ${integer ? "positive integer" : "finite number > 0"}, got ${String(value)}`);
+    throw new RangeError(
+      `toPyTorch: expected ${name} to be a ${integer ? "positive integer" : "finite number > 0"}, got ${String(value)}`,
+    );
   }
   return value;
 }
 
 function fileName(name: string, value: unknown): string {
   if (typeof value !== "string" || value === "" || /["\\\n\r]/.test(value)) {
-    throw new RangeError(`toPyTorch: expected ${name} to be a file name without quotes, backslashes or newlines, got ${JSON.stringify(value)}`);
+    throw new RangeError(
+      `toPyTorch: expected ${name} to be a file name without quotes, backslashes or newlines, got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }
@@ -74,7 +79,12 @@ function embeddedData(data: ToPyTorchOptions["data"]): string {
   if (data === undefined) return "EMBEDDED_X = None\nEMBEDDED_Y = None";
   const { X, y, nFeatures } = data;
   positive("data.nFeatures", nFeatures, true);
-  if (X?.length === undefined || y?.length === undefined || X.length !== y.length * nFeatures || y.length === 0) {
+  if (
+    X?.length === undefined ||
+    y?.length === undefined ||
+    X.length !== y.length * nFeatures ||
+    y.length === 0
+  ) {
     throw new RangeError(
       `toPyTorch: expected data.X to hold data.y.length × nFeatures numbers, got ${X?.length} numbers for ${y?.length} labels of ${nFeatures} features`,
     );
@@ -117,7 +127,9 @@ function embeddedData(data: ToPyTorchOptions["data"]): string {
  */
 export function toPyTorch(model: ExportableModel, options: ToPyTorchOptions = {}): string {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(`toPyTorch: expected options { weightsFile?, data?, epochs?, … }, got ${String(options)}`);
+    throw new TypeError(
+      `toPyTorch: expected options { weightsFile?, data?, epochs?, … }, got ${String(options)}`,
+    );
   }
   const layers = modelLayers(model, "toPyTorch");
   const optimizer = options.optimizer ?? "adam";

@@ -26,7 +26,8 @@ function reasonOf(run: () => unknown): string {
 describe("toSafetensors / fromSafetensors", () => {
   it("writes the published layout byte for byte: u64 header length, JSON padded with spaces to 8, little-endian data", () => {
     const bytes = toSafetensors({ "0.bias": { shape: [2], data: [1, -2] } }, { metadata: { by: "test" } });
-    const header = '{"__metadata__":{"by":"test"},"0.bias":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}';
+    const header =
+      '{"__metadata__":{"by":"test"},"0.bias":{"dtype":"F64","shape":[2],"data_offsets":[0,16]}}';
     const padded = header + " ".repeat(-header.length & 7);
     expect(new DataView(bytes.buffer).getBigUint64(0, true)).toBe(BigInt(padded.length));
     expect(new TextDecoder().decode(bytes.subarray(8, 8 + padded.length))).toBe(padded);
@@ -37,12 +38,32 @@ describe("toSafetensors / fromSafetensors", () => {
     expect(readSafetensors(bytes).metadata).toEqual({ by: "test" });
   });
 
+  it("keeps a metadata key named __proto__ as data (found by the property test)", () => {
+    const metadata = JSON.parse('{"__proto__":"x","a":"b"}') as Record<string, string>;
+    expect(readSafetensors(toSafetensors({}, { metadata })).metadata).toEqual(metadata);
+  });
+
   it("reads every integer and float dtype of the format (F16, BF16, I64, U8, BOOL, …)", () => {
     const data = new Uint8Array([
-      0x00, 0x3c, 0x00, 0xc0, // F16: 1, -2
-      0x80, 0x3f, 0x00, 0x40, // BF16: 1, 2
-      0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, // I64: -1
-      0xff, 0x00, 0x02, // U8: 255, 0 and BOOL: true
+      0x00,
+      0x3c,
+      0x00,
+      0xc0, // F16: 1, -2
+      0x80,
+      0x3f,
+      0x00,
+      0x40, // BF16: 1, 2
+      0xff,
+      0xff,
+      0xff,
+      0xff,
+      0xff,
+      0xff,
+      0xff,
+      0xff, // I64: -1
+      0xff,
+      0x00,
+      0x02, // U8: 255, 0 and BOOL: true
     ]);
     const bytes = file(
       {
@@ -64,18 +85,18 @@ describe("toSafetensors / fromSafetensors", () => {
   });
 
   it("property: any state dict round-trips exactly in float64, and as Math.fround in float32", () => {
-    const entry = fc
-      .array(fc.integer({ min: 0, max: 4 }), { maxLength: 4 })
-      .chain((shape) =>
-        fc.record({
-          shape: fc.constant(shape),
-          data: fc.array(fc.double(), {
-            minLength: shape.reduce((a, b) => a * b, 1),
-            maxLength: shape.reduce((a, b) => a * b, 1),
-          }),
+    const entry = fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 4 }).chain((shape) =>
+      fc.record({
+        shape: fc.constant(shape),
+        data: fc.array(fc.double(), {
+          minLength: shape.reduce((a, b) => a * b, 1),
+          maxLength: shape.reduce((a, b) => a * b, 1),
         }),
-      );
-    const names = fc.string({ minLength: 1, maxLength: 12 }).filter((n) => n !== "__metadata__" && n !== "__proto__");
+      }),
+    );
+    const names = fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((n) => n !== "__metadata__" && n !== "__proto__");
     fc.assert(
       fc.property(
         fc.dictionary(names, entry, { maxKeys: 6 }),
@@ -103,9 +124,15 @@ describe("toSafetensors / fromSafetensors", () => {
     expect(() => toSafetensors({ a: { shape: [2], data: [1] } })).toThrow(
       /toSafetensors: "a": expected 2 numbers for shape \[2\], got 1/,
     );
-    expect(() => toSafetensors({ __metadata__: { shape: [], data: [1] } })).toThrow(/other than "" and "__metadata__"/);
-    expect(() => toSafetensors({}, { dtype: "int8" as "float32" })).toThrow(/expected dtype "float64" or "float32"/);
-    expect(() => toSafetensors({}, { metadata: { a: 1 as unknown as string } })).toThrow(/metadata to map names to strings/);
+    expect(() => toSafetensors({ __metadata__: { shape: [], data: [1] } })).toThrow(
+      /other than "", "__metadata__" and "__proto__"/,
+    );
+    expect(() => toSafetensors({}, { dtype: "int8" as "float32" })).toThrow(
+      /expected dtype "float64" or "float32"/,
+    );
+    expect(() => toSafetensors({}, { metadata: { a: 1 as unknown as string } })).toThrow(
+      /metadata to map names to strings/,
+    );
   });
 });
 
@@ -113,28 +140,81 @@ describe("malformed files give a SafetensorsError naming the rule", () => {
   const ok = { a: { dtype: "F64", shape: [1], data_offsets: [0, 8] } };
   const eight = new Uint8Array(8);
   const cases: [string, Uint8Array, string, RegExp][] = [
-    ["fewer than 8 bytes", new Uint8Array(5), "header-length", /a file of 5 bytes has no 8-byte header length/],
-    ["a header running past the end", file(ok, eight, 10_000n), "header-length", /header length 10000 runs past the end/],
-    ["a header over 100 MB", file(ok, eight, 100_000_001n), "header-too-large", /over the limit of 100000000 bytes/],
-    ["a header length near 2^64", file(ok, eight, 2n ** 64n - 1n), "header-too-large", /18446744073709551615/],
+    [
+      "fewer than 8 bytes",
+      new Uint8Array(5),
+      "header-length",
+      /a file of 5 bytes has no 8-byte header length/,
+    ],
+    [
+      "a header running past the end",
+      file(ok, eight, 10_000n),
+      "header-length",
+      /header length 10000 runs past the end/,
+    ],
+    [
+      "a header over 100 MB",
+      file(ok, eight, 100_000_001n),
+      "header-too-large",
+      /over the limit of 100000000 bytes/,
+    ],
+    [
+      "a header length near 2^64",
+      file(ok, eight, 2n ** 64n - 1n),
+      "header-too-large",
+      /18446744073709551615/,
+    ],
     ["a header that is not JSON", file("{nope", eight), "header-json", /not UTF-8 JSON/],
     ["a JSON array header", file("[1]", eight), "header-json", /starts with/],
     ["bad metadata", file({ __metadata__: { k: 1 }, ...ok }, eight), "metadata", /__metadata__\.k is 1/],
-    ["an unknown dtype", file({ a: { dtype: "F128", shape: [1], data_offsets: [0, 8] } }, eight), "dtype", /"a": unknown dtype "F128"/],
-    ["a negative dimension", file({ a: { dtype: "F64", shape: [-1], data_offsets: [0, 8] } }, eight), "entry", /shape to be a list of integers ≥ 0/],
-    ["reversed offsets", file({ a: { dtype: "F64", shape: [0], data_offsets: [8, 0] } }, eight), "entry", /0 ≤ begin ≤ end/],
-    ["offsets that do not match the shape", file({ a: { dtype: "F64", shape: [2], data_offsets: [0, 8] } }, eight), "offsets", /takes 16 bytes, data_offsets \[0,8\] hold 8/],
+    [
+      "an unknown dtype",
+      file({ a: { dtype: "F128", shape: [1], data_offsets: [0, 8] } }, eight),
+      "dtype",
+      /"a": unknown dtype "F128"/,
+    ],
+    [
+      "a negative dimension",
+      file({ a: { dtype: "F64", shape: [-1], data_offsets: [0, 8] } }, eight),
+      "entry",
+      /shape to be a list of integers ≥ 0/,
+    ],
+    [
+      "reversed offsets",
+      file({ a: { dtype: "F64", shape: [0], data_offsets: [8, 0] } }, eight),
+      "entry",
+      /0 ≤ begin ≤ end/,
+    ],
+    [
+      "offsets that do not match the shape",
+      file({ a: { dtype: "F64", shape: [2], data_offsets: [0, 8] } }, eight),
+      "offsets",
+      /takes 16 bytes, data_offsets \[0,8\] hold 8/,
+    ],
     [
       "overlapping tensors",
       file(
-        { a: { dtype: "F32", shape: [2], data_offsets: [0, 8] }, b: { dtype: "F32", shape: [1], data_offsets: [4, 8] } },
+        {
+          a: { dtype: "F32", shape: [2], data_offsets: [0, 8] },
+          b: { dtype: "F32", shape: [1], data_offsets: [4, 8] },
+        },
         eight,
       ),
       "offsets",
       /"b": data_offsets \[4, 8\] overlaps the tensor before it/,
     ],
-    ["a gap", file({ a: { dtype: "F32", shape: [1], data_offsets: [4, 8] } }, eight), "offsets", /leaves a gap/],
-    ["offsets past the end", file({ a: { dtype: "F64", shape: [2], data_offsets: [0, 16] } }, eight), "offsets", /need 16 bytes of data, the file has 8 \(out of range\)/],
+    [
+      "a gap",
+      file({ a: { dtype: "F32", shape: [1], data_offsets: [4, 8] } }, eight),
+      "offsets",
+      /leaves a gap/,
+    ],
+    [
+      "offsets past the end",
+      file({ a: { dtype: "F64", shape: [2], data_offsets: [0, 16] } }, eight),
+      "offsets",
+      /need 16 bytes of data, the file has 8 \(out of range\)/,
+    ],
     ["bytes after the last tensor", file(ok, new Uint8Array(12)), "offsets", /4 bytes after the last tensor/],
     ["a __proto__ tensor", file({ ["__proto__"]: ok.a }, eight), "entry", /"__proto__"/],
   ];
@@ -160,9 +240,17 @@ describe("malformed files give a SafetensorsError naming the rule", () => {
     );
     const headerEnd = 8 + Number(new DataView(valid.buffer).getBigUint64(0, true));
     const edit = fc.oneof(
-      fc.record({ kind: fc.constant("byte" as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+      fc.record({
+        kind: fc.constant("byte" as const),
+        at: fc.nat(),
+        value: fc.integer({ min: 0, max: 255 }),
+      }),
       // bytes of the header: quotes, digits, brackets and letters make JSON that parses but lies
-      fc.record({ kind: fc.constant("header" as const), at: fc.nat(), value: fc.constantFrom(...'0123456789-[]{}":,eFIU ') }),
+      fc.record({
+        kind: fc.constant("header" as const),
+        at: fc.nat(),
+        value: fc.constantFrom(...'0123456789-[]{}":,eFIU '),
+      }),
       fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
       fc.record({ kind: fc.constant("append" as const), at: fc.nat({ max: 16 }) }),
       fc.record({ kind: fc.constant("length" as const), value: fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }) }),
@@ -175,7 +263,8 @@ describe("malformed files give a SafetensorsError naming the rule", () => {
           else if (e.kind === "header") bytes[8 + (e.at % (headerEnd - 8))] = e.value.charCodeAt(0);
           else if (e.kind === "truncate") bytes = bytes.subarray(0, e.at % (bytes.length + 1));
           else if (e.kind === "append") bytes = Uint8Array.from([...bytes, ...new Uint8Array(e.at)]);
-          else if (bytes.length >= 8) new DataView(bytes.buffer, bytes.byteOffset).setBigUint64(0, e.value, true);
+          else if (bytes.length >= 8)
+            new DataView(bytes.buffer, bytes.byteOffset).setBigUint64(0, e.value, true);
         }
         const started = performance.now();
         try {

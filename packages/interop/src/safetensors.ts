@@ -8,13 +8,7 @@ import type { StateDict } from "@neurogebra/nn";
 
 /** What was wrong with a safetensors file (the `reason` of a {@link SafetensorsError}). */
 export type SafetensorsErrorReason =
-  | "header-length"
-  | "header-too-large"
-  | "header-json"
-  | "metadata"
-  | "entry"
-  | "dtype"
-  | "offsets";
+  "header-length" | "header-too-large" | "header-json" | "metadata" | "entry" | "dtype" | "offsets";
 
 /**
  * A malformed safetensors file: `reason` says which rule it broke — `"header-length"` (fewer than 8
@@ -82,15 +76,21 @@ const describe = (x: unknown): string =>
 
 function checkStateDict(stateDict: unknown): [string, number[], ArrayLike<number>][] {
   if (stateDict === null || typeof stateDict !== "object" || Array.isArray(stateDict)) {
-    throw new TypeError(`toSafetensors: expected a state dict { name: { shape, data } }, got ${describe(stateDict)}`);
+    throw new TypeError(
+      `toSafetensors: expected a state dict { name: { shape, data } }, got ${describe(stateDict)}`,
+    );
   }
   return Object.entries(stateDict as Record<string, unknown>).map(([name, entry]) => {
     const { shape, data } = (entry ?? {}) as { shape?: unknown; data?: unknown };
-    if (name === "" || name === "__metadata__") {
-      throw new RangeError(`toSafetensors: expected tensor names other than "" and "__metadata__", got ${describe(name)}`);
+    if (name === "" || name === "__metadata__" || name === "__proto__") {
+      throw new RangeError(
+        `toSafetensors: expected tensor names other than "", "__metadata__" and "__proto__", got ${describe(name)}`,
+      );
     }
     if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && (d as number) >= 0)) {
-      throw new TypeError(`toSafetensors: "${name}": expected shape to be a list of integers ≥ 0, got ${describe(shape)}`);
+      throw new TypeError(
+        `toSafetensors: "${name}": expected shape to be a list of integers ≥ 0, got ${describe(shape)}`,
+      );
     }
     const size = (shape as number[]).reduce((a, b) => a * b, 1);
     const ok = Array.isArray(data) || data instanceof Float64Array || data instanceof Float32Array;
@@ -129,13 +129,19 @@ export function toSafetensors(stateDict: StateDict, options: ToSafetensorsOption
       typeof metadata !== "object" ||
       !Object.values(metadata).every((v) => typeof v === "string")
     ) {
-      throw new TypeError(`toSafetensors: expected metadata to map names to strings, got ${describe(metadata)}`);
+      throw new TypeError(
+        `toSafetensors: expected metadata to map names to strings, got ${describe(metadata)}`,
+      );
     }
     header["__metadata__"] = metadata;
   }
   let offset = 0;
   for (const [name, shape, data] of entries) {
-    header[name] = { dtype: dtype === "float64" ? "F64" : "F32", shape, data_offsets: [offset, offset + data.length * size] };
+    header[name] = {
+      dtype: dtype === "float64" ? "F64" : "F32",
+      shape,
+      data_offsets: [offset, offset + data.length * size],
+    };
     offset += data.length * size;
   }
   let json = new TextEncoder().encode(JSON.stringify(header));
@@ -214,12 +220,18 @@ export function readSafetensors(bytes: Uint8Array): {
     throw new TypeError(`fromSafetensors: expected bytes to be a Uint8Array, got ${describe(bytes)}`);
   }
   if (bytes.length < 8) {
-    throw new SafetensorsError("header-length", `a file of ${bytes.length} bytes has no 8-byte header length`);
+    throw new SafetensorsError(
+      "header-length",
+      `a file of ${bytes.length} bytes has no 8-byte header length`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = view.getBigUint64(0, true);
   if (n > BigInt(MAX_HEADER_BYTES)) {
-    throw new SafetensorsError("header-too-large", `the header length ${n} is over the limit of ${MAX_HEADER_BYTES} bytes`);
+    throw new SafetensorsError(
+      "header-too-large",
+      `the header length ${n} is over the limit of ${MAX_HEADER_BYTES} bytes`,
+    );
   }
   const headerLength = Number(n);
   if (8 + headerLength > bytes.length) {
@@ -242,7 +254,8 @@ export function readSafetensors(bytes: Uint8Array): {
   const dataStart = 8 + headerLength;
   const dataLength = bytes.length - dataStart;
   const metadata: Record<string, string> = {};
-  const entries: { name: string; dtype: SafetensorsDtype; shape: number[]; begin: number; end: number }[] = [];
+  const entries: { name: string; dtype: SafetensorsDtype; shape: number[]; begin: number; end: number }[] =
+    [];
   for (const [name, value] of Object.entries(header as Record<string, unknown>)) {
     if (name === "__metadata__") {
       if (value === null || typeof value !== "object" || Array.isArray(value)) {
@@ -252,12 +265,20 @@ export function readSafetensors(bytes: Uint8Array): {
         if (typeof text !== "string") {
           throw new SafetensorsError("metadata", `__metadata__.${key} is ${describe(text)}, not a string`);
         }
-        metadata[key] = text;
+        Object.defineProperty(metadata, key, {
+          value: text,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       continue;
     }
     if (name === "__proto__" || value === null || typeof value !== "object" || Array.isArray(value)) {
-      throw new SafetensorsError("entry", `"${name}": expected { dtype, shape, data_offsets }, got ${describe(value)}`);
+      throw new SafetensorsError(
+        "entry",
+        `"${name}": expected { dtype, shape, data_offsets }, got ${describe(value)}`,
+      );
     }
     const { dtype, shape, data_offsets: offsets } = value as Record<string, unknown>;
     if (typeof dtype !== "string") {
@@ -271,10 +292,21 @@ export function readSafetensors(bytes: Uint8Array): {
     }
     const isCount = (d: unknown): d is number => Number.isSafeInteger(d) && (d as number) >= 0;
     if (!Array.isArray(shape) || !shape.every(isCount)) {
-      throw new SafetensorsError("entry", `"${name}": expected shape to be a list of integers ≥ 0, got ${describe(shape)}`);
+      throw new SafetensorsError(
+        "entry",
+        `"${name}": expected shape to be a list of integers ≥ 0, got ${describe(shape)}`,
+      );
     }
-    if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount) || offsets[0] > offsets[1]) {
-      throw new SafetensorsError("entry", `"${name}": expected data_offsets [begin, end] with 0 ≤ begin ≤ end, got ${describe(offsets)}`);
+    if (
+      !Array.isArray(offsets) ||
+      offsets.length !== 2 ||
+      !offsets.every(isCount) ||
+      offsets[0]! > offsets[1]!
+    ) {
+      throw new SafetensorsError(
+        "entry",
+        `"${name}": expected data_offsets [begin, end] with 0 ≤ begin ≤ end, got ${describe(offsets)}`,
+      );
     }
     const [begin, end] = offsets as [number, number];
     const byteCount = shape.reduce((a: number, d: number) => a * d, DTYPE_BYTES[dtype as SafetensorsDtype]);
@@ -284,14 +316,18 @@ export function readSafetensors(bytes: Uint8Array): {
         `"${name}": shape ${describe(shape)} of ${dtype} takes ${byteCount} bytes, data_offsets ${describe(offsets)} hold ${end - begin}`,
       );
     }
-    entries.push({ name, dtype: dtype as SafetensorsDtype, shape: shape as number[], begin, end });
+    entries.push({ name, dtype: dtype as SafetensorsDtype, shape, begin, end });
   }
   const sorted = [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end);
   let expected = 0;
   for (const entry of sorted) {
     if (entry.begin !== expected) {
-      const what = entry.begin < expected ? "overlaps the tensor before it" : "leaves a gap after the tensor before it";
-      throw new SafetensorsError("offsets", `"${entry.name}": data_offsets [${entry.begin}, ${entry.end}] ${what} (ending at ${expected})`);
+      const what =
+        entry.begin < expected ? "overlaps the tensor before it" : "leaves a gap after the tensor before it";
+      throw new SafetensorsError(
+        "offsets",
+        `"${entry.name}": data_offsets [${entry.begin}, ${entry.end}] ${what} (ending at ${expected})`,
+      );
     }
     expected = entry.end;
   }
@@ -324,6 +360,7 @@ export function readSafetensors(bytes: Uint8Array): {
 export function fromSafetensors(bytes: Uint8Array): StateDict {
   const { tensors } = readSafetensors(bytes);
   const state: StateDict = {};
-  for (const [name, { shape, data }] of Object.entries(tensors)) state[name] = { shape, data: Array.from(data) };
+  for (const [name, { shape, data }] of Object.entries(tensors))
+    state[name] = { shape, data: Array.from(data) };
   return state;
 }

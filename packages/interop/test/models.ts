@@ -32,7 +32,10 @@ export function exportModels(): NamedModel[] {
     },
     {
       name: "NeuralNetwork with tanh and sigmoid",
-      model: new NeuralNetwork([3, 5, 4, 2], { activations: ["tanh", "sigmoid", "linear"], rng: new PythonRandom(1) }),
+      model: new NeuralNetwork([3, 5, 4, 2], {
+        activations: ["tanh", "sigmoid", "linear"],
+        rng: new PythonRandom(1),
+      }),
       inFeatures: 3,
     },
     {
@@ -59,7 +62,8 @@ export function exportModels(): NamedModel[] {
 /** Our forward pass of `rows` inputs (row-major `X`), as a row-major Float64Array of outputs. */
 export function ourForward(model: ExportableModel, X: Float64Array, rows: number): Float64Array {
   const d = X.length / rows;
-  if (model instanceof Sequential) return Float64Array.from(noGrad(() => model.forward(tensor(X, [rows, d]))).data);
+  if (model instanceof Sequential)
+    return Float64Array.from(noGrad(() => model.forward(tensor(X, [rows, d]))).data);
   const out: number[] = [];
   noGrad(() => {
     for (let i = 0; i < rows; i++) {
@@ -79,6 +83,7 @@ export function softmaxRows(y: Float64Array, columns: number): Float64Array {
 export function maxRelativeDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) throw new Error(`lengths differ: ${a.length} vs ${b.length}`);
   let worst = 0;
-  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!) / Math.max(1, Math.abs(b[i]!)));
+  for (let i = 0; i < a.length; i++)
+    worst = Math.max(worst, Math.abs(a[i]! - b[i]!) / Math.max(1, Math.abs(b[i]!)));
   return worst;
 }

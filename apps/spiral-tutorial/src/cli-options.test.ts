@@ -21,6 +21,7 @@ describe("parseCommandLine", () => {
       rng: "numpy",
       out: "./tutorial-output",
       plots: true,
+      export: true,
       only: "both",
       json: false,
     });
@@ -48,6 +49,7 @@ describe("parseCommandLine", () => {
         "--out",
         "/tmp/x",
         "--no-plots",
+        "--no-export",
         "--only",
         "framework",
         "--json",
@@ -63,6 +65,7 @@ describe("parseCommandLine", () => {
       rng: "seedrandom",
       out: "/tmp/x",
       plots: false,
+      export: false,
       only: "framework",
       json: true,
     });
@@ -75,7 +78,16 @@ describe("parseCommandLine", () => {
   it("answers --help and -h with a help request", () => {
     expect(parseCommandLine(["--help"])).toEqual({ kind: "help" });
     expect(parseCommandLine(["-h"])).toEqual({ kind: "help" });
-    for (const flag of ["--seed", "--epochs", "--adam-lr", "--no-plots", "--only", "--json", "--rng"]) {
+    for (const flag of [
+      "--seed",
+      "--epochs",
+      "--adam-lr",
+      "--no-plots",
+      "--no-export",
+      "--only",
+      "--json",
+      "--rng",
+    ]) {
       expect(usage).toContain(flag);
     }
   });

@@ -28,6 +28,8 @@ export interface TutorialOptions {
   out: string;
   /** Write figures and report.html. */
   plots: boolean;
+  /** Write model.safetensors, model.onnx and train_more.py next to the figures (with plots only). */
+  export: boolean;
   /** Run one half only. */
   only: OnlyHalf;
   /** Print machine-readable results instead of the transcript. */
@@ -46,6 +48,7 @@ export const defaultOptions: Readonly<TutorialOptions> = Object.freeze({
   rng: "numpy",
   out: "./tutorial-output",
   plots: true,
+  export: true,
   only: "both",
   json: false,
 });
@@ -73,7 +76,8 @@ Options:
                         numpy: NumPy RandomState + CPython random, the Python run's numbers (default);
                         seedrandom: the library's default generator
   --out DIR             where figures and report.html go (default ${defaultOptions.out})
-  --no-plots            write no files (no figures, no report)
+  --no-plots            write no files (no figures, no report, no export)
+  --no-export           do not write model.safetensors, model.onnx, train_more.py
   --only from-scratch|framework
                         run one half only
   --json                print machine-readable results (see README) instead of the transcript
@@ -142,6 +146,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
         rng: { type: "string" },
         out: { type: "string" },
         "no-plots": { type: "boolean" },
+        "no-export": { type: "boolean" },
         only: { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -170,6 +175,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
     options.out = values.out;
   }
   if (values["no-plots"] === true) options.plots = false;
+  if (values["no-export"] === true) options.export = false;
   if (values.only !== undefined) {
     options.only = choiceFlag("only", values.only, ["from-scratch", "framework"]);
   }

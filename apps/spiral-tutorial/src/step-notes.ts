@@ -98,4 +98,14 @@ export const stepNotes: Readonly<Record<string, StepNotes>> = {
     formulas: [],
   },
   comparison: { paragraphs: [], formulas: [] },
+  export: {
+    paragraphs: [
+      "When the spirals are done and the next model is bigger, the network moves on instead of starting " +
+        "over: `@neurogebra/interop` writes its weights as safetensors under the names PyTorch's " +
+        "`nn.Sequential` gives them (`0.weight` is `[out, in]`), the whole model as ONNX for ONNX Runtime, " +
+        "and a Python script that rebuilds it in PyTorch and trains on — on several processes with " +
+        "`DistributedDataParallel` under `torchrun` — then writes the weights back as safetensors.",
+    ],
+    formulas: [],
+  },
 };

@@ -56,6 +56,8 @@ export interface TutorialJson {
     rng: RngMode;
     only: OnlyHalf;
     plots: boolean;
+    /** Whether model.safetensors, model.onnx and train_more.py were written (false with --no-export or --no-plots). */
+    export: boolean;
     /** Absolute output directory, or null with `--no-plots`. */
     out: string | null;
   };

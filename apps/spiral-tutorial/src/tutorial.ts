@@ -24,6 +24,7 @@ import {
 import { decisionGrid, planeGrid } from "./decision-grid.js";
 import type { TrainingHistory } from "./epoch-line.js";
 import { formatEpochLine, isPrintedEpoch } from "./epoch-line.js";
+import { exportModel, exportRequestFor } from "./export-model.js";
 import { halfColors } from "./figures/colors.js";
 import { buildFrameworkNetwork, evaluateFramework, trainFramework } from "./framework-half.js";
 import type { Evaluation, LabelledData } from "./from-scratch-half.js";
@@ -432,6 +433,16 @@ async function runSteps(
     ),
   );
 
+  // ── Export ──
+  const exported: string[] = [];
+  if (outDir !== null && options.export) {
+    section("export", "Export: Carry the Network On");
+    const { files, lines } = exportModel(outDir, exportRequestFor(options, net, model, train));
+    for (const text of lines) transcript.line(text);
+    for (const file of files) transcript.note(`  → ${join(options.out, file)}`);
+    exported.push(...files);
+  }
+
   // ── Report and files ──
   let reportMs = 0;
   if (writer !== null) {
@@ -487,6 +498,7 @@ async function runSteps(
       rng: options.rng,
       only: options.only,
       plots: options.plots,
+      export: outDir !== null && options.export,
       out: outDir,
     },
     dataset: { nTrain: train.y.length, nTest: test.y.length, nFeatures: 2, nClasses: 3 },
@@ -537,6 +549,6 @@ async function runSteps(
       report: reportMs,
       total: elapsed(started),
     },
-    files: writer === null ? [] : [...writer.files],
+    files: writer === null ? [] : [...writer.files, ...exported],
   };
 }

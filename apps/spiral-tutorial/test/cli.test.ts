@@ -9,6 +9,8 @@ import { Worker } from "node:worker_threads";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { fromSafetensors } from "@neurogebra/interop";
+
 import { main } from "../src/main.js";
 import type { TutorialJson } from "../src/tutorial-result.js";
 
@@ -195,10 +197,16 @@ describe("seed 42, every step, figures and report (--json)", () => {
     }
   });
 
-  it("writes the 4 figures as SVG and PNG, and a self-contained report.html", () => {
+  it("writes the 4 figures as SVG and PNG, a self-contained report.html and the export", () => {
     const names = ["dataset", "training", "boundaries", "neurons"];
     expect(result.files.sort()).toEqual(
-      [...names.flatMap((name) => [`${name}.svg`, `${name}.png`]), "report.html"].sort(),
+      [
+        ...names.flatMap((name) => [`${name}.svg`, `${name}.png`]),
+        "report.html",
+        "model.safetensors",
+        "model.onnx",
+        "train_more.py",
+      ].sort(),
     );
     for (const name of names) {
       expect(readFileSync(join(outDir, `${name}.svg`), "utf8")).toMatch(
@@ -216,7 +224,49 @@ describe("seed 42, every step, figures and report (--json)", () => {
     expect(report).toContain("  Epoch   0/30: Loss = 15.3785, Accuracy = 46.2%");
     expect(report).toContain("Code Complexity");
     expect(report).not.toMatch(/(src|href)="https?:/);
+    expect(report).toContain("Export: Carry the Network On");
+    expect(report).toContain("torchrun --standalone --nproc_per_node=2 train_more.py train");
   });
+
+  it("exports the from-scratch network: its weights under PyTorch's names, ONNX, and the PyTorch script", () => {
+    expect(result.config.export).toBe(true);
+    const state = fromSafetensors(readFileSync(join(outDir, "model.safetensors")));
+    expect(Object.entries(state).map(([name, { shape }]) => `${name} ${shape.join("×")}`)).toEqual([
+      "0.weight 16×2",
+      "0.bias 16",
+      "2.weight 16×16",
+      "2.bias 16",
+      "4.weight 3×16",
+      "4.bias 3",
+    ]);
+    expect(readFileSync(join(outDir, "model.onnx")).subarray(0, 2)).toEqual(Buffer.from([0x08, 0x08])); // ir_version 8
+    const script = readFileSync(join(outDir, "train_more.py"), "utf8");
+    expect(script).toContain("DistributedDataParallel");
+    expect(script).toContain("nn.Linear(16, 3),");
+    expect(script).toContain('OPTIMIZER = "sgd"');
+  });
+});
+
+describe("--no-export", () => {
+  it("writes the figures and the report but no model files, and the report has no Export section", async () => {
+    const outDir = join(workDir, "no-export");
+    const { code, stdout } = await run([
+      "--epochs",
+      "1",
+      "--points",
+      "10",
+      "--no-export",
+      "--json",
+      "--out",
+      outDir,
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as TutorialJson;
+    expect(result.config.export).toBe(false);
+    expect(result.files).not.toContain("model.onnx");
+    expect(existsSync(join(outDir, "model.safetensors"))).toBe(false);
+    expect(readFileSync(join(outDir, "report.html"), "utf8")).not.toContain("Export: Carry the Network On");
+  }, 60_000);
 });
 
 describe("other settings reproduce the Python tutorial run with the same settings", () => {

@@ -133,8 +133,10 @@ export function modelLayers(model: ExportableModel, fn = "modelLayers"): ExportL
  * ```
  */
 export function exportStateDict(model: ExportableModel): StateDict {
+  const layers = modelLayers(model, "exportStateDict"); // checks that every layer is exportable
+  if (model instanceof Sequential) return model.stateDict(); // the same names, one copy fewer
   const state: StateDict = {};
-  for (const layer of modelLayers(model, "exportStateDict")) {
+  for (const layer of layers) {
     if (layer.kind !== "linear") continue;
     state[`${layer.name}.weight`] = {
       shape: [layer.outFeatures, layer.inFeatures],

@@ -3,11 +3,23 @@ import { Value, noGrad, tensor } from "@neurogebra/autograd";
 import { LeakyReLU, Linear, NeuralNetwork, ReLU, Sequential, Sigmoid, Tanh } from "@neurogebra/nn";
 import type { ExportableModel } from "../src/index.js";
 import { PythonRandom, createRng } from "@neurogebra/random";
+import type { Rng } from "@neurogebra/random";
 
 export interface NamedModel {
   name: string;
   model: ExportableModel;
   inFeatures: number;
+}
+
+/** The tutorial's framework network: Linear(2, 16), ReLU, Linear(16, 16), ReLU, Linear(16, 3). */
+export function tutorialSequential(rng: Rng): Sequential {
+  return new Sequential(
+    new Linear(2, 16, { rng }),
+    new ReLU(),
+    new Linear(16, 16, { rng }),
+    new ReLU(),
+    new Linear(16, 3, { rng }),
+  );
 }
 
 /** One model per layer kind and per model class, including the tutorial's two networks. */
@@ -16,13 +28,7 @@ export function exportModels(): NamedModel[] {
   return [
     {
       name: "tutorial Sequential (Linear, ReLU ×2)",
-      model: new Sequential(
-        new Linear(2, 16, { rng }),
-        new ReLU(),
-        new Linear(16, 16, { rng }),
-        new ReLU(),
-        new Linear(16, 3, { rng }),
-      ),
+      model: tutorialSequential(rng),
       inFeatures: 2,
     },
     {

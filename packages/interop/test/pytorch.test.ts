@@ -11,12 +11,13 @@ import { join } from "node:path";
 
 import { noGrad, tensor } from "@neurogebra/autograd";
 import { generateSpirals } from "@neurogebra/datasets";
-import { Adam, Linear, ReLU, Sequential } from "@neurogebra/nn";
+import { Adam } from "@neurogebra/nn";
+import type { Sequential } from "@neurogebra/nn";
 import { NumpyRandomState, createRng } from "@neurogebra/random";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { exportStateDict, fromSafetensors, readSafetensors, toPyTorch, toSafetensors } from "../src/index.js";
-import { exportModels, maxRelativeDifference, ourForward } from "./models.js";
+import { exportModels, maxRelativeDifference, ourForward, tutorialSequential } from "./models.js";
 import { requirePython, runPython } from "./python.js";
 
 let dir = "";
@@ -85,13 +86,7 @@ function trainedTutorialModel() {
     rng: new NumpyRandomState(42),
   });
   const rng = createRng(42);
-  const model = new Sequential(
-    new Linear(2, 16, { rng }),
-    new ReLU(),
-    new Linear(16, 16, { rng }),
-    new ReLU(),
-    new Linear(16, 3, { rng }),
-  );
+  const model = tutorialSequential(rng);
   const n = data.y.length;
   const X = tensor(data.X, [n, 2]);
   const opt = new Adam(model.parameters(), { lr: 0.01 });
@@ -113,14 +108,7 @@ function trainedTutorialModel() {
 
 /** A fresh Sequential of the tutorial's shape with the weights of a safetensors file written by PyTorch. */
 function loadReturned(bytes: Uint8Array): Sequential {
-  const rng = createRng(0);
-  const model = new Sequential(
-    new Linear(2, 16, { rng }),
-    new ReLU(),
-    new Linear(16, 16, { rng }),
-    new ReLU(),
-    new Linear(16, 3, { rng }),
-  );
+  const model = tutorialSequential(createRng(0));
   model.loadStateDict(fromSafetensors(bytes));
   return model;
 }

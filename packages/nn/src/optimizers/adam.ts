@@ -4,7 +4,7 @@ import type { Tensor } from "@neurogebra/autograd";
 import { AdamKernel } from "./adam-kernel.js";
 import type { AdamStepConstants } from "./adam-kernel.js";
 import { Optimizer } from "./optimizer.js";
-import type { AdamParameterState, AdamStateDict } from "./optimizer-state.js";
+import type { AdamParamGroup, AdamParameterState, AdamStateDict } from "./optimizer-state.js";
 import {
   checkEntry,
   checkKeys,
@@ -199,17 +199,18 @@ export abstract class AdamBase extends Optimizer {
     });
     return {
       state,
-      param_groups: [
-        {
-          lr: this.lr,
-          betas: [...this.betas],
-          eps: this.eps,
-          weight_decay: this.weightDecay,
-          amsgrad: this.amsgrad,
-          maximize: this.maximize,
-          params: this.params.map((_, i) => i),
-        },
-      ],
+      param_groups: [{ lr: this.lr, ...this.#hyperParameters(), params: this.params.map((_, i) => i) }],
+    };
+  }
+
+  /** The hyper-parameters under PyTorch's names, except `lr` (which a schedule may change). */
+  #hyperParameters(): Omit<AdamParamGroup, "lr" | "params"> {
+    return {
+      betas: [...this.betas],
+      eps: this.eps,
+      weight_decay: this.weightDecay,
+      amsgrad: this.amsgrad,
+      maximize: this.maximize,
     };
   }
 
@@ -227,18 +228,7 @@ export abstract class AdamBase extends Optimizer {
    */
   loadStateDict(sd: unknown): void {
     const problems: string[] = [];
-    const layout = checkLayout(
-      sd,
-      this.params.length,
-      {
-        betas: this.betas,
-        eps: this.eps,
-        weight_decay: this.weightDecay,
-        amsgrad: this.amsgrad,
-        maximize: this.maximize,
-      },
-      problems,
-    );
+    const layout = checkLayout(sd, this.params.length, this.#hyperParameters(), problems);
     const staged: ({ step: number; buffers: Float64Array[] } | null)[] = this.params.map(() => null);
     const names = ["exp_avg", "exp_avg_sq", ...(this.amsgrad ? ["max_exp_avg_sq"] : [])];
     if (layout !== null) {

@@ -1,5 +1,5 @@
 import { Optimizer } from "./optimizer.js";
-import type { SGDParameterState, SGDStateDict } from "./optimizer-state.js";
+import type { SGDParamGroup, SGDParameterState, SGDStateDict } from "./optimizer-state.js";
 import {
   checkEntry,
   checkKeys,
@@ -136,17 +136,18 @@ export class SGD extends Optimizer {
     });
     return {
       state,
-      param_groups: [
-        {
-          lr: this.lr,
-          momentum: this.momentum,
-          dampening: this.dampening,
-          weight_decay: this.weightDecay,
-          nesterov: this.nesterov,
-          maximize: this.maximize,
-          params: this.params.map((_, i) => i),
-        },
-      ],
+      param_groups: [{ lr: this.lr, ...this.#hyperParameters(), params: this.params.map((_, i) => i) }],
+    };
+  }
+
+  /** The hyper-parameters under PyTorch's names, except `lr` (which a schedule may change). */
+  #hyperParameters(): Omit<SGDParamGroup, "lr" | "params"> {
+    return {
+      momentum: this.momentum,
+      dampening: this.dampening,
+      weight_decay: this.weightDecay,
+      nesterov: this.nesterov,
+      maximize: this.maximize,
     };
   }
 
@@ -163,18 +164,7 @@ export class SGD extends Optimizer {
    */
   loadStateDict(sd: unknown): void {
     const problems: string[] = [];
-    const layout = checkLayout(
-      sd,
-      this.params.length,
-      {
-        momentum: this.momentum,
-        dampening: this.dampening,
-        weight_decay: this.weightDecay,
-        nesterov: this.nesterov,
-        maximize: this.maximize,
-      },
-      problems,
-    );
+    const layout = checkLayout(sd, this.params.length, this.#hyperParameters(), problems);
     const staged: (Float64Array | null)[] = this.params.map(() => null);
     if (layout !== null) {
       this.params.forEach((p, index) => {

@@ -69,12 +69,13 @@ export function exportModel(dir: string, request: ExportRequest): ExportResult {
   const names = Object.entries(state)
     .map(([name, { shape }]) => `${name} [${shape.join(", ")}]`)
     .join(", ");
-  const kb = (bytes: { length: number }) => `${(bytes.length / 1024).toFixed(1)} kB`;
+  const kb = (bytes: { length: number }) => `${(bytes.length / 1024).toFixed(1)} kB`.padStart(7);
   return {
     files: ["model.safetensors", "model.onnx", "train_more.py"],
     lines: [
       `The ${request.label} as PyTorch's nn.Sequential: ${layers}`,
-      `  model.safetensors  ${kb(weights)}  float64 weights under PyTorch's names: ${names}`,
+      `  model.safetensors  ${kb(weights)}  float64 weights under PyTorch's names:`,
+      `                              ${names}`,
       `  model.onnx         ${kb(onnx)}  float64, opset 17, any batch size (ONNX Runtime, …)`,
       `  train_more.py      ${kb(script)}  PyTorch only; the ${train.y.length} training points embedded`,
       "Train on in PyTorch (in the output folder):",

@@ -120,6 +120,64 @@ describe("toSafetensors / fromSafetensors", () => {
     );
   });
 
+  it("property: files of every integer and float dtype, written element by element, read back exactly", () => {
+    const kinds = {
+      F64: [8, (v: DataView, at: number, x: number) => v.setFloat64(at, x, true), fc.double()],
+      F32: [4, (v: DataView, at: number, x: number) => v.setFloat32(at, x, true), fc.float()],
+      I64: [
+        8,
+        (v: DataView, at: number, x: number) => v.setBigInt64(at, BigInt(x), true),
+        fc.maxSafeInteger(),
+      ],
+      U64: [8, (v: DataView, at: number, x: number) => v.setBigUint64(at, BigInt(x), true), fc.maxSafeNat()],
+      I32: [4, (v: DataView, at: number, x: number) => v.setInt32(at, x, true), fc.integer()],
+      U32: [
+        4,
+        (v: DataView, at: number, x: number) => v.setUint32(at, x, true),
+        fc.nat({ max: 2 ** 32 - 1 }),
+      ],
+      I16: [
+        2,
+        (v: DataView, at: number, x: number) => v.setInt16(at, x, true),
+        fc.integer({ min: -32768, max: 32767 }),
+      ],
+      U16: [2, (v: DataView, at: number, x: number) => v.setUint16(at, x, true), fc.nat({ max: 65535 })],
+      I8: [1, (v: DataView, at: number, x: number) => v.setInt8(at, x), fc.integer({ min: -128, max: 127 })],
+      U8: [1, (v: DataView, at: number, x: number) => v.setUint8(at, x), fc.nat({ max: 255 })],
+    } as const;
+    const tensorOf = fc.constantFrom(...(Object.keys(kinds) as (keyof typeof kinds)[])).chain((dtype) =>
+      fc.record({
+        dtype: fc.constant(dtype),
+        values: fc.array(kinds[dtype][2], { maxLength: 9 }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(tensorOf, { maxLength: 5 }), (tensors) => {
+        const header: Record<string, unknown> = {};
+        let offset = 0;
+        tensors.forEach(({ dtype, values }, i) => {
+          const end = offset + values.length * kinds[dtype][0];
+          header[`t${i}`] = { dtype, shape: [values.length], data_offsets: [offset, end] };
+          offset = end;
+        });
+        const data = new Uint8Array(offset);
+        const view = new DataView(data.buffer);
+        offset = 0;
+        for (const { dtype, values } of tensors) {
+          const [size, write] = kinds[dtype];
+          values.forEach((x, k) => write(view, offset + k * size, x));
+          offset += values.length * size;
+        }
+        const read = readSafetensors(file(header, data)).tensors;
+        tensors.forEach(({ dtype, values }, i) => {
+          expect(read[`t${i}`]!.dtype).toBe(dtype);
+          expect(Array.from(read[`t${i}`]!.data)).toEqual(dtype === "F32" ? values.map(Math.fround) : values);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("rejects bad input to the writer with messages naming it", () => {
     expect(() => toSafetensors({ a: { shape: [2], data: [1] } })).toThrow(
       /toSafetensors: "a": expected 2 numbers for shape \[2\], got 1/,

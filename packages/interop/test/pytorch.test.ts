@@ -179,7 +179,7 @@ describe("Node → PyTorch → back", () => {
         [0, 1, 2].reduce((b, k) => (y[i * 3 + k]! > y[i * 3 + b]! ? k : b), 0),
       );
     expect(argmax(ours)).toEqual(argmax(torchLogits));
-  });
+  }, 240_000); // three Python processes start; on a busy 2-core machine this has taken 20 s
 
   it("without torchrun the plain loop trains from a data file and writes weights that load back", () => {
     const { data, model, loss, n } = trainedTutorialModel();

@@ -17,7 +17,7 @@ let dir = "";
 beforeAll(() => {
   requirePython(["onnx"], "python3-onnx");
   dir = mkdtempSync(join(tmpdir(), "neurogebra-interop-onnx-"));
-});
+}, 120_000); // starting Python in a busy `pnpm test` has taken over 10 s
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const CHECK = `

@@ -14,17 +14,20 @@ import { generateSpirals } from "@neurogebra/datasets";
 import { Adam } from "@neurogebra/nn";
 import type { Sequential } from "@neurogebra/nn";
 import { NumpyRandomState, createRng } from "@neurogebra/random";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { exportStateDict, fromSafetensors, readSafetensors, toPyTorch, toSafetensors } from "../src/index.js";
 import { exportModels, maxRelativeDifference, ourForward, tutorialSequential } from "./models.js";
 import { requirePython, runPython } from "./python.js";
 
+// Each test starts Python and imports torch (1–2 s idle, over 10 s seen in a busy `pnpm test`).
+vi.setConfig({ testTimeout: 240_000 });
+
 let dir = "";
 beforeAll(() => {
   requirePython(["torch"], "python3-torch python3-numpy");
   dir = mkdtempSync(join(tmpdir(), "neurogebra-interop-torch-"));
-});
+}, 120_000); // importing torch in a busy `pnpm test` has taken over 10 s
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the `forward` command of each folder's train_more.py in one Python process (one torch import). */

@@ -2,6 +2,8 @@
  * Global autograd switches shared by `Value` and `Tensor`, like PyTorch's grad mode and anomaly mode.
  * This is the package's only mutable module state; importing it changes nothing.
  */
+import { describe } from "./shape.js";
+
 const mode = { enabled: true, anomaly: false };
 
 /**
@@ -14,6 +16,9 @@ const mode = { enabled: true, anomaly: false };
  * ```
  */
 export function noGrad<T>(fn: () => T): T {
+  if (typeof fn !== "function") {
+    throw new TypeError(`noGrad: expected fn to be a function, got ${describe(fn)}`);
+  }
   const previous = mode.enabled;
   mode.enabled = false;
   try {

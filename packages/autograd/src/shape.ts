@@ -6,6 +6,23 @@
 /** A tensor shape: one non-negative integer per dimension, outermost first (`[]` is a scalar). */
 export type Shape = readonly number[];
 
+/**
+ * The largest dimension and the largest number of elements a tensor may have: 2^31 − 1, so sizes and
+ * offsets stay 32-bit integers (16 GB of float64 at the limit).
+ */
+export const MAX_SIZE = 0x7fffffff;
+
+/** The error for a shape whose dimension or element count exceeds {@link MAX_SIZE}. */
+export function tooLarge(op: string, shape: Shape, size: number): RangeError {
+  const big = shape.find((d) => d > MAX_SIZE);
+  return new RangeError(
+    big === undefined
+      ? `${op}: shape ${formatShape(shape)} holds ${size} elements; a tensor holds at most 2147483647 (2^31 − 1)`
+      : `${op}: shape ${formatShape(shape)} has a dimension of ${big}; each dimension must be at most ` +
+          `2147483647 (2^31 − 1)`,
+  );
+}
+
 /** Number of elements of a shape (1 for the scalar shape `[]`). */
 export function shapeSize(shape: Shape): number {
   let size = 1;
@@ -36,17 +53,22 @@ export function stridesOf(shape: Shape): number[] {
   return strides;
 }
 
-/** Whether `shape` is an array of non-negative integers. */
+/** Whether `shape` is an array of integers in `[0, MAX_SIZE]` with at most `MAX_SIZE` elements. */
 export function isShape(shape: unknown): shape is Shape {
   if (!Array.isArray(shape)) return false;
+  let size = 1;
   for (let i = 0; i < shape.length; i++) {
     const d: unknown = shape[i];
-    if (typeof d !== "number" || !Number.isInteger(d) || d < 0) return false;
+    if (typeof d !== "number" || !Number.isInteger(d) || d < 0 || d > MAX_SIZE) return false;
+    size *= d;
   }
-  return true;
+  return size <= MAX_SIZE || shape.includes(0);
 }
 
-/** Throw unless `shape` is an array of non-negative integers; returns a frozen copy. */
+/**
+ * Throw unless `shape` is an array of non-negative integers, each and their product at most
+ * {@link MAX_SIZE}; returns a frozen copy.
+ */
 export function checkShape(shape: unknown, op: string): Shape {
   if (!Array.isArray(shape)) {
     throw new TypeError(`${op}: expected shape to be an array of integers, got ${describe(shape)}`);
@@ -58,7 +80,9 @@ export function checkShape(shape: unknown, op: string): Shape {
       );
     }
   }
-  return Object.freeze([...(shape as number[])]);
+  const checked = Object.freeze([...(shape as number[])]);
+  if (!isShape(checked)) throw tooLarge(op, checked, shapeSize(checked));
+  return checked;
 }
 
 /**
@@ -68,6 +92,7 @@ export function checkShape(shape: unknown, op: string): Shape {
 export function broadcastShapes(a: Shape, b: Shape, op: string): Shape {
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
+  let size = 1;
   for (let i = 0; i < n; i++) {
     const da = a[a.length - n + i] ?? 1;
     const db = b[b.length - n + i] ?? 1;
@@ -78,7 +103,9 @@ export function broadcastShapes(a: Shape, b: Shape, op: string): Shape {
       );
     }
     out[i] = da === 1 ? db : da;
+    size *= out[i]!;
   }
+  if (size > MAX_SIZE) throw tooLarge(op, out, size);
   return Object.freeze(out);
 }
 

@@ -1,11 +1,13 @@
 /**
  * Ways to make a tensor: from nested arrays or typed arrays (`tensor`, `fromRows`), filled
  * (`zeros`, `ones`, `full`, `arange`), or random (`rand`, `randn`, `uniform`, each drawing from an `Rng`).
- * Every factory copies its input, so the tensor owns its storage.
+ * Every factory copies its input, so the tensor owns its storage. Bad options, shapes and sizes are
+ * `TypeError`s / `RangeError`s naming the factory (checked before anything is allocated).
  */
 import type { Rng } from "./rng.js";
-import { checkShape, describe, formatShape, shapeSize, type Shape } from "./shape.js";
-import { Tensor, type NestedArray, type TensorOptions } from "./tensor.js";
+import { MAX_SIZE, checkShape, describe, formatShape, shapeSize, tooLarge, type Shape } from "./shape.js";
+import { Tensor, type NestedArray } from "./tensor.js";
+import { requiresGradOption, type TensorOptions } from "./tensor-options.js";
 
 /** Anything `tensor()` can read: a number, nested arrays of numbers, or a flat typed array / array. */
 export type TensorData = number | NestedArray | readonly NestedArray[] | ArrayLike<number>;
@@ -31,6 +33,7 @@ export function tensor(data: TensorData, shape?: Shape | TensorOptions, options?
     }
     opts = shape as TensorOptions;
   }
+  requiresGradOption(opts, "tensor");
 
   let values: Float64Array;
   let inferred: Shape;
@@ -72,6 +75,8 @@ function flattenNested(data: readonly NestedArray[]): { values: Float64Array; sh
     shape.push(level.length);
     level = level[0];
   }
+  // Lengths come from the first element of each level, so a ragged array may claim more than it holds.
+  if (shapeSize(shape) > MAX_SIZE) throw tooLarge("tensor", shape, shapeSize(shape));
   const values = new Float64Array(shapeSize(shape));
   let next = 0;
   // Iterative walk: (array, depth, path) frames, children visited in order.
@@ -110,7 +115,9 @@ export function fromRows(rows: readonly ArrayLike<number>[], options?: TensorOpt
   const list: unknown = rows;
   if (!Array.isArray(list)) throw new TypeError(`fromRows: expected an array of rows, got ${describe(list)}`);
   if (rows.length === 0) throw new RangeError("fromRows: expected at least one row, got 0");
+  requiresGradOption(options, "fromRows");
   const width = rows[0]?.length ?? 0;
+  if (rows.length * width > MAX_SIZE) throw tooLarge("fromRows", [rows.length, width], rows.length * width);
   const values = new Float64Array(rows.length * width);
   for (let r = 0; r < rows.length; r++) {
     const row: unknown = rows[r];
@@ -130,20 +137,25 @@ export function fromRows(rows: readonly ArrayLike<number>[], options?: TensorOpt
 
 /** A tensor of `shape` filled with `value`. @example `full([2], 7).toArray() // [7, 7]` */
 export function full(shape: Shape, value: number, options?: TensorOptions): Tensor {
-  const checked = checkShape(shape, "full");
-  if (typeof value !== "number")
-    throw new TypeError(`full: expected value to be a number, got ${describe(value)}`);
-  return new Tensor(new Float64Array(shapeSize(checked)).fill(value), checked, options);
+  return filled("full", shape, value, options);
 }
 
 /** A tensor of zeros. @example `zeros([2, 3]).shape // [2, 3]` */
 export function zeros(shape: Shape, options?: TensorOptions): Tensor {
-  return full(shape, 0, options);
+  return filled("zeros", shape, 0, options);
 }
 
 /** A tensor of ones. @example `ones([2]).toArray() // [1, 1]` */
 export function ones(shape: Shape, options?: TensorOptions): Tensor {
-  return full(shape, 1, options);
+  return filled("ones", shape, 1, options);
+}
+
+function filled(fn: string, shape: Shape, value: number, options: TensorOptions | undefined): Tensor {
+  const checked = checkShape(shape, fn);
+  if (typeof value !== "number")
+    throw new TypeError(`${fn}: expected value to be a number, got ${describe(value)}`);
+  requiresGradOption(options, fn);
+  return new Tensor(new Float64Array(shapeSize(checked)).fill(value), checked, options);
 }
 
 /**
@@ -167,7 +179,13 @@ export function arange(start: number, stop?: number, step = 1, options?: TensorO
     }
   }
   if (step === 0) throw new RangeError("arange: step must not be 0");
+  requiresGradOption(options, "arange");
   const n = Math.max(0, Math.ceil((to - from) / step));
+  if (n > MAX_SIZE) {
+    throw new RangeError(
+      `arange: [${from}, ${to}) in steps of ${step} holds ${n} elements; a tensor holds at most 2147483647 (2^31 − 1)`,
+    );
+  }
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = from + i * step;
   return new Tensor(values, [n], options);
@@ -177,6 +195,7 @@ export function arange(start: number, stop?: number, step = 1, options?: TensorO
 export function rand(shape: Shape, rng: Rng, options?: TensorOptions): Tensor {
   const checked = checkShape(shape, "rand");
   checkRng(rng, "rand");
+  requiresGradOption(options, "rand");
   const values = new Float64Array(shapeSize(checked));
   for (let i = 0; i < values.length; i++) values[i] = rng.random();
   return new Tensor(values, checked, options);
@@ -186,6 +205,7 @@ export function rand(shape: Shape, rng: Rng, options?: TensorOptions): Tensor {
 export function randn(shape: Shape, rng: Rng, options?: TensorOptions): Tensor {
   const checked = checkShape(shape, "randn");
   checkRng(rng, "randn");
+  requiresGradOption(options, "randn");
   const values = new Float64Array(shapeSize(checked));
   for (let i = 0; i < values.length; i++) values[i] = rng.normal();
   return new Tensor(values, checked, options);
@@ -213,6 +233,7 @@ export function uniform(shape: Shape, low: number, high: number, rng: Rng, optio
     );
   }
   checkRng(rng, "uniform");
+  requiresGradOption(options, "uniform");
   const values = new Float64Array(shapeSize(checked));
   for (let i = 0; i < values.length; i++) values[i] = low + (high - low) * rng.random();
   return new Tensor(values, checked, options);

@@ -22,7 +22,9 @@ import { allocate, allocateGrad, recycle } from "./arena.js";
 import { AnomalyError, isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
 import { GEMM_PANEL, gemm } from "./matmul.js";
 import { permutedSource } from "./permute.js";
+import { SavedTensorModifiedError, Storage, type SavedSlot } from "./saved-tensor.js";
 import {
+  MAX_SIZE,
   broadcastShapes,
   checkShape,
   describe,
@@ -31,8 +33,10 @@ import {
   isShape,
   sameShape,
   shapeSize,
+  tooLarge,
   type Shape,
 } from "./shape.js";
+import { requiresGradOption, type TensorOptions } from "./tensor-options.js";
 
 /** Nested arrays of numbers, as `toArray()` returns them (a plain number for a 0-d tensor). */
 export type NestedArray = number | NestedArray[];
@@ -51,28 +55,25 @@ export type Indices = Int32Array | readonly number[];
 /** How `crossEntropy` combines the per-row losses. */
 export type Reduction = "mean" | "sum" | "none";
 
-/** Options accepted by the `Tensor` constructor and the factories. */
-export interface TensorOptions {
-  /** Record operations on this tensor so `backward()` fills its `grad`. Default `false`. */
-  readonly requiresGrad?: boolean;
-}
-
 /** An op's backward step: receives the gradient of the op's output (flat, row-major). */
 type BackwardStep = (g: Float64Array) => void;
 
 const NO_PARENTS: readonly Tensor[] = Object.freeze([]);
 /** Marks construction by an op of this module (trusted data and shape; see the constructor). */
 const INTERNAL: TensorOptions = Object.freeze({});
+/** Like `INTERNAL`, for a number operand made into a 0-d tensor. */
+const NUMBER_OPERAND: TensorOptions = Object.freeze({});
 /** The seed gradient of a one-element root. */
 const ONE = new Float64Array([1]);
 
 /**
  * An n-dimensional array of float64 numbers in row-major order, with reverse-mode autodiff.
  *
- * `data` is the flat storage (mutable, e.g. for an optimizer), `shape` its dimensions. Results of ops
+ * `data` is the flat storage (mutable, e.g. for an optimizer), `shape` its dimensions (frozen). Results of ops
  * on tensors with `requiresGrad` remember their inputs; `backward()` fills the `grad` of the leaves they
  * came from (and of results that asked with `retainGrad()`). Gradients accumulate in leaves (like
- * PyTorch): call `zeroGrad()` between steps.
+ * PyTorch): call `zeroGrad()` between steps. Write to `data` before a forward pass or after
+ * `backward()`: a leaf written in between makes `backward()` throw a {@link SavedTensorModifiedError}.
  *
  * @example
  * ```ts
@@ -84,10 +85,12 @@ const ONE = new Float64Array([1]);
  * ```
  */
 export class Tensor {
-  /** Flat row-major storage. Shared (not copied) by `reshape` and `detach`, like PyTorch views. */
-  readonly data: Float64Array;
-  /** Size of each dimension, outermost first; `[]` for a scalar. */
-  readonly shape: Shape;
+  /** The flat row-major values (what `data` returns; ops read this, so only users move the version). */
+  private readonly store: Float64Array;
+  /** The sizes of the dimensions (what ops read; `shape` hands out a frozen copy). */
+  private readonly dims: Shape;
+  /** The frozen copy of `dims` that `shape` returns, made on first use. */
+  private frozenShape: Shape | null = null;
   /** Whether `backward()` computes a gradient for this tensor. Set it on leaves (parameters). */
   requiresGrad: boolean;
   /**
@@ -102,6 +105,13 @@ export class Tensor {
   /** The `backward()` sweep that last visited this tensor (a per-sweep token; replaces a `Set`). */
   private visitedBy: object | null = null;
   private retainsGradFlag = false;
+  /** A number operand made into a tensor by an op: no one else holds it, so no op saves it. */
+  private numberOperand = false;
+  /** The version of `store`, shared with views; made when an op saves this tensor or a view is taken. */
+  private storage: Storage | null = null;
+  /** The saves of up to two leaves whose data this op's backward step reads (see `saved-tensor.ts`). */
+  private slotA: SavedSlot | null = null;
+  private slotB: SavedSlot | null = null;
 
   /**
    * Wrap `data` (not copied) as a tensor of `shape`. Use the `tensor()` factory to copy nested arrays.
@@ -113,13 +123,15 @@ export class Tensor {
    * ```
    */
   constructor(data: Float64Array, shape: Shape, options?: TensorOptions) {
-    if (options === INTERNAL) {
+    if (options === INTERNAL || options === NUMBER_OPERAND) {
       // An op's own result: data and shape were computed here, so skip the checks and the copy.
-      this.data = data;
-      this.shape = shape;
+      this.store = data;
+      this.dims = shape;
       this.requiresGrad = false;
+      this.numberOperand = options === NUMBER_OPERAND;
       return;
     }
+    const requiresGrad = requiresGradOption(options, "Tensor");
     if (!(data instanceof Float64Array)) {
       throw new TypeError(`Tensor: expected data to be a Float64Array, got ${describe(data)}`);
     }
@@ -129,29 +141,60 @@ export class Tensor {
         `Tensor: shape ${formatShape(checked)} holds ${shapeSize(checked)} elements but data has ${data.length}`,
       );
     }
-    this.data = data;
+    this.store = data;
     // `| 0` keeps every size a small integer for V8 even when it came from a typed array's length,
     // which optimized code may hold as a double: double sizes flowing into the matmul kernel made it
     // deoptimize and re-optimize with slower generic arithmetic.
-    this.shape = Array.from(shape, (d) => d | 0);
-    this.requiresGrad = options?.requiresGrad === true;
+    this.dims = Array.from(shape, (d) => d | 0);
+    this.requiresGrad = requiresGrad;
   }
 
   // ───────────────────────────── basics ─────────────────────────────
 
+  /**
+   * Size of each dimension, outermost first; `[]` for a scalar. A frozen array: pushing to it or
+   * assigning an entry throws, and the tensor's shape never changes.
+   *
+   * @example
+   * ```ts
+   * zeros([2, 3]).shape; // [2, 3]
+   * ```
+   */
+  get shape(): Shape {
+    return (this.frozenShape ??= Object.freeze(this.dims.slice()));
+  }
+
+  /**
+   * The flat row-major values, mutable (optimizers write here). Shared, not copied, by `reshape` and
+   * `detach`, like PyTorch views. Each access counts as a possible write for `backward()`: write before
+   * a forward pass or after `backward()`, never in between (that throws a
+   * {@link SavedTensorModifiedError} when an op saved this tensor; reading in between is fine).
+   *
+   * @example
+   * ```ts
+   * const w = tensor([1, 2], { requiresGrad: true });
+   * w.data[0] = 5; // before the forward pass: fine
+   * w.data; // Float64Array [5, 2]
+   * ```
+   */
+  get data(): Float64Array {
+    this.storage?.touch();
+    return this.store;
+  }
+
   /** Number of dimensions. @example `zeros([2, 3]).ndim // 2` */
   get ndim(): number {
-    return this.shape.length;
+    return this.dims.length;
   }
 
   /** Number of elements (NumPy's `size`). @example `zeros([2, 3]).size // 6` */
   get size(): number {
-    return this.data.length;
+    return this.store.length;
   }
 
   /** Number of elements (PyTorch's `numel()`). @example `zeros([2, 3]).numel() // 6` */
   numel(): number {
-    return this.data.length;
+    return this.store.length;
   }
 
   /** Name of the op that produced this tensor (`""` for a leaf or a result computed without a graph). */
@@ -180,7 +223,7 @@ export class Tensor {
   retainGrad(): this {
     if (!this.requiresGrad) {
       throw new Error(
-        `retainGrad: this tensor of shape ${formatShape(this.shape)} does not require grad, so backward() ` +
+        `retainGrad: this tensor of shape ${formatShape(this.dims)} does not require grad, so backward() ` +
           `computes no gradient for it`,
       );
     }
@@ -195,42 +238,44 @@ export class Tensor {
 
   /** The single number of a one-element tensor. @example `tensor([[5]]).item() // 5` */
   item(): number {
-    if (this.data.length !== 1) {
+    if (this.store.length !== 1) {
       throw new RangeError(
-        `item: expected a tensor with exactly one element, got shape ${formatShape(this.shape)}`,
+        `item: expected a tensor with exactly one element, got shape ${formatShape(this.dims)}`,
       );
     }
-    return this.data[0]!;
+    return this.store[0]!;
   }
 
   /** The values as nested arrays (a number for a 0-d tensor). @example `arange(4).reshape([2, 2]).toArray() // [[0, 1], [2, 3]]` */
   toArray(): NestedArray {
     const build = (dim: number, offset: number, stride: number): NestedArray => {
-      if (dim === this.shape.length) return this.data[offset]!;
-      const n = this.shape[dim]!;
+      if (dim === this.dims.length) return this.store[offset]!;
+      const n = this.dims[dim]!;
       const inner = stride / Math.max(n, 1);
       const out: NestedArray[] = [];
       for (let i = 0; i < n; i++) out.push(build(dim + 1, offset + i * inner, inner));
       return out;
     };
-    return build(0, 0, this.data.length);
+    return build(0, 0, this.store.length);
   }
 
   /** A short readable form, e.g. `tensor([[1, 2], [3, 4]], requiresGrad=true)`. */
   toString(): string {
     const body = this.size <= 1000 ? JSON.stringify(this.toArray()) : `<${this.size} values>`;
-    const shape = this.size <= 1000 ? "" : `, shape=${formatShape(this.shape)}`;
+    const shape = this.size <= 1000 ? "" : `, shape=${formatShape(this.dims)}`;
     return `tensor(${body.replace(/,/g, ", ")}${shape}${this.requiresGrad ? ", requiresGrad=true" : ""})`;
   }
 
   /** The same values, cut from the graph (shares `data`, no gradient). @example `w.detach().requiresGrad // false` */
   detach(): Tensor {
-    return new Tensor(this.data, this.shape, INTERNAL);
+    const out = new Tensor(this.store, this.dims, INTERNAL);
+    out.storage = this.storageOf();
+    return out;
   }
 
   /** Set every entry of `grad` to 0 (keeps the buffer). @example `w.zeroGrad(); w.grad?.toArray() // zeros` */
   zeroGrad(): void {
-    this.grad?.data.fill(0);
+    this.grad?.store.fill(0);
   }
 
   // ───────────────────────────── graph ─────────────────────────────
@@ -256,8 +301,8 @@ export class Tensor {
     if (gradient === undefined) {
       if (this.size !== 1) {
         throw new RangeError(
-          `backward: a tensor of shape ${formatShape(this.shape)} is not a scalar; pass a seed gradient ` +
-            `of the same shape, e.g. y.backward(ones(${JSON.stringify(this.shape)}))`,
+          `backward: a tensor of shape ${formatShape(this.dims)} is not a scalar; pass a seed gradient ` +
+            `of the same shape, e.g. y.backward(ones(${JSON.stringify(this.dims)}))`,
         );
       }
       seed = ONE;
@@ -265,36 +310,48 @@ export class Tensor {
       if (!(gradient instanceof Tensor)) {
         throw new TypeError(`backward: expected gradient to be a Tensor, got ${describe(gradient)}`);
       }
-      if (!sameShape(gradient.shape, this.shape)) {
+      if (!sameShape(gradient.dims, this.dims)) {
         throw new RangeError(
-          `backward: gradient shape ${formatShape(gradient.shape)} differs from the tensor's shape ` +
-            formatShape(this.shape),
+          `backward: gradient shape ${formatShape(gradient.dims)} differs from the tensor's shape ` +
+            formatShape(this.dims),
         );
       }
-      seed = gradient.data;
+      seed = gradient.store;
     }
     if (!this.requiresGrad) return;
 
     const order = Tensor.topologicalOrder(this);
+    // Every saved leaf still as the forward pass saw it? Checked before anything is written; then the
+    // saves are released, so the optimizer's access to `data` after this sweep costs nothing.
+    for (let i = 0; i < order.length; i++) {
+      const node = order[i]!;
+      if (node.slotA !== null) node.checkSaved(node.slotA);
+      if (node.slotB !== null) node.checkSaved(node.slotB);
+    }
+    for (let i = 0; i < order.length; i++) {
+      const node = order[i]!;
+      if (node.slotA !== null) node.slotA.released = true;
+      if (node.slotB !== null) node.slotB.released = true;
+    }
     // Intermediate results start from zero (a gradient left by an interrupted sweep is dropped, not reused)
     for (let i = 0; i < order.length; i++) {
       const node = order[i]!;
       if (node.isLeaf) continue;
-      if (node.retainsGradFlag) node.grad?.data.fill(0);
+      if (node.retainsGradFlag) node.grad?.store.fill(0);
       else node.grad = null;
     }
-    addReduced(this.gradData(), this.shape, seed, this.shape);
+    addReduced(this.gradData(), this.dims, seed, this.dims);
 
     const anomaly = isAnomalyEnabled();
     for (let i = order.length - 1; i >= 0; i--) {
       const node = order[i]!;
       if (node.backwardStep === null || node.grad === null) continue;
-      node.backwardStep(node.grad.data);
+      node.backwardStep(node.grad.store);
       if (anomaly) node.checkInputGradients();
       // Used up: like PyTorch, an intermediate keeps its gradient only after `retainGrad()`; the buffer
       // serves a later sweep (it was created in this one, so nothing outside holds it).
       if (!node.retainsGradFlag) {
-        recycle(node.grad.data);
+        recycle(node.grad.store);
         node.grad = null;
       }
     }
@@ -364,22 +421,79 @@ export class Tensor {
     return out;
   }
 
+  /**
+   * Declare the tensors whose data this result's backward step reads (PyTorch's `save_for_backward`), so
+   * `backward()` can tell if they were written after the forward pass. Returns this result.
+   */
+  private saving(a: Tensor, b?: Tensor): Tensor {
+    if (this.backwardStep !== null) {
+      this.save(a);
+      if (b !== undefined) this.save(b);
+    }
+    return this;
+  }
+
+  /**
+   * Save `t` if it is a leaf or a view of one (op results are not tracked: like PyTorch's `.data`,
+   * writes to them are the caller's business; number operands cannot be written): record its storage's
+   * version, see `saved-tensor.ts`.
+   */
+  private save(t: Tensor): void {
+    if (t.numberOperand || !(t.isLeaf || (t.storage !== null && t.storage.owner.isLeaf))) return;
+    const slot = t.storageOf().save();
+    if (this.slotA === null) this.slotA = slot;
+    else if (slot !== this.slotA) this.slotB = slot;
+  }
+
+  /** Throw a `SavedTensorModifiedError` if a saved leaf's data may differ from the forward pass's. */
+  private checkSaved(slot: SavedSlot): void {
+    const reason = slot.storage.check(slot);
+    if (reason === null) return;
+    const t = slot.storage.owner;
+    const at = this.parents.findIndex((p) => p.storage === slot.storage);
+    const role =
+      at === -1
+        ? "the condition"
+        : `input ${at + 1} of ${this.parents.length}${this.parents[at] === t ? "" : ", through a view,"}`;
+    throw new SavedTensorModifiedError(this.opName, t, role, reason);
+  }
+
+  /** The version of `store`, made on first use (views share it; its owner is this tensor). */
+  private storageOf(): Storage {
+    return (this.storage ??= new Storage(this.store, this));
+  }
+
+  /** Both operands of a binary op, expanded to their broadcast shape. */
+  private static pair(op: string, a: Tensor, b: Tensor): { shape: Shape; x: Float64Array; y: Float64Array } {
+    const shape = broadcastShapes(a.dims, b.dims, op);
+    return { shape, x: expandTo(a.store, a.dims, shape), y: expandTo(b.store, b.dims, shape) };
+  }
+
+  /** A 0/1 tensor from an elementwise comparison; comparisons have no gradient. */
+  private compare(other: Tensor | number, op: string, test: (x: number, y: number) => boolean): Tensor {
+    const b = operand(other, op);
+    const { shape, x, y } = Tensor.pair(op, this, b);
+    const out = allocate(x.length);
+    for (let i = 0; i < out.length; i++) out[i] = test(x[i]!, y[i]!) ? 1 : 0;
+    return new Tensor(out, shape, INTERNAL);
+  }
+
   /** This tensor's gradient buffer, created as zeros on first use. */
   private gradData(): Float64Array {
-    if (this.grad === null) this.grad = new Tensor(allocateGrad(this.data.length), this.shape, INTERNAL);
-    return this.grad.data;
+    if (this.grad === null) this.grad = new Tensor(allocateGrad(this.store.length), this.dims, INTERNAL);
+    return this.grad.store;
   }
 
   /** Add `g` (of shape `from`, possibly this shape broadcast) into this gradient, if one is wanted. */
   private addGrad(g: Float64Array, from: Shape): void {
-    if (this.requiresGrad) addReduced(this.gradData(), this.shape, g, from);
+    if (this.requiresGrad) addReduced(this.gradData(), this.dims, g, from);
   }
 
   /** Anomaly mode, backward phase: the inputs' gradients must still be finite after this op's step. */
   private checkInputGradients(): void {
     for (const p of this.parents) {
       if (p.grad !== null)
-        checkFinite(this.opName, p.grad.data, p.shape, this.parents, "backward", "gradient");
+        checkFinite(this.opName, p.grad.store, p.dims, this.parents, "backward", "gradient");
     }
   }
 
@@ -395,7 +509,7 @@ export class Tensor {
    */
   add(other: Tensor | number): Tensor {
     const b = operand(other, "add");
-    const { shape, x, y } = broadcastPair("add", this, b);
+    const { shape, x, y } = Tensor.pair("add", this, b);
     const out = allocate(x.length);
     for (let i = 0; i < out.length; i++) out[i] = x[i]! + y[i]!;
     return Tensor.result("add", shape, out, [this, b], (g) => {
@@ -407,7 +521,7 @@ export class Tensor {
   /** `this - other`, broadcasting. Backward: ∂/∂a = 1, ∂/∂b = −1. @example `tensor([5]).sub(2).item() // 3` */
   sub(other: Tensor | number): Tensor {
     const b = operand(other, "sub");
-    const { shape, x, y } = broadcastPair("sub", this, b);
+    const { shape, x, y } = Tensor.pair("sub", this, b);
     const out = allocate(x.length);
     for (let i = 0; i < out.length; i++) out[i] = x[i]! - y[i]!;
     return Tensor.result("sub", shape, out, [this, b], (g) => {
@@ -419,19 +533,19 @@ export class Tensor {
   /** `this * other` elementwise, broadcasting. Backward: ∂/∂a = b, ∂/∂b = a. @example `tensor([2, 3]).mul(4).toArray() // [8, 12]` */
   mul(other: Tensor | number): Tensor {
     const b = operand(other, "mul");
-    const { shape, x, y } = broadcastPair("mul", this, b);
+    const { shape, x, y } = Tensor.pair("mul", this, b);
     const out = allocate(x.length);
     for (let i = 0; i < out.length; i++) out[i] = x[i]! * y[i]!;
     return Tensor.result("mul", shape, out, [this, b], (g) => {
       if (this.requiresGrad) this.addGrad(product(g, y), shape);
       if (b.requiresGrad) b.addGrad(product(g, x), shape);
-    });
+    }).saving(this, b);
   }
 
   /** `this / other`, broadcasting. Backward: ∂/∂a = 1/b, ∂/∂b = −a/b². @example `tensor([3]).div(2).item() // 1.5` */
   div(other: Tensor | number): Tensor {
     const b = operand(other, "div");
-    const { shape, x, y } = broadcastPair("div", this, b);
+    const { shape, x, y } = Tensor.pair("div", this, b);
     const out = allocate(x.length);
     for (let i = 0; i < out.length; i++) out[i] = x[i]! / y[i]!;
     return Tensor.result("div", shape, out, [this, b], (g) => {
@@ -445,7 +559,7 @@ export class Tensor {
         for (let i = 0; i < g.length; i++) db[i] = (-g[i]! * out[i]!) / y[i]!; // −a/b² = −(a/b)/b
         b.addGrad(db, shape);
       }
-    });
+    }).saving(b);
   }
 
   /**
@@ -459,7 +573,7 @@ export class Tensor {
    */
   pow(exponent: Tensor | number): Tensor {
     const k = operand(exponent, "pow", "exponent");
-    const { shape, x, y } = broadcastPair("pow", this, k);
+    const { shape, x, y } = Tensor.pair("pow", this, k);
     const out = allocate(x.length);
     for (let i = 0; i < out.length; i++) out[i] = Math.pow(x[i]!, y[i]!);
     return Tensor.result("pow", shape, out, [this, k], (g) => {
@@ -477,7 +591,7 @@ export class Tensor {
         }
         k.addGrad(dk, shape);
       }
-    });
+    }).saving(this, k);
   }
 
   /**
@@ -501,7 +615,7 @@ export class Tensor {
   /** `maximum` (`larger` = true) or `minimum`, with PyTorch's tie rule in the backward step. */
   private extremum(other: Tensor | number, op: string, larger: boolean): Tensor {
     const b = operand(other, op);
-    const { shape, x, y } = broadcastPair(op, this, b);
+    const { shape, x, y } = Tensor.pair(op, this, b);
     const out = allocate(x.length);
     for (let i = 0; i < out.length; i++) {
       const a = x[i]!;
@@ -522,7 +636,7 @@ export class Tensor {
         for (let i = 0; i < g.length; i++) db[i] = g[i]! * (1 - share[i]!);
         b.addGrad(db, shape);
       }
-    });
+    }).saving(this, b);
   }
 
   /**
@@ -539,10 +653,10 @@ export class Tensor {
       throw new TypeError(`where: expected condition to be a Tensor, got ${describe(condition)}`);
     }
     const b = operand(other, "where");
-    const shape = broadcastShapes(broadcastShapes(condition.shape, this.shape, "where"), b.shape, "where");
-    const c = expandTo(condition.data, condition.shape, shape);
-    const x = expandTo(this.data, this.shape, shape);
-    const y = expandTo(b.data, b.shape, shape);
+    const shape = broadcastShapes(broadcastShapes(condition.dims, this.dims, "where"), b.dims, "where");
+    const c = expandTo(condition.store, condition.dims, shape);
+    const x = expandTo(this.store, this.dims, shape);
+    const y = expandTo(b.store, b.dims, shape);
     const out = allocate(c.length);
     for (let i = 0; i < out.length; i++) out[i] = c[i] !== 0 ? x[i]! : y[i]!;
     return Tensor.result("where", shape, out, [this, b], (g) => {
@@ -554,42 +668,42 @@ export class Tensor {
       }
       this.addGrad(da, shape);
       b.addGrad(db, shape);
-    });
+    }).saving(condition);
   }
 
   /** 1 where `this > other`, else 0 (no gradient). @example `tensor([1, 5]).gt(3).toArray() // [0, 1]` */
   gt(other: Tensor | number): Tensor {
-    return compare(this, other, "gt", (a, b) => a > b);
+    return this.compare(other, "gt", (a, b) => a > b);
   }
 
   /** 1 where `this < other`, else 0 (no gradient). @example `tensor([1, 5]).lt(3).toArray() // [1, 0]` */
   lt(other: Tensor | number): Tensor {
-    return compare(this, other, "lt", (a, b) => a < b);
+    return this.compare(other, "lt", (a, b) => a < b);
   }
 
   /** 1 where `this >= other`, else 0 (no gradient). @example `tensor([1, 3]).ge(3).toArray() // [0, 1]` */
   ge(other: Tensor | number): Tensor {
-    return compare(this, other, "ge", (a, b) => a >= b);
+    return this.compare(other, "ge", (a, b) => a >= b);
   }
 
   /** 1 where `this <= other`, else 0 (no gradient). @example `tensor([1, 3]).le(1).toArray() // [1, 0]` */
   le(other: Tensor | number): Tensor {
-    return compare(this, other, "le", (a, b) => a <= b);
+    return this.compare(other, "le", (a, b) => a <= b);
   }
 
   /** 1 where `this == other`, else 0 (no gradient). @example `tensor([1, 3]).eq(3).toArray() // [0, 1]` */
   eq(other: Tensor | number): Tensor {
-    return compare(this, other, "eq", (a, b) => a === b);
+    return this.compare(other, "eq", (a, b) => a === b);
   }
 
   // ───────────────────────────── elementwise, one operand ─────────────────────────────
 
   /** `−x`. Backward: −g. @example `tensor([1, -2]).neg().toArray() // [-1, 2]` */
   neg(): Tensor {
-    const x = this.data;
+    const x = this.store;
     const out = allocate(x.length);
     for (let i = 0; i < x.length; i++) out[i] = -x[i]!;
-    return Tensor.result("neg", this.shape, out, [this], (g) => {
+    return Tensor.result("neg", this.dims, out, [this], (g) => {
       const dx = this.gradData();
       for (let i = 0; i < g.length; i++) dx[i]! -= g[i]!;
     });
@@ -597,10 +711,10 @@ export class Tensor {
 
   /** `eˣ`. Backward: g·eˣ (the output itself). @example `tensor([0]).exp().item() // 1` */
   exp(): Tensor {
-    const x = this.data;
+    const x = this.store;
     const out = allocate(x.length);
     for (let i = 0; i < x.length; i++) out[i] = Math.exp(x[i]!);
-    return Tensor.result("exp", this.shape, out, [this], (g) => {
+    return Tensor.result("exp", this.dims, out, [this], (g) => {
       const dx = this.gradData();
       for (let i = 0; i < g.length; i++) dx[i]! += g[i]! * out[i]!;
     });
@@ -608,21 +722,21 @@ export class Tensor {
 
   /** Natural log (`log(0) = −∞`, `log(−1) = NaN`, as IEEE-754). Backward: g/x. @example `tensor([1]).log().item() // 0` */
   log(): Tensor {
-    const x = this.data;
+    const x = this.store;
     const out = allocate(x.length);
     for (let i = 0; i < x.length; i++) out[i] = Math.log(x[i]!);
-    return Tensor.result("log", this.shape, out, [this], (g) => {
+    return Tensor.result("log", this.dims, out, [this], (g) => {
       const dx = this.gradData();
       for (let i = 0; i < g.length; i++) dx[i]! += g[i]! / x[i]!;
-    });
+    }).saving(this);
   }
 
   /** `√x`. Backward: g / (2√x). @example `tensor([9]).sqrt().item() // 3` */
   sqrt(): Tensor {
-    const x = this.data;
+    const x = this.store;
     const out = allocate(x.length);
     for (let i = 0; i < x.length; i++) out[i] = Math.sqrt(x[i]!);
-    return Tensor.result("sqrt", this.shape, out, [this], (g) => {
+    return Tensor.result("sqrt", this.dims, out, [this], (g) => {
       const dx = this.gradData();
       for (let i = 0; i < g.length; i++) dx[i]! += g[i]! / (2 * out[i]!);
     });
@@ -630,13 +744,13 @@ export class Tensor {
 
   /** `|x|`. Backward: g·sign(x), with sign(0) = 0 (as PyTorch). @example `tensor([-2, 3]).abs().toArray() // [2, 3]` */
   abs(): Tensor {
-    const x = this.data;
+    const x = this.store;
     const out = allocate(x.length);
     for (let i = 0; i < x.length; i++) out[i] = Math.abs(x[i]!);
-    return Tensor.result("abs", this.shape, out, [this], (g) => {
+    return Tensor.result("abs", this.dims, out, [this], (g) => {
       const dx = this.gradData();
       for (let i = 0; i < g.length; i++) dx[i]! += g[i]! * Math.sign(x[i]!);
-    });
+    }).saving(this);
   }
 
   /**
@@ -656,7 +770,7 @@ export class Tensor {
    * ```
    */
   relu(): Tensor {
-    const x = this.data;
+    const x = this.store;
     const n = x.length;
     const out = allocate(n);
     // Two running sums (even and odd entries): with one, every addition waited for the previous one and
@@ -685,8 +799,8 @@ export class Tensor {
         out[i] = Math.abs(v) < 8e307 ? 0.5 * (v + Math.abs(v)) : v < 0 ? 0 : v;
       }
     }
-    return Tensor.result("relu", this.shape, out, [this], (g) => {
-      const x = this.data;
+    return Tensor.result("relu", this.dims, out, [this], (g) => {
+      const x = this.store;
       const dx = this.gradData();
       // dx += (x > 0 ? g : 0), PyTorch's threshold_backward: a dead unit passes 0 even when g is NaN or
       // ±∞. As a branch that select cost 1.7 µs per 256 entries of random sign (mispredictions); as
@@ -710,7 +824,7 @@ export class Tensor {
         }
       }
       for (; i < n; i++) dx[i]! += x[i]! > 0 ? g[i]! : 0;
-    });
+    }).saving(this);
   }
 
   /** `x` if x > 0 else `alpha·x`. Backward: g or alpha·g. @example `tensor([-2, 2]).leakyRelu(0.1).toArray() // [-0.2, 2]` */
@@ -718,23 +832,31 @@ export class Tensor {
     if (typeof alpha !== "number" || !Number.isFinite(alpha)) {
       throw new TypeError(`leakyRelu: expected alpha to be a finite number, got ${describe(alpha)}`);
     }
-    const x = this.data;
+    const x = this.store;
     const out = allocate(x.length);
     for (let i = 0; i < x.length; i++) out[i] = x[i]! > 0 ? x[i]! : alpha * x[i]!;
-    return Tensor.result("leakyRelu", this.shape, out, [this], (g) => {
+    return Tensor.result("leakyRelu", this.dims, out, [this], (g) => {
       const dx = this.gradData();
       for (let i = 0; i < g.length; i++) dx[i]! += x[i]! > 0 ? g[i]! : alpha * g[i]!;
-    });
+    }).saving(this);
   }
 
-  /** `tanh x`. Backward: g·(1 − tanh² x). @example `tensor([0]).tanh().item() // 0` */
+  /**
+   * `tanh x`. Backward: g·(1 − t)(1 + t) with t = tanh x — 1 − t² without the rounding of t·t, which
+   * near saturation (1 − t ≈ 1e-9) is a millionth of the result.
+   *
+   * @example
+   * ```ts
+   * tensor([0]).tanh().item(); // 0
+   * ```
+   */
   tanh(): Tensor {
-    const x = this.data;
+    const x = this.store;
     const out = allocate(x.length);
     for (let i = 0; i < x.length; i++) out[i] = Math.tanh(x[i]!);
-    return Tensor.result("tanh", this.shape, out, [this], (g) => {
+    return Tensor.result("tanh", this.dims, out, [this], (g) => {
       const dx = this.gradData();
-      for (let i = 0; i < g.length; i++) dx[i]! += g[i]! * (1 - out[i]! * out[i]!);
+      for (let i = 0; i < g.length; i++) dx[i]! += g[i]! * ((1 - out[i]!) * (1 + out[i]!));
     });
   }
 
@@ -747,7 +869,7 @@ export class Tensor {
    * ```
    */
   sigmoid(): Tensor {
-    const x = this.data;
+    const x = this.store;
     const out = allocate(x.length);
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
@@ -758,7 +880,7 @@ export class Tensor {
         out[i] = e / (1 + e);
       }
     }
-    return Tensor.result("sigmoid", this.shape, out, [this], (g) => {
+    return Tensor.result("sigmoid", this.dims, out, [this], (g) => {
       const dx = this.gradData();
       for (let i = 0; i < g.length; i++) dx[i]! += g[i]! * out[i]! * (1 - out[i]!);
     });
@@ -766,20 +888,20 @@ export class Tensor {
 
   /** `log(1 + eˣ)`, stable for large |x|. Backward: g·σ(x). @example `tensor([0]).softplus().item() // Math.LN2` */
   softplus(): Tensor {
-    const x = this.data;
+    const x = this.store;
     const out = allocate(x.length);
     for (let i = 0; i < x.length; i++) {
       const v = x[i]!;
       out[i] = Math.max(v, 0) + Math.log1p(Math.exp(-Math.abs(v)));
     }
-    return Tensor.result("softplus", this.shape, out, [this], (g) => {
+    return Tensor.result("softplus", this.dims, out, [this], (g) => {
       const dx = this.gradData();
       for (let i = 0; i < g.length; i++) {
         const v = x[i]!;
         const s = v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
         dx[i]! += g[i]! * s;
       }
-    });
+    }).saving(this);
   }
 
   // ───────────────────────────── shape ─────────────────────────────
@@ -803,7 +925,7 @@ export class Tensor {
       const known = shapeSize(shape.filter((_, i) => i !== inferred));
       if (known === 0 || this.size % known !== 0) {
         throw new RangeError(
-          `reshape: cannot infer −1 in [${shape.join(", ")}] for ${this.size} elements of shape ${formatShape(this.shape)}`,
+          `reshape: cannot infer −1 in [${shape.join(", ")}] for ${this.size} elements of shape ${formatShape(this.dims)}`,
         );
       }
       target = shape.map((d, i) => (i === inferred ? this.size / known : d));
@@ -811,13 +933,15 @@ export class Tensor {
     const checked = checkShape(target, "reshape");
     if (shapeSize(checked) !== this.size) {
       throw new RangeError(
-        `reshape: cannot view shape ${formatShape(this.shape)} (${this.size} elements) as ` +
+        `reshape: cannot view shape ${formatShape(this.dims)} (${this.size} elements) as ` +
           `${formatShape(checked)} (${shapeSize(checked)} elements)`,
       );
     }
-    return Tensor.result("reshape", checked, this.data, [this], (g) => {
-      this.addGrad(g, this.shape);
+    const out = Tensor.result("reshape", checked, this.store, [this], (g) => {
+      this.addGrad(g, this.dims);
     });
+    out.storage = this.storageOf();
+    return out;
   }
 
   /** Collapse to 1-D. @example `zeros([2, 3]).flatten().shape // [6]` */
@@ -828,17 +952,17 @@ export class Tensor {
   /** Insert a dimension of size 1 at `axis`. @example `zeros([3]).unsqueeze(0).shape // [1, 3]` */
   unsqueeze(axis: number): Tensor {
     const at = normalizeAxis(axis, this.ndim + 1, "unsqueeze");
-    const shape = [...this.shape];
+    const shape = [...this.dims];
     shape.splice(at, 0, 1);
     return this.reshape(shape);
   }
 
   /** Remove dimensions of size 1 (only `axis`, if given). @example `zeros([1, 3, 1]).squeeze().shape // [3]` */
   squeeze(axis?: number): Tensor {
-    if (axis === undefined) return this.reshape(this.shape.filter((d) => d !== 1));
+    if (axis === undefined) return this.reshape(this.dims.filter((d) => d !== 1));
     const at = normalizeAxis(axis, this.ndim, "squeeze");
-    if (this.shape[at] !== 1) return this;
-    return this.reshape(this.shape.filter((_, i) => i !== at));
+    if (this.dims[at] !== 1) return this;
+    return this.reshape(this.dims.filter((_, i) => i !== at));
   }
 
   /**
@@ -852,14 +976,14 @@ export class Tensor {
    */
   broadcastTo(shape: readonly number[]): Tensor {
     const target = checkShape(shape, "broadcastTo");
-    const joint = broadcastShapes(this.shape, target, "broadcastTo");
+    const joint = broadcastShapes(this.dims, target, "broadcastTo");
     if (!sameShape(joint, target)) {
       throw new RangeError(
-        `broadcastTo: shape ${formatShape(this.shape)} cannot be broadcast to ${formatShape(target)}`,
+        `broadcastTo: shape ${formatShape(this.dims)} cannot be broadcast to ${formatShape(target)}`,
       );
     }
-    const out = expandTo(this.data, this.shape, target);
-    return Tensor.result("broadcastTo", target, out === this.data ? out.slice() : out, [this], (g) => {
+    const out = expandTo(this.store, this.dims, target);
+    return Tensor.result("broadcastTo", target, out === this.store ? out.slice() : out, [this], (g) => {
       this.addGrad(g, target);
     });
   }
@@ -876,16 +1000,16 @@ export class Tensor {
   permute(dims: readonly number[]): Tensor {
     if (!Array.isArray(dims) || dims.length !== this.ndim) {
       throw new RangeError(
-        `permute: expected ${this.ndim} dims for shape ${formatShape(this.shape)}, got ${describe(dims)}`,
+        `permute: expected ${this.ndim} dims for shape ${formatShape(this.dims)}, got ${describe(dims)}`,
       );
     }
     const axes = dims.map((d) => normalizeAxis(d, this.ndim, "permute"));
     if (new Set(axes).size !== axes.length) {
       throw new RangeError(`permute: dims [${dims.join(", ")}] repeat an axis`);
     }
-    const shape = axes.map((d) => this.shape[d]!);
-    const source = permutedSource(this.shape, axes);
-    const x = this.data;
+    const shape = axes.map((d) => this.dims[d]!);
+    const source = permutedSource(this.dims, axes);
+    const x = this.store;
     const out = allocate(x.length);
     for (let i = 0; i < out.length; i++) out[i] = x[source[i]!]!;
     return Tensor.result("permute", shape, out, [this], (g) => {
@@ -896,16 +1020,16 @@ export class Tensor {
 
   /** Swap two dimensions (default: the last two). @example `zeros([2, 3]).transpose().shape // [3, 2]` */
   transpose(dim0 = -2, dim1 = -1): Tensor {
-    if (this.ndim < 2 && dim0 === -2 && dim1 === -1) return this.permute(this.shape.map((_, i) => i));
+    if (this.ndim < 2 && dim0 === -2 && dim1 === -1) return this.permute(this.dims.map((_, i) => i));
     const a = normalizeAxis(dim0, this.ndim, "transpose");
     const b = normalizeAxis(dim1, this.ndim, "transpose");
-    const dims = this.shape.map((_, i) => (i === a ? b : i === b ? a : i));
+    const dims = this.dims.map((_, i) => (i === a ? b : i === b ? a : i));
     return this.permute(dims);
   }
 
   /** Transpose of a matrix (all dimensions reversed, like NumPy's `.T`). @example `zeros([2, 3]).T.shape // [3, 2]` */
   get T(): Tensor {
-    return this.permute(this.shape.map((_, i) => this.ndim - 1 - i));
+    return this.permute(this.dims.map((_, i) => this.ndim - 1 - i));
   }
 
   // ───────────────────────────── matrix products ─────────────────────────────
@@ -927,14 +1051,14 @@ export class Tensor {
     const b = other;
     if (this.ndim === 0 || b.ndim === 0) {
       throw new RangeError(
-        `matmul: ${formatShape(this.shape)} @ ${formatShape(b.shape)} — both operands need at least 1 dimension`,
+        `matmul: ${formatShape(this.dims)} @ ${formatShape(b.dims)} — both operands need at least 1 dimension`,
       );
     }
-    const k = this.shape[this.ndim - 1]!;
-    const k2 = b.shape[b.ndim === 1 ? 0 : b.ndim - 2]!;
+    const k = this.dims[this.ndim - 1]!;
+    const k2 = b.dims[b.ndim === 1 ? 0 : b.ndim - 2]!;
     if (k !== k2) {
       throw new RangeError(
-        `matmul: ${formatShape(this.shape)} @ ${formatShape(b.shape)} — inner dims ${k} and ${k2} differ`,
+        `matmul: ${formatShape(this.dims)} @ ${formatShape(b.dims)} — inner dims ${k} and ${k2} differ`,
       );
     }
     if (this.ndim === 1 || b.ndim === 1) {
@@ -943,21 +1067,35 @@ export class Tensor {
       const rowAxis = out.ndim - 2;
       const colAxis = out.ndim - 1;
       return out.reshape(
-        out.shape.filter((_, i) => !(i === rowAxis && this.ndim === 1) && !(i === colAxis && b.ndim === 1)),
+        out.dims.filter((_, i) => !(i === rowAxis && this.ndim === 1) && !(i === colAxis && b.ndim === 1)),
       );
     }
 
-    const m = this.shape[this.ndim - 2]!;
-    const n = b.shape[b.ndim - 1]!;
-    const aBatch = this.shape.slice(0, -2);
-    const bBatch = b.shape.slice(0, -2);
+    const m = this.dims[this.ndim - 2]!;
+    const n = b.dims[b.ndim - 1]!;
+    const aBatch = this.dims.slice(0, -2);
+    const bBatch = b.dims.slice(0, -2);
     const batch = broadcastShapes(aBatch, bBatch, "matmul");
     const aIndex = broadcastSource(aBatch, batch);
     const bIndex = broadcastSource(bBatch, batch);
     const shape = [...batch, m, n];
-    const out = allocate(shapeSize(shape));
+    const size = shapeSize(shape);
+    if (size > MAX_SIZE) throw tooLarge("matmul", shape, size);
+    const out = allocate(size);
     for (let t = 0; t < aIndex.length; t++) {
-      gemm(false, false, m, n, k, this.data, aIndex[t]! * m * k, b.data, bIndex[t]! * k * n, out, t * m * n);
+      gemm(
+        false,
+        false,
+        m,
+        n,
+        k,
+        this.store,
+        aIndex[t]! * m * k,
+        b.store,
+        bIndex[t]! * k * n,
+        out,
+        t * m * n,
+      );
     }
     return Tensor.result("matmul", shape, out, [this, b], (g) => {
       for (let t = 0; t < aIndex.length; t++) {
@@ -971,7 +1109,7 @@ export class Tensor {
             n,
             g,
             t * m * n,
-            b.data,
+            b.store,
             bIndex[t]! * k * n,
             this.gradData(),
             aIndex[t]! * m * k,
@@ -985,7 +1123,7 @@ export class Tensor {
             k,
             n,
             m,
-            this.data,
+            this.store,
             aIndex[t]! * m * k,
             g,
             t * m * n,
@@ -994,7 +1132,7 @@ export class Tensor {
           );
         }
       }
-    });
+    }).saving(this, b);
   }
 
   /**
@@ -1015,42 +1153,43 @@ export class Tensor {
     if (bias !== undefined && bias !== null && !(bias instanceof Tensor)) {
       throw new TypeError(`linear: expected bias to be a Tensor, null or undefined, got ${describe(bias)}`);
     }
-    const nIn = this.shape[this.ndim - 1];
-    if (weight.ndim !== 2 || nIn === undefined || weight.shape[1] !== nIn) {
+    const nIn = this.dims[this.ndim - 1];
+    if (weight.ndim !== 2 || nIn === undefined || weight.dims[1] !== nIn) {
       throw new RangeError(
-        `linear: input ${formatShape(this.shape)} and weight ${formatShape(weight.shape)} — ` +
+        `linear: input ${formatShape(this.dims)} and weight ${formatShape(weight.dims)} — ` +
           `expected weight of shape (out, ${nIn ?? "in"})`,
       );
     }
-    const nOut = weight.shape[0]!;
+    const nOut = weight.dims[0]!;
     const b = bias ?? null;
-    if (b !== null && !(b.ndim === 1 && b.shape[0] === nOut)) {
+    if (b !== null && !(b.ndim === 1 && b.dims[0] === nOut)) {
       throw new RangeError(
-        `linear: bias ${formatShape(b.shape)} does not match weight ${formatShape(weight.shape)} — expected (${nOut},)`,
+        `linear: bias ${formatShape(b.dims)} does not match weight ${formatShape(weight.dims)} — expected (${nOut},)`,
       );
     }
-    const rows = this.ndim === 2 ? this.shape[0]! : shapeSize(this.shape.slice(0, -1));
-    const shape = this.ndim === 2 ? [rows, nOut] : [...this.shape.slice(0, -1), nOut];
+    const rows = this.ndim === 2 ? this.dims[0]! : shapeSize(this.dims.slice(0, -1));
+    const shape = this.ndim === 2 ? [rows, nOut] : [...this.dims.slice(0, -1), nOut];
+    if (rows * nOut > MAX_SIZE) throw tooLarge("linear", shape, rows * nOut);
     const out = allocate(rows * nOut);
     // Bias as PyTorch rounds it: (x·Wᵀ) + b, not b + x·Wᵀ term by term. Up to one panel of inputs, gemm
     // writes each finished dot product plus b straight into the output (no pass to fill it with b);
     // wider inputs are summed panel by panel, so b is added after the last one.
     const biasInGemm = b !== null && nIn <= GEMM_PANEL;
-    gemm(false, true, rows, nOut, nIn, this.data, 0, weight.data, 0, out, 0, biasInGemm ? b.data : null); // x·Wᵀ (+ b)
+    gemm(false, true, rows, nOut, nIn, this.store, 0, weight.store, 0, out, 0, biasInGemm ? b.store : null); // x·Wᵀ (+ b)
     if (b !== null && !biasInGemm) {
-      const bias = b.data;
+      const bias = b.store;
       for (let r = 0; r < rows; r++) for (let o = 0; o < nOut; o++) out[r * nOut + o]! += bias[o]!;
     }
     const parents = b === null ? [this, weight] : [this, weight, b];
     return Tensor.result("linear", shape, out, parents, (g) => {
-      if (this.requiresGrad) gemm(false, false, rows, nIn, nOut, g, 0, weight.data, 0, this.gradData(), 0); // g·W
+      if (this.requiresGrad) gemm(false, false, rows, nIn, nOut, g, 0, weight.store, 0, this.gradData(), 0); // g·W
       if (weight.requiresGrad) {
-        gemm(true, false, nOut, nIn, rows, g, 0, this.data, 0, weight.gradData(), 0); // gᵀ·x
+        gemm(true, false, nOut, nIn, rows, g, 0, this.store, 0, weight.gradData(), 0); // gᵀ·x
       }
       if (b !== null && b.requiresGrad) {
         addColumnSums(b.gradData(), g, rows, nOut); // db += Σ_rows g, as PyTorch's grad += g.sum(0)
       }
-    });
+    }).saving(this, weight);
   }
 
   // ───────────────────────────── reductions ─────────────────────────────
@@ -1066,21 +1205,27 @@ export class Tensor {
    * ```
    */
   sum(axis?: number | readonly number[], keepdims = false): Tensor {
+    return this.sumOver("sum", axis, keepdims);
+  }
+
+  /** `sum`, with errors named after `op` (`mean` sums first). */
+  private sumOver(op: string, axis: number | readonly number[] | undefined, keepdims: boolean): Tensor {
+    checkKeepdims(op, keepdims);
     if (axis === undefined) {
-      const x = this.data;
+      const x = this.store;
       let s = 0;
       for (let i = 0; i < x.length; i++) s += x[i]!;
-      const shape = keepdims ? this.shape.map(() => 1) : [];
+      const shape = keepdims ? this.dims.map(() => 1) : [];
       return Tensor.result("sum", shape, scalar(s), [this], (g) => {
         const dx = this.gradData();
         for (let i = 0; i < dx.length; i++) dx[i]! += g[0]!;
       });
     }
-    if (typeof axis !== "number") return this.overAxes(axis, keepdims, "sum", (t, a) => t.sum(a, true));
-    const at = normalizeAxis(axis, this.ndim, "sum");
-    const split = splitAt(this.shape, at);
-    const out = sumAlong(this.data, split);
-    return Tensor.result("sum", reducedShape(this.shape, at, keepdims), out, [this], (g) => {
+    if (typeof axis !== "number") return this.overAxes(axis, keepdims, op, (t, a) => t.sum(a, true));
+    const at = normalizeAxis(axis, this.ndim, op);
+    const split = splitAt(this.dims, at);
+    const out = sumAlong(this.store, split);
+    return Tensor.result("sum", reducedShape(this.dims, at, keepdims), out, [this], (g) => {
       const dx = this.gradData();
       const { outer, n, inner } = split;
       for (let o = 0; o < outer; o++) {
@@ -1094,14 +1239,15 @@ export class Tensor {
 
   /** Mean over `axis` (or all elements): `sum / count`. @example `tensor([[1, 2], [3, 4]]).mean(1).toArray() // [1.5, 3.5]` */
   mean(axis?: number | readonly number[], keepdims = false): Tensor {
-    const total = this.sum(axis, keepdims);
+    const total = this.sumOver("mean", axis, keepdims);
     const count = total.size === 0 ? 0 : this.size / total.size;
     return total.div(count);
   }
 
   /**
-   * Maximum over `axis` (or all elements). Backward: g goes to the first position of the maximum
-   * (like PyTorch's `max(dim)`).
+   * Maximum over `axis` (or all elements). Backward: g is split evenly over the positions that reach
+   * the maximum (over the NaNs, for a NaN maximum), like PyTorch's `max()` of all elements and `amax`:
+   * `tensor([1, 1, 0]).max()` sends `[0.5, 0.5, 0]`.
    *
    * @example
    * ```ts
@@ -1110,20 +1256,28 @@ export class Tensor {
    */
   max(axis?: number, keepdims = false): Tensor {
     const { split, shape } = this.reduction("max", axis, keepdims);
-    const { values, indices } = maxAlong(this.data, split);
+    const { values } = maxAlong(this.store, split);
     return Tensor.result("max", shape, values, [this], (g) => {
+      const x = this.store;
       const dx = this.gradData();
-      const { n, inner } = split;
-      for (let r = 0; r < g.length; r++) {
-        const o = Math.floor(r / inner);
-        const i = r - o * inner;
-        dx[(o * n + indices[r]!) * inner + i]! += g[r]!;
-      }
-    });
+      forEachSlice(split, (base, step, n, r) => {
+        const m = values[r]!;
+        const nan = Number.isNaN(m);
+        let count = 0;
+        for (let j = 0; j < n; j++)
+          if (x[base + j * step] === m || (nan && Number.isNaN(x[base + j * step]))) count++;
+        const share = g[r]! / count;
+        for (let j = 0; j < n; j++) {
+          const e = base + j * step;
+          if (x[e] === m || (nan && Number.isNaN(x[e]))) dx[e]! += share;
+        }
+      });
+    }).saving(this);
   }
 
   /** Minimum over `axis` (or all elements), as `−max(−x)`. @example `tensor([[1, 5], [7, 2]]).min(1).toArray() // [1, 2]` */
   min(axis?: number, keepdims = false): Tensor {
+    this.reduction("min", axis, keepdims); // argument errors name min
     return this.neg().max(axis, keepdims).neg();
   }
 
@@ -1137,7 +1291,7 @@ export class Tensor {
    * ```
    */
   argmax(axis?: number): Int32Array {
-    return argmaxAlong(this.data, this.reduction("argmax", axis, false).split);
+    return argmaxAlong(this.store, this.reduction("argmax", axis, false).split);
   }
 
   /**
@@ -1150,10 +1304,10 @@ export class Tensor {
    */
   logSumExp(axis?: number, keepdims = false): Tensor {
     const { split, shape } = this.reduction("logSumExp", axis, keepdims);
-    const out = logSumExpAlong(this.data, split);
+    const out = logSumExpAlong(this.store, split);
     return Tensor.result("logSumExp", shape, out, [this], (g) => {
       const dx = this.gradData();
-      const x = this.data;
+      const x = this.store;
       const { outer, n, inner } = split;
       for (let o = 0; o < outer; o++) {
         for (let j = 0; j < n; j++) {
@@ -1164,7 +1318,7 @@ export class Tensor {
           }
         }
       }
-    });
+    }).saving(this);
   }
 
   /**
@@ -1177,9 +1331,9 @@ export class Tensor {
    * ```
    */
   softmax(axis = -1): Tensor {
-    const split = splitAt(this.shape, normalizeAxis(axis, this.ndim, "softmax"));
-    const s = softmaxAlong(this.data, split);
-    return Tensor.result("softmax", this.shape, s, [this], (g) => {
+    const split = splitAt(this.dims, normalizeAxis(axis, this.ndim, "softmax"));
+    const s = softmaxAlong(this.store, split);
+    return Tensor.result("softmax", this.dims, s, [this], (g) => {
       const dx = this.gradData();
       forEachSlice(split, (base, step, n) => {
         let dot = 0;
@@ -1193,8 +1347,10 @@ export class Tensor {
   }
 
   /**
-   * `log softmax(x)` over `axis` (default the last), computed as `x − logSumExp(x)` so it stays
-   * finite where softmax underflows. Backward: dx = g − softmax(x)·Σ g along the axis.
+   * `log softmax(x)` over `axis` (default the last), computed as PyTorch does: `(x − m) − log Σ exp(x − m)`
+   * with `m` the max, so it stays finite where softmax underflows and keeps the entries near the max
+   * exact (`x − logSumExp(x)` rounds them to the ulp of `m`: `[30.5, 1]` lost 1% of its first entry).
+   * Backward: dx = g − softmax(x)·Σ g along the axis.
    *
    * @example
    * ```ts
@@ -1202,14 +1358,18 @@ export class Tensor {
    * ```
    */
   logSoftmax(axis = -1): Tensor {
-    const split = splitAt(this.shape, normalizeAxis(axis, this.ndim, "logSoftmax"));
-    const lse = logSumExpAlong(this.data, split);
-    const x = this.data;
+    const split = splitAt(this.dims, normalizeAxis(axis, this.ndim, "logSoftmax"));
+    const x = this.store;
+    const max = maxAlong(x, split).values;
     const out = allocate(x.length);
     forEachSlice(split, (base, step, n, r) => {
-      for (let j = 0; j < n; j++) out[base + j * step] = x[base + j * step]! - lse[r]!;
+      const m = max[r]!;
+      let s = 0;
+      for (let j = 0; j < n; j++) s += Math.exp(x[base + j * step]! - m);
+      const logS = Math.log(s);
+      for (let j = 0; j < n; j++) out[base + j * step] = x[base + j * step]! - m - logS;
     });
-    return Tensor.result("logSoftmax", this.shape, out, [this], (g) => {
+    return Tensor.result("logSoftmax", this.dims, out, [this], (g) => {
       const dx = this.gradData();
       forEachSlice(split, (base, step, n) => {
         let total = 0;
@@ -1237,23 +1397,23 @@ export class Tensor {
    */
   gather(axis: number, indices: Indices): Tensor {
     const at = normalizeAxis(axis, this.ndim, "gather");
-    const split = splitAt(this.shape, at);
+    const split = splitAt(this.dims, at);
     const { outer, n, inner } = split;
     const idx = checkIndices(indices, "gather", n);
     if (idx.length !== outer * inner) {
       throw new RangeError(
         `gather: expected ${outer * inner} indices (one per position of shape ${formatShape(
-          reducedShape(this.shape, at, false),
-        )}) for input ${formatShape(this.shape)} along axis ${axis}, got ${idx.length}`,
+          reducedShape(this.dims, at, false),
+        )}) for input ${formatShape(this.dims)} along axis ${axis}, got ${idx.length}`,
       );
     }
-    const x = this.data;
+    const x = this.store;
     const out = allocate(idx.length);
     for (let r = 0; r < out.length; r++) {
       const o = Math.floor(r / inner);
       out[r] = x[(o * n + idx[r]!) * inner + (r - o * inner)]!;
     }
-    return Tensor.result("gather", reducedShape(this.shape, at, false), out, [this], (g) => {
+    return Tensor.result("gather", reducedShape(this.dims, at, false), out, [this], (g) => {
       const dx = this.gradData();
       for (let r = 0; r < g.length; r++) {
         const o = Math.floor(r / inner);
@@ -1273,11 +1433,12 @@ export class Tensor {
    */
   indexSelect(axis: number, indices: Indices): Tensor {
     const at = normalizeAxis(axis, this.ndim, "indexSelect");
-    const { outer, n, inner } = splitAt(this.shape, at);
+    const { outer, n, inner } = splitAt(this.dims, at);
     const idx = checkIndices(indices, "indexSelect", n);
     const m = idx.length | 0; // a small integer, as in the constructor
-    const shape = this.shape.map((d, i) => (i === at ? m : d));
-    const x = this.data;
+    const shape = this.dims.map((d, i) => (i === at ? m : d));
+    if (outer * m * inner > MAX_SIZE) throw tooLarge("indexSelect", shape, outer * m * inner);
+    const x = this.store;
     const out = allocate(outer * m * inner);
     for (let o = 0; o < outer; o++) {
       for (let t = 0; t < m; t++) {
@@ -1314,7 +1475,7 @@ export class Tensor {
   crossEntropy(targets: Indices, reduction: Reduction = "mean"): Tensor {
     if (this.ndim !== 2) {
       throw new RangeError(
-        `crossEntropy: expected logits of shape (batch, classes), got ${formatShape(this.shape)}`,
+        `crossEntropy: expected logits of shape (batch, classes), got ${formatShape(this.dims)}`,
       );
     }
     if (reduction !== "mean" && reduction !== "sum" && reduction !== "none") {
@@ -1322,12 +1483,12 @@ export class Tensor {
         `crossEntropy: expected reduction "mean", "sum" or "none", got ${describe(reduction)}`,
       );
     }
-    const [rows, classes] = this.shape as [number, number];
+    const [rows, classes] = this.dims as [number, number];
     const t = checkIndices(targets, "crossEntropy", classes);
     if (t.length !== rows) {
       throw new RangeError(`crossEntropy: ${rows} rows of logits but ${t.length} targets`);
     }
-    const x = this.data;
+    const x = this.store;
     const probs = allocate(x.length);
     const losses = reduction === "none" ? allocate(rows) : null;
     let total = 0;
@@ -1363,21 +1524,22 @@ export class Tensor {
 
   /** Validate `axis` for a reduction (undefined = all elements) and give its split and result shape. */
   private reduction(op: string, axis: number | undefined, keepdims: boolean) {
+    checkKeepdims(op, keepdims);
     if (this.size === 0) {
-      throw new RangeError(`${op}: cannot reduce an empty tensor of shape ${formatShape(this.shape)}`);
+      throw new RangeError(`${op}: cannot reduce an empty tensor of shape ${formatShape(this.dims)}`);
     }
     if (axis === undefined) {
       return {
         split: { outer: 1, n: this.size, inner: 1 },
-        shape: keepdims ? this.shape.map(() => 1) : [],
+        shape: keepdims ? this.dims.map(() => 1) : [],
       };
     }
     const at = normalizeAxis(axis, this.ndim, op);
-    const split = splitAt(this.shape, at);
+    const split = splitAt(this.dims, at);
     if (split.n === 0) {
-      throw new RangeError(`${op}: cannot reduce axis ${axis} of size 0 in shape ${formatShape(this.shape)}`);
+      throw new RangeError(`${op}: cannot reduce axis ${axis} of size 0 in shape ${formatShape(this.dims)}`);
     }
-    return { split, shape: reducedShape(this.shape, at, keepdims) };
+    return { split, shape: reducedShape(this.dims, at, keepdims) };
   }
 
   /** Apply a keepdims reduction over several axes, then drop them unless `keepdims`. */
@@ -1398,7 +1560,7 @@ export class Tensor {
     }
     const out = normalized.reduce<Tensor>((t, a) => reduceOne(t, a), this);
     if (keepdims) return out;
-    return out.reshape(this.shape.filter((_, i) => !normalized.includes(i)));
+    return out.reshape(this.dims.filter((_, i) => !normalized.includes(i)));
   }
 }
 
@@ -1407,14 +1569,8 @@ export class Tensor {
 /** Turn a `Tensor | number` operand into a tensor, or throw a `TypeError` naming the op. */
 function operand(x: Tensor | number, op: string, name = "other"): Tensor {
   if (x instanceof Tensor) return x;
-  if (typeof x === "number") return new Tensor(scalar(x), [], INTERNAL);
+  if (typeof x === "number") return new Tensor(scalar(x), [], NUMBER_OPERAND);
   throw new TypeError(`${op}: expected ${name} to be a Tensor or a number, got ${describe(x)}`);
-}
-
-/** Both operands of a binary op, expanded to their broadcast shape. */
-function broadcastPair(op: string, a: Tensor, b: Tensor): { shape: Shape; x: Float64Array; y: Float64Array } {
-  const shape = broadcastShapes(a.shape, b.shape, op);
-  return { shape, x: expandTo(a.data, a.shape, shape), y: expandTo(b.data, b.shape, shape) };
 }
 
 /** A one-element buffer holding `v`. */
@@ -1438,18 +1594,11 @@ function scaled(g: Float64Array, c: number): Float64Array {
   return out;
 }
 
-/** A 0/1 tensor from an elementwise comparison; comparisons have no gradient. */
-function compare(
-  a: Tensor,
-  other: Tensor | number,
-  op: string,
-  test: (x: number, y: number) => boolean,
-): Tensor {
-  const b = operand(other, op);
-  const { shape, x, y } = broadcastPair(op, a, b);
-  const out = allocate(x.length);
-  for (let i = 0; i < out.length; i++) out[i] = test(x[i]!, y[i]!) ? 1 : 0;
-  return new Tensor(out, shape, INTERNAL);
+/** Throw a `TypeError` naming `op` unless `keepdims` is a boolean (a truthy string is not `true`). */
+function checkKeepdims(op: string, keepdims: unknown): void {
+  if (typeof keepdims !== "boolean") {
+    throw new TypeError(`${op}: expected keepdims to be a boolean, got ${describe(keepdims)}`);
+  }
 }
 
 /** `shape` with `axis` removed, or set to 1 when `keepdims`. */

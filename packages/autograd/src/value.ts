@@ -295,7 +295,7 @@ export class Value {
     return node(x > 0 ? x : alpha * x, Op.LeakyRelu, this, new Value(alpha));
   }
 
-  /** `tanh(this)`. Local derivative: 1 − tanh². @example `new Value(0).tanh().data // 0` */
+  /** `tanh(this)`. Local derivative: 1 − t² = (1 − t)(1 + t). @example `new Value(0).tanh().data // 0` */
   tanh(): Value {
     return node(Math.tanh(this.data), Op.Tanh, this, null);
   }
@@ -870,8 +870,8 @@ function propagate(first: Value, order: readonly Value[] | null, older: Value[],
           case Op.Log: // out = log a
             a.grad += (1 / a.data) * g;
             break;
-          case Op.Tanh: // out = tanh a
-            a.grad += (1 - v.data * v.data) * g;
+          case Op.Tanh: // out = tanh a, d/da = 1 − out² as (1 − out)(1 + out): no rounding of out², exact near ±1
+            a.grad += (1 - v.data) * (1 + v.data) * g;
             break;
           case Op.Sigmoid: // out = σ(a)
             a.grad += v.data * (1 - v.data) * g;

@@ -71,8 +71,8 @@ function referenceGradients(root: Value, topo: readonly Value[]): Map<Value, num
       case "relu": // (out.data > 0) * out.grad
         add(a!, out.data > 0 ? go : 0);
         break;
-      case "tanh": // (1 - t**2) * out.grad
-        add(a!, (1 - out.data * out.data) * go);
+      case "tanh": // (1 - t**2) * out.grad, with 1 - t**2 as (1 - t) * (1 + t) (exact near ±1, issue #19)
+        add(a!, (1 - out.data) * (1 + out.data) * go);
         break;
       case "exp": // e * out.grad
         add(a!, out.data * go);

@@ -1,0 +1,32 @@
+import { describe } from "./shape.js";
+
+/** Options accepted by the `Tensor` constructor and the factories. */
+export interface TensorOptions {
+  /** Record operations on this tensor so `backward()` fills its `grad`. Default `false`. */
+  readonly requiresGrad?: boolean;
+}
+
+/**
+ * The `requiresGrad` of `options` (`undefined` or `null` options: `false`), or a `TypeError` naming
+ * `fn` for anything but an options object whose only key is a boolean `requiresGrad` — so a typo
+ * (`{ requiresgrad: true }`) or a truthy string cannot silently give a tensor without gradients.
+ */
+export function requiresGradOption(options: unknown, fn: string): boolean {
+  if (options === undefined || options === null) return false;
+  if (typeof options !== "object") {
+    throw new TypeError(
+      `${fn}: expected options to be an object like { requiresGrad: true }, got ${describe(options)}`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== "requiresGrad") throw new TypeError(`${fn}: unknown option "${key}" (expected requiresGrad)`);
+  }
+  const requiresGrad = (options as TensorOptions).requiresGrad;
+  if (requiresGrad === undefined) return false;
+  if (typeof requiresGrad !== "boolean") {
+    throw new TypeError(
+      `${fn}: expected options.requiresGrad to be a boolean, got ${describe(requiresGrad)}`,
+    );
+  }
+  return requiresGrad;
+}

@@ -1,6 +1,6 @@
 import { Tensor, Value } from "@neurogebra/autograd";
 
-import { checkNonEmpty, checkSameLength, describe } from "./check.js";
+import { checkClassIndex, checkNonEmpty, checkSameLength, describe } from "./check.js";
 
 function argmaxRow(row: readonly Value[], fn: string, i: number): number {
   if (row.length === 0) {
@@ -31,7 +31,8 @@ function checkIndex(fn: string, where: string, x: unknown): number {
  * scores are turned into classes by argmax (the first maximum on ties, like Python's
  * `max(range(c), key=…)` and `torch.max`).
  *
- * @throws RangeError for an empty batch, a length mismatch, or a target that is not a class index.
+ * @throws RangeError for an empty batch, a length mismatch, or a target that is not a class index — for
+ * scores, an integer in `[0, classes)`, the same error `crossEntropy` gives.
  * @example
  * ```ts
  * accuracy(tensor([[2, 1], [0, 3]]), [0, 0]); // 0.5
@@ -44,6 +45,8 @@ export function accuracy(
 ): number {
   const fn = "accuracy";
   let predicted: ArrayLike<number>;
+  // How many classes target i may name: known for scores (their width), not for class indices.
+  let classesOf = (_i: number): number => Infinity;
   if (predictions instanceof Tensor) {
     if (predictions.ndim !== 2) {
       throw new RangeError(
@@ -52,12 +55,18 @@ export function accuracy(
     }
     checkNonEmpty(fn, "predictions", predictions.shape[0]!);
     predicted = predictions.argmax(1);
+    const classes = predictions.shape[1]!;
+    classesOf = () => classes;
   } else if (predictions instanceof Int32Array) {
     predicted = predictions;
   } else if (Array.isArray(predictions)) {
     predicted = predictions.map((p: unknown, i) =>
       Array.isArray(p) ? argmaxRow(p as readonly Value[], fn, i) : checkIndex(fn, `predictions[${i}]`, p),
     );
+    classesOf = (i) => {
+      const row: unknown = predictions[i];
+      return Array.isArray(row) ? row.length : Infinity;
+    };
   } else {
     throw new TypeError(
       `${fn}: expected predictions to be a Tensor, rows of Value scores or class indices, got ${describe(predictions)}`,
@@ -72,7 +81,12 @@ export function accuracy(
   checkSameLength(fn, "predictions", predicted.length, "targets", targets.length);
   let correct = 0;
   for (let i = 0; i < predicted.length; i++) {
-    if (predicted[i] === checkIndex(fn, `targets[${i}]`, targets[i])) correct++;
+    const classes = classesOf(i);
+    const target =
+      classes === Infinity
+        ? checkIndex(fn, `targets[${i}]`, targets[i])
+        : checkClassIndex(fn, `targets[${i}]`, targets[i], classes);
+    if (predicted[i] === target) correct++;
   }
   return correct / predicted.length;
 }

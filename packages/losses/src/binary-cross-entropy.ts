@@ -73,17 +73,39 @@ export function binaryCrossEntropy(
   return elementwiseLoss(BCE, probabilities, targets, options.reduction);
 }
 
+/*
+ * softplus(z) − t·z is exact for finite z, but t·z is 0·∞ = NaN at z = +∞, t = 0 (and at z = −∞ it is
+ * ∞ − ∞ unless t = 0). For an infinite logit the loss is written as its equal
+ * (1 − t)·relu(z) + t·relu(−z) + softplus(−|z|), each term dropped where its factor is 0: the limits
+ * (+∞ or 0) and gradients σ(z) − t, with no NaN on the way (anomaly mode stays quiet).
+ */
+function logitsLossValue(z: Value, t: number): Value {
+  if (Number.isFinite(z.data) || Number.isNaN(z.data)) return z.softplus().sub(z.mul(t));
+  let loss = z.abs().neg().softplus();
+  if (t < 1) loss = loss.add(z.relu().mul(1 - t));
+  if (t > 0) loss = loss.add(z.neg().relu().mul(t));
+  return loss;
+}
+
+function logitsLossTensor(z: Tensor, t: Tensor): Tensor {
+  if (!z.data.some((v) => v === Infinity || v === -Infinity)) return z.softplus().sub(z.mul(t));
+  const positivePart = z.relu().where(t.lt(1), 0).mul(t.neg().add(1));
+  const negativePart = z.neg().relu().where(t.gt(0), 0).mul(t);
+  return z.abs().neg().softplus().add(positivePart).add(negativePart);
+}
+
 const BCE_WITH_LOGITS: ElementwiseLoss = {
   name: "binaryCrossEntropyWithLogits",
   checkTarget: checkProbabilityTarget("binaryCrossEntropyWithLogits"),
-  value: (z, t) => z.softplus().sub(z.mul(t)),
-  tensor: (z, t) => z.softplus().sub(z.mul(t)),
+  value: logitsLossValue,
+  tensor: logitsLossTensor,
 };
 
 /**
  * Binary cross-entropy on raw scores (logits) `z` (PyTorch's `F.binary_cross_entropy_with_logits`):
  * `softplus(z) − t·z`, which equals `−(t·log σ(z) + (1 − t)·log(1 − σ(z)))` but never overflows and
- * never clamps. Gradient: `σ(z) − t`.
+ * never clamps. Gradient: `σ(z) − t`. Infinite logits give the limits (`(+∞, 0)` is `+∞` with gradient
+ * 1, `(+∞, 1)` is 0), not NaN.
  *
  * @throws RangeError for an empty batch, a length mismatch, or a target outside [0, 1].
  * @example

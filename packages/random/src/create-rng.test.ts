@@ -21,3 +21,32 @@ describe("createRng", () => {
     expect(() => createRng(0).permutation(1.5)).toThrow(RangeError);
   });
 });
+
+describe("reliability #19", () => {
+  it("14: a seed that is not a number or a string is a TypeError, not a stringified object", () => {
+    // String({ a: 1 }) and String({ b: 2 }) are both "[object Object]": the same stream for any object.
+    expect(() => createRng({ a: 1 } as never)).toThrow(
+      new TypeError("createRng: seed must be a number or a string, received an object"),
+    );
+    expect(() => createRng({ b: 2 } as never)).toThrow(TypeError);
+    expect(() => createRng([1, 2] as never)).toThrow(
+      "createRng: seed must be a number or a string, received an array",
+    );
+    expect(() => createRng(null as never)).toThrow("received null");
+    expect(() => createRng(true as never)).toThrow("received a boolean");
+    expect(() => createRng(10n as never)).toThrow("received a bigint");
+  });
+
+  it("14: a number seed must be finite (NaN is a bug upstream, not a seed)", () => {
+    expect(() => createRng(NaN)).toThrow(
+      new RangeError("createRng: a number seed must be finite, received NaN"),
+    );
+    expect(() => createRng(Infinity)).toThrow(RangeError);
+  });
+
+  it("14: the documented seeds still work: numbers (0 included), strings, and no seed", () => {
+    expect(createRng().random()).toBe(createRng(0).random());
+    expect(createRng(-3.5).random()).toBe(createRng("-3.5").random());
+    expect(createRng("").random()).toBeTypeOf("number");
+  });
+});

@@ -7,6 +7,8 @@ import type { Rng } from "./rng.js";
  * `normal()` is Box–Muller on two uniforms (one draw per call, nothing cached); `permutation(n)` is
  * Fisher–Yates from the end with `j = floor(random() * (i + 1))`.
  *
+ * @throws TypeError for a seed that is neither a number nor a string (objects would all stringify
+ * alike); RangeError for a non-finite number. A number and its string form give the same stream.
  * @example
  * ```ts
  * const rng = createRng(42);
@@ -14,6 +16,7 @@ import type { Rng } from "./rng.js";
  * ```
  */
 export function createRng(seed: string | number = 0): Rng {
+  checkSeed(seed);
   const prng = seedrandom(String(seed));
   const random = (): number => prng.double();
   return {
@@ -40,4 +43,22 @@ export function createRng(seed: string | number = 0): Rng {
       return out;
     },
   };
+}
+
+/** Only the documented seed types: `String(seed)` of any object is "[object Object]". */
+function checkSeed(seed: unknown): void {
+  if (typeof seed === "string") return;
+  if (typeof seed !== "number") {
+    const got =
+      seed === null
+        ? "null"
+        : Array.isArray(seed)
+          ? "an array"
+          : typeof seed === "object"
+            ? "an object"
+            : `a ${typeof seed}`;
+    throw new TypeError(`createRng: seed must be a number or a string, received ${got}`);
+  }
+  if (!Number.isFinite(seed))
+    throw new RangeError(`createRng: a number seed must be finite, received ${seed}`);
 }

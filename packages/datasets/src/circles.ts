@@ -1,7 +1,14 @@
 import { cosCorrectlyRounded, sinCorrectlyRounded } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
-import { checkInteger, checkNonNegative, checkOptionsObject, checkRng } from "./check-options.js";
+import {
+  allocateValues,
+  checkInteger,
+  checkKnownOptions,
+  checkNonNegative,
+  checkOptionsObject,
+  checkRng,
+} from "./check-options.js";
 import type { Dataset } from "./dataset.js";
 
 /** Options of `circles`. */
@@ -33,13 +40,14 @@ const RADIUS = 5;
 export function circles(options: CirclesOptions): Dataset {
   const fn = "circles";
   checkOptionsObject(fn, options);
+  checkKnownOptions(fn, options, ["nSamples", "noise", "rng"]);
   const { nSamples = 200, noise = 0 } = options;
   const n = checkInteger(fn, "nSamples", nSamples, 1);
   const level = checkNonNegative(fn, "noise", noise);
   const rng = checkRng(fn, options.rng);
 
   const nInner = Math.floor(n / 2);
-  const X = new Float64Array(2 * n);
+  const X = allocateValues(fn, "nSamples × 2 features", 2 * n);
   const y = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const r = i < nInner ? rng.uniform(0, RADIUS * 0.5) : rng.uniform(RADIUS * 0.7, RADIUS);

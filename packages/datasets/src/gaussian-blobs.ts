@@ -1,6 +1,13 @@
 import type { Rng } from "@neurogebra/random";
 
-import { checkInteger, checkNonNegative, checkOptionsObject, checkRng } from "./check-options.js";
+import {
+  allocateValues,
+  checkInteger,
+  checkKnownOptions,
+  checkNonNegative,
+  checkOptionsObject,
+  checkRng,
+} from "./check-options.js";
 import type { Dataset } from "./dataset.js";
 
 /** Options of `gaussianBlobs`. */
@@ -36,6 +43,7 @@ const PLAYGROUND_CENTERS: readonly (readonly number[])[] = [
 export function gaussianBlobs(options: GaussianBlobsOptions): Dataset {
   const fn = "gaussianBlobs";
   checkOptionsObject(fn, options);
+  checkKnownOptions(fn, options, ["nSamples", "noise", "centers", "rng"]);
   const { nSamples = 200, noise = 0 } = options;
   const centers: readonly (readonly number[])[] = options.centers ?? PLAYGROUND_CENTERS;
   const n = checkInteger(fn, "nSamples", nSamples, 1);
@@ -57,7 +65,7 @@ export function gaussianBlobs(options: GaussianBlobsOptions): Dataset {
 
   const std = Math.sqrt(0.5 + 7 * level);
   const k = centers.length;
-  const X = new Float64Array(n * d);
+  const X = allocateValues(fn, "nSamples × the centers' dimension", n * d);
   const y = new Int32Array(n);
   let at = 0;
   for (let c = 0; c < k; c++) {

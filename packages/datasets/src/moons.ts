@@ -1,7 +1,14 @@
 import { cosCorrectlyRounded, sinCorrectlyRounded } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
-import { checkInteger, checkNonNegative, checkOptionsObject, checkRng } from "./check-options.js";
+import {
+  allocateValues,
+  checkInteger,
+  checkKnownOptions,
+  checkNonNegative,
+  checkOptionsObject,
+  checkRng,
+} from "./check-options.js";
 import type { Dataset } from "./dataset.js";
 import { linspace } from "./linspace.js";
 
@@ -29,6 +36,7 @@ export interface MoonsOptions {
 export function moons(options: MoonsOptions): Dataset {
   const fn = "moons";
   checkOptionsObject(fn, options);
+  checkKnownOptions(fn, options, ["nSamples", "noise", "rng"]);
   const { nSamples = 200, noise = 0.1 } = options;
   const n = checkInteger(fn, "nSamples", nSamples, 1);
   const sigma = checkNonNegative(fn, "noise", noise);
@@ -36,7 +44,7 @@ export function moons(options: MoonsOptions): Dataset {
 
   const nOuter = Math.floor(n / 2);
   const nInner = n - nOuter;
-  const X = new Float64Array(2 * n);
+  const X = allocateValues(fn, "nSamples × 2 features", 2 * n);
   const y = new Int32Array(n);
   linspace(0, Math.PI, nOuter).forEach((t, i) => {
     X[2 * i] = cosCorrectlyRounded(t);

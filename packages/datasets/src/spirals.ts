@@ -1,7 +1,14 @@
 import { cosCorrectlyRounded, sinCorrectlyRounded } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
-import { checkInteger, checkNonNegative, checkOptionsObject, checkRng } from "./check-options.js";
+import {
+  allocateValues,
+  checkInteger,
+  checkKnownOptions,
+  checkNonNegative,
+  checkOptionsObject,
+  checkRng,
+} from "./check-options.js";
 import type { Dataset } from "./dataset.js";
 import { linspace } from "./linspace.js";
 
@@ -41,19 +48,21 @@ export interface SpiralsOptions {
 export function generateSpirals(options: SpiralsOptions): Dataset {
   const fn = "generateSpirals";
   checkOptionsObject(fn, options);
+  checkKnownOptions(fn, options, ["pointsPerClass", "classes", "noise", "rng"]);
   const { pointsPerClass = 100, classes = 3, noise = 0.1 } = options;
   const n = checkInteger(fn, "pointsPerClass", pointsPerClass, 1);
   const k = checkInteger(fn, "classes", classes, 1);
   const sigma = checkNonNegative(fn, "noise", noise);
   const rng = checkRng(fn, options.rng);
 
-  const X = new Float64Array(n * k * 2);
+  const X = allocateValues(fn, "pointsPerClass × classes × 2 features", n * k * 2);
   const y = new Int32Array(n * k);
   const r = linspace(0, 1, n);
   for (let c = 0; c < k; c++) {
     const base = linspace(c * 4, (c + 1) * 4, n);
     // All n normal draws of this class first, as np.random.randn(n) does, then the arithmetic.
-    const draws = Array.from({ length: n }, () => rng.normal());
+    const draws = new Float64Array(n);
+    for (let i = 0; i < n; i++) draws[i] = rng.normal();
     for (let i = 0; i < n; i++) {
       const theta = base[i]! + draws[i]! * sigma;
       const at = c * n + i;

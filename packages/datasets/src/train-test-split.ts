@@ -1,6 +1,6 @@
 import type { Rng } from "@neurogebra/random";
 
-import { checkOptionsObject, checkRng } from "./check-options.js";
+import { checkKnownOptions, checkOptionsObject, checkRng } from "./check-options.js";
 import { labelsToInt32, resolveClassCount } from "./dataset.js";
 import type { Dataset } from "./dataset.js";
 
@@ -70,6 +70,7 @@ export function trainTestSplit(
     );
   }
   checkOptionsObject(fn, options);
+  checkKnownOptions(fn, options, ["trainFraction", "rng"]);
   const { trainFraction = 0.8 } = options;
   if (typeof trainFraction !== "number" || !(trainFraction > 0 && trainFraction < 1)) {
     throw new RangeError(

@@ -1,6 +1,13 @@
 import type { Rng } from "@neurogebra/random";
 
-import { checkInteger, checkNonNegative, checkOptionsObject, checkRng } from "./check-options.js";
+import {
+  allocateValues,
+  checkInteger,
+  checkKnownOptions,
+  checkNonNegative,
+  checkOptionsObject,
+  checkRng,
+} from "./check-options.js";
 import type { Dataset } from "./dataset.js";
 
 /** Options of `xor`. */
@@ -29,12 +36,13 @@ const PADDING = 0.3;
 export function xor(options: XorOptions): Dataset {
   const fn = "xor";
   checkOptionsObject(fn, options);
+  checkKnownOptions(fn, options, ["nSamples", "noise", "rng"]);
   const { nSamples = 200, noise = 0 } = options;
   const n = checkInteger(fn, "nSamples", nSamples, 1);
   const level = checkNonNegative(fn, "noise", noise);
   const rng = checkRng(fn, options.rng);
 
-  const X = new Float64Array(2 * n);
+  const X = allocateValues(fn, "nSamples × 2 features", 2 * n);
   const y = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let x0 = rng.uniform(-5, 5);

@@ -142,9 +142,8 @@ describe("NeuralNetwork state dict", () => {
     state["layers.0.weight"]!.data[0] = NaN;
     state["layers.0.weight"]!.data[1] = Infinity;
     expect(() => net.loadStateDict(state)).toThrow(/data\[0\] is NaN.*\n.*data\[1\] is Infinity/);
-    expect(() => load(net, save({ stateDict: () => state, loadStateDict: () => {} }))).toThrow(
-      /data\[0\] is null/,
-    );
+    // save() refuses such a state (state-dict.test.ts); JSON written by hand still gets a clear load error
+    expect(() => load(net, JSON.stringify(state))).toThrow(/data\[0\] is null/);
     expect(() => load(net, "{ not json")).toThrow(StateDictError);
     expect(() => net.loadStateDict([])).toThrow(/expected a state dict object, got an array/);
     expect(net.stateDict()).toEqual(before);

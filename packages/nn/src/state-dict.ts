@@ -153,7 +153,9 @@ export function applyStateDict(fn: string, slots: readonly StateSlot[], state: u
 }
 
 /**
- * Serialise a model's parameters to a JSON string (its {@link StateDict}).
+ * Serialise a model's parameters to a JSON string (its {@link StateDict}). JSON has no NaN or ±Infinity
+ * (`JSON.stringify` writes `null`, which `load` refuses), so a model holding one — a diverged training —
+ * is a `RangeError` naming every such parameter, and nothing is written.
  *
  * @example
  * ```ts
@@ -162,7 +164,21 @@ export function applyStateDict(fn: string, slots: readonly StateSlot[], state: u
  * ```
  */
 export function save(model: HasStateDict): string {
-  return JSON.stringify(model.stateDict());
+  const state = model.stateDict();
+  const problems: string[] = [];
+  for (const [name, { data }] of Object.entries(state)) {
+    const bad = data.findIndex((v) => !Number.isFinite(v));
+    if (bad === -1) continue;
+    const more = data.filter((v) => !Number.isFinite(v)).length - 1;
+    problems.push(`"${name}": ${data[bad]} at data[${bad}]${more > 0 ? ` and ${more} more` : ""}`);
+  }
+  if (problems.length > 0) {
+    throw new RangeError(
+      `save: the model holds non-finite numbers, which JSON cannot store (it writes null) and load() ` +
+        `refuses: ${problems.join("; ")}. Did the training diverge?`,
+    );
+  }
+  return JSON.stringify(state);
 }
 
 /**

@@ -29,3 +29,16 @@ export function formatEpochLine(epoch: number, epochs: number, loss: number, acc
 export function isPrintedEpoch(epoch: number, epochs: number): boolean {
   return epoch % 5 === 0 || epoch === epochs - 1;
 }
+
+/**
+ * The first epoch whose loss is NaN or ±Infinity (the training diverged), or `null`.
+ *
+ * @example
+ * ```ts
+ * divergedEpoch({ loss: [2.1, NaN, NaN], accuracy: [0.4, 0.3, 0.3] }); // 1
+ * ```
+ */
+export function divergedEpoch(history: TrainingHistory): number | null {
+  const epoch = history.loss.findIndex((loss) => !Number.isFinite(loss));
+  return epoch === -1 ? null : epoch;
+}

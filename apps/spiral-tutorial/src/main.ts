@@ -1,4 +1,7 @@
+import { formatFixed } from "@neurogebra/nn";
+
 import { parseCommandLine, UsageError, usage } from "./cli-options.js";
+import { divergedEpoch } from "./epoch-line.js";
 import { OutputDirError } from "./output-dir.js";
 import type { OutputWorkerFactory } from "./output-writer.js";
 import { plainProgress, terminalProgress } from "./progress.js";
@@ -14,7 +17,8 @@ export interface MainIo {
 
 /**
  * The CLI: parses `argv`, runs the tutorial, prints the transcript (or `--json`), returns the exit
- * code — 0 on success, 2 for a bad flag, value or `--out` (usage on stderr), 1 for anything else.
+ * code — 0 on success, 2 for a bad flag, value or `--out` (usage on stderr), 3 when a half's training
+ * diverged (its loss became NaN or ±Infinity; the run completes and says so), 1 for anything else.
  *
  * @example
  * ```ts
@@ -57,6 +61,16 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       const where = result.files.length > 0 ? ` — wrote ${result.files.length} files to ${options.out}` : "";
       print("");
       print(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s${where}`);
+    }
+    const diverged = [result.fromScratch, result.framework].flatMap((half) => {
+      const epoch = half === null ? null : divergedEpoch(half.history);
+      return epoch === null
+        ? []
+        : [`${half!.label}: loss ${formatFixed(half!.history.loss[epoch]!, 4)} from epoch ${epoch}`];
+    });
+    if (diverged.length > 0) {
+      if (!options.json) print(`Training diverged (${diverged.join("; ")}) — exit code 3`);
+      return 3;
     }
     return 0;
   } catch (error) {

@@ -23,7 +23,7 @@ import {
 } from "./comparison-tables.js";
 import { decisionGrid, planeGrid } from "./decision-grid.js";
 import type { TrainingHistory } from "./epoch-line.js";
-import { formatEpochLine, isPrintedEpoch } from "./epoch-line.js";
+import { divergedEpoch, formatEpochLine, isPrintedEpoch } from "./epoch-line.js";
 import { exportModel, exportRequestFor } from "./export-model.js";
 import { halfColors } from "./figures/colors.js";
 import { buildFrameworkNetwork, evaluateFramework, trainFramework } from "./framework-half.js";
@@ -200,6 +200,7 @@ async function runSteps(
   section("step-4", "Step 4: Train Both Networks");
   const trainHalf = (
     label: string,
+    learningRate: number,
     run: (onEpoch: (epoch: number, loss: number, accuracy: number) => void) => TrainingHistory,
   ): { history: TrainingHistory; epochLines: string[]; ms: number } => {
     const epochLines: string[] = [];
@@ -219,12 +220,19 @@ async function runSteps(
     io.progress.stop();
     transcript.line();
     transcript.line(`Final Training Accuracy: ${formatPercent(history.accuracy.at(-1)!, 1)}`);
+    const diverged = divergedEpoch(history);
+    if (diverged !== null) {
+      transcript.line(
+        `Training diverged: the loss is ${formatFixed(history.loss[diverged]!, 4)} from epoch ${diverged} on ` +
+          `(learning rate ${learningRate} is too large?), so the numbers below describe a broken network.`,
+      );
+    }
     return { history, epochLines, ms };
   };
   const scratchTraining =
     net === null
       ? null
-      : trainHalf("Neurogebra", (onEpoch) =>
+      : trainHalf("Neurogebra", options.lr, (onEpoch) =>
           trainFromScratch(net, train, {
             epochs: options.epochs,
             learningRate: options.lr,
@@ -237,7 +245,7 @@ async function runSteps(
   const frameworkTraining =
     model === null
       ? null
-      : trainHalf("Framework", (onEpoch) =>
+      : trainHalf("Framework", options.adamLr, (onEpoch) =>
           trainFramework(model, train, {
             epochs: options.epochs,
             learningRate: options.adamLr,

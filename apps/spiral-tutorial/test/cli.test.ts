@@ -342,6 +342,38 @@ describe("random streams", () => {
   });
 });
 
+describe("reliability #19: a diverged run", () => {
+  const diverging = [
+    "--lr",
+    "1e300",
+    "--epochs",
+    "2",
+    "--points",
+    "20",
+    "--no-plots",
+    "--only",
+    "from-scratch",
+  ];
+
+  it("says so in the transcript (loss nan) and exits with code 3", async () => {
+    const { code, stdout } = await run(diverging);
+    expect(stdout).toContain("  Epoch   0/2: Loss = nan");
+    expect(stdout).toContain(
+      "Training diverged: the loss is nan from epoch 0 on (learning rate 1e+300 is too large?), so the " +
+        "numbers below describe a broken network.",
+    );
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe(
+      "Training diverged (Neurogebra: loss nan from epoch 0) — exit code 3",
+    );
+    expect(code).toBe(3);
+  });
+
+  it("exits with code 3 under --json too, and a sound run still exits with 0", async () => {
+    expect((await run([...diverging, "--json"])).code).toBe(3);
+    expect((await run(["--epochs", "2", "--points", "20", "--no-plots", "--json"])).code).toBe(0);
+  });
+});
+
 describe("bad input", () => {
   it.each([
     [["--bogus"], /Unknown option '--bogus'/],

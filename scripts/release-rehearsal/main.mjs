@@ -34,11 +34,7 @@ try {
 } catch (error) {
   report.crash(error);
 } finally {
-  try {
-    await sandbox.cleanup();
-  } catch (error) {
-    report.crash(new Error(`cleanup of ${sandbox.root} failed: ${error.message}`));
-  }
+  await report.check("registry stopped, sandbox folder removed", () => sandbox.cleanup());
   report.finish(options.report && resolve(options.report));
 }
 process.exitCode = report.failed > 0 ? 1 : 0;

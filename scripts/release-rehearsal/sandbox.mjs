@@ -3,7 +3,7 @@
 // npm/pnpm/git configuration applies, child processes that end with it, and a cleanup that runs whatever
 // happens: success, an error, Ctrl-C or SIGTERM.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -107,6 +107,7 @@ export function createSandbox(prefix) {
     async cleanup() {
       for (const fn of cleanups) await fn();
       removeRoot();
+      if (existsSync(root)) throw new Error(`${root} is still there`);
       cleaned = true;
       process.off("exit", onExit);
       for (const signal of Object.keys(SIGNALS)) process.off(signal, onSignal);

@@ -29,10 +29,12 @@ const NOWHERE = "http://127.0.0.1:9";
 
 const report = createReport();
 const sandbox = createSandbox("neurogebra-release-");
+let registryLog = () => "";
 try {
   await rehearse();
 } catch (error) {
   report.crash(error);
+  if (registryLog()) console.log(`\nVerdaccio's log (warnings and errors):\n${registryLog()}`);
 } finally {
   await report.check("registry stopped, sandbox folder removed", () => sandbox.cleanup());
   report.finish(options.report && resolve(options.report));
@@ -50,6 +52,7 @@ async function rehearse() {
     () => startLocalRegistry(sandbox.dir("registry")),
   );
   sandbox.onCleanup(registry.stop);
+  registryLog = registry.log;
   const local = registry.url;
   const host = new URL(local).host;
   console.log(`    registry ${local}`);
@@ -99,18 +102,26 @@ async function rehearse() {
       ),
     );
 
-  await report.check("the guard refuses when the publish registry is registry.npmjs.org", async () => {
-    const npmjs = "https://registry.npmjs.org/";
-    const misdirected = { ...publisher, npm_config_registry: npmjs, PNPM_CONFIG_REGISTRY: npmjs };
-    const firstPackage = publicPackages(copy.dir)
-      .slice(0, 1)
-      .map((p) => p.dir);
-    const refused = await assertPublishesOnlyTo(sandbox, local, copy.dir, firstPackage, misdirected).then(
-      () => false,
-      (error) => /^refusing to publish/.test(error.message),
-    );
-    if (!refused) throw new Error("the guard let a publish to registry.npmjs.org through");
-  });
+  // pnpm 12 and npm/changesets read different settings, so each is misdirected alone
+  await report.check(
+    "the guard refuses when pnpm alone, or npm and changesets alone, point at npmjs",
+    async () => {
+      const npmjs = "https://registry.npmjs.org/";
+      const firstPackage = publicPackages(copy.dir)
+        .slice(0, 1)
+        .map((p) => p.dir);
+      for (const [who, misdirected] of [
+        ["pnpm", { ...publisher, PNPM_CONFIG_REGISTRY: npmjs }],
+        ["npm and changesets", { ...publisher, npm_config_registry: npmjs }],
+      ]) {
+        const refused = await assertPublishesOnlyTo(sandbox, local, copy.dir, firstPackage, misdirected).then(
+          () => false,
+          (error) => /^refusing to publish/.test(error.message),
+        );
+        if (!refused) throw new Error(`the guard let a publish through while ${who} pointed at ${npmjs}`);
+      }
+    },
+  );
 
   const context = { sandbox, report, local, consumer, publisher, tools, copyDir: copy.dir };
   const first = await report.step("release 1: pnpm version-packages, commit, pnpm release", async () => {

@@ -4,10 +4,11 @@
 // happens: success, an error, Ctrl-C or SIGTERM.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const COMMAND_TIMEOUT_MS = 5 * 60_000;
+const COMMAND_TIMEOUT_MS = 10 * 60_000; // a build on a busy 2-core machine can take minutes
 const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
 /** A command that failed: names the command, where it ran, how it ended, and the end of its output. */
@@ -24,6 +25,7 @@ export function createSandbox(prefix) {
   const root = mkdtempSync(join(tmpdir(), prefix));
   const children = new Set();
   const cleanups = [];
+  const removals = [];
   let cleaned = false;
 
   const killChildren = () => {
@@ -103,9 +105,18 @@ export function createSandbox(prefix) {
       });
     },
 
+    /**
+     * Starts removing a folder that is no longer needed while the rehearsal goes on (deleting the repo
+     * copy's thousands of folders takes seconds on a disk with discard); cleanup() waits for it.
+     */
+    discard(dir) {
+      removals.push(rm(dir, { recursive: true, force: true, maxRetries: 3 }));
+    },
+
     /** Stops what was registered and removes the whole folder. */
     async cleanup() {
       for (const fn of cleanups) await fn();
+      await Promise.all(removals);
       removeRoot();
       if (existsSync(root)) throw new Error(`${root} is still there`);
       cleaned = true;
@@ -116,12 +127,12 @@ export function createSandbox(prefix) {
 }
 
 /**
- * An environment for the rehearsal's commands (one per role, by `name`, each with its own `.npmrc`). It starts from this process's environment
- * without any npm/pnpm/yarn/git/turbo variable, then points HOME, the XDG folders, npm's user and global
- * config and npm's cache into the sandbox, so nothing the user configured (a registry, a scoped registry,
- * a token, an `auth.ini`, git hooks or signing) applies, and nothing the rehearsal fetches lands in the
- * user's caches. pnpm keeps reading packages from the user's store (`storeDir`), which an offline install
- * only reads.
+ * An environment for the rehearsal's commands, one per role (`name`), each with its own `.npmrc`. It
+ * starts from this process's environment without any npm/pnpm/yarn/git/turbo variable, then points HOME,
+ * the XDG folders, the temp folder, npm's user and global config and npm's cache into the sandbox, so
+ * nothing the user configured (a registry, a scoped registry, a token, an `auth.ini`, git hooks or
+ * signing) applies, and nothing the rehearsal fetches lands in the user's caches. pnpm keeps reading
+ * packages from the user's store (`storeDir`), which an offline install only reads.
  */
 export function isolatedEnv(sandbox, { name, storeDir, npmrc, extra = {} }) {
   const home = sandbox.dir(`home-${name}`);

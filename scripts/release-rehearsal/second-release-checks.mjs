@@ -116,8 +116,13 @@ export async function checkSecondRelease(ctx, first, second, { patched, changese
           }
         }
       }
+      const dependents = [...bumped].filter((name) => name !== patched).map(short);
+      return `${short(patched)} ${v2[patched]} under "### Patch Changes"; ${
+        dependents.length > 0 ? `"Updated dependencies" in ${dependents.join(", ")}` : "no dependent released"
+      }`;
     },
   );
+  sandbox.discard(copyDir); // the copy is not read after this
 
   await report.check(
     "release 2 in the registry: only the bumped packages are new, as latest; release 1 stays",

@@ -4,6 +4,7 @@
  * Every factory copies its input, so the tensor owns its storage. Bad options, shapes and sizes are
  * `TypeError`s / `RangeError`s naming the factory (checked before anything is allocated).
  */
+import { drawFrom } from "./default-rng.js";
 import type { Rng } from "./rng.js";
 import { MAX_SIZE, checkShape, describe, formatShape, shapeSize, tooLarge, type Shape } from "./shape.js";
 import { Tensor, type NestedArray } from "./tensor.js";
@@ -191,8 +192,18 @@ export function arange(start: number, stop?: number, step = 1, options?: TensorO
   return new Tensor(values, [n], options);
 }
 
-/** Uniform draws in [0, 1) from `rng.random()`, in row-major order. @example `rand([2, 2], rng).shape // [2, 2]` */
-export function rand(shape: Shape, rng: Rng, options?: TensorOptions): Tensor {
+/**
+ * Uniform draws in [0, 1) from `rng.random()`, in row-major order; without an `rng`, from the default
+ * generator (`manualSeed` of `@neurogebra/random`, see `default-rng.ts`).
+ *
+ * @example
+ * ```ts
+ * rand([2, 2], rng).shape; // [2, 2]
+ * rand([2, 2], { requiresGrad: true }).requiresGrad; // true (drawn from the default generator)
+ * ```
+ */
+export function rand(shape: Shape, rng?: Rng | TensorOptions | null, options?: TensorOptions): Tensor {
+  [rng, options] = drawFrom("rand", rng, options);
   const checked = checkShape(shape, "rand");
   checkRng(rng, "rand");
   requiresGradOption(options, "rand");
@@ -201,8 +212,19 @@ export function rand(shape: Shape, rng: Rng, options?: TensorOptions): Tensor {
   return new Tensor(values, checked, options);
 }
 
-/** Standard normal draws from `rng.normal()`, in row-major order. @example `randn([3], rng).shape // [3]` */
-export function randn(shape: Shape, rng: Rng, options?: TensorOptions): Tensor {
+/**
+ * Standard normal draws from `rng.normal()`, in row-major order; without an `rng`, from the default
+ * generator (PyTorch's `torch.randn(3, 2)` after `torch.manual_seed`).
+ *
+ * @example
+ * ```ts
+ * manualSeed(0); // from @neurogebra/random
+ * randn([3, 2]).shape; // [3, 2]
+ * randn([3], createRng(1)).shape; // [3]: an explicit rng wins
+ * ```
+ */
+export function randn(shape: Shape, rng?: Rng | TensorOptions | null, options?: TensorOptions): Tensor {
+  [rng, options] = drawFrom("randn", rng, options);
   const checked = checkShape(shape, "randn");
   checkRng(rng, "randn");
   requiresGradOption(options, "randn");
@@ -213,14 +235,23 @@ export function randn(shape: Shape, rng: Rng, options?: TensorOptions): Tensor {
 
 /**
  * Uniform draws `low + (high − low)·u` with `u = rng.random()` (NumPy's and Python's formula), in
- * row-major order — e.g. PyTorch's `nn.Linear` init `uniform([out, in], -1/√in, 1/√in, rng)`.
+ * row-major order — e.g. PyTorch's `nn.Linear` init `uniform([out, in], -1/√in, 1/√in, rng)`. Without an
+ * `rng`, from the default generator.
  *
  * @example
  * ```ts
  * uniform([16, 2], -0.5, 0.5, rng, { requiresGrad: true });
+ * uniform([16, 2], -0.5, 0.5, { requiresGrad: true }); // the default generator
  * ```
  */
-export function uniform(shape: Shape, low: number, high: number, rng: Rng, options?: TensorOptions): Tensor {
+export function uniform(
+  shape: Shape,
+  low: number,
+  high: number,
+  rng?: Rng | TensorOptions | null,
+  options?: TensorOptions,
+): Tensor {
+  [rng, options] = drawFrom("uniform", rng, options);
   const checked = checkShape(shape, "uniform");
   if (
     typeof low !== "number" ||

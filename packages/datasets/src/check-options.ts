@@ -1,3 +1,4 @@
+import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
 /*
@@ -21,8 +22,9 @@ export function checkNonNegative(fn: string, option: string, value: unknown): nu
   return value;
 }
 
-/** The `rng` option: anything with the `Rng` methods. */
+/** The `rng` option: anything with the `Rng` methods; when absent, the shared default generator. */
 export function checkRng(fn: string, rng: unknown): Rng {
+  if (rng === undefined) return defaultRng();
   const candidate = rng as Partial<Rng> | null | undefined;
   if (
     typeof candidate !== "object" ||
@@ -43,7 +45,7 @@ export function checkRng(fn: string, rng: unknown): Rng {
 export function checkOptionsObject(fn: string, options: unknown): void {
   if (typeof options !== "object" || options === null) {
     throw new TypeError(
-      `${fn}: expected an options object with an "rng", received ${options === null ? "null" : typeof options}`,
+      `${fn}: expected an options object, received ${options === null ? "null" : typeof options}`,
     );
   }
 }

@@ -17,7 +17,8 @@ export interface CirclesOptions {
   nSamples?: number;
   /** Label noise, as TensorFlow Playground's noise slider (0 … 0.5 is its range). Default 0. */
   noise?: number;
-  rng: Rng;
+  /** Where the draws come from; default: the shared default generator (`manualSeed` of `@neurogebra/random`). */
+  rng?: Rng;
 }
 
 const RADIUS = 5;
@@ -37,7 +38,7 @@ const RADIUS = 5;
  * ds.nClasses; // 2
  * ```
  */
-export function circles(options: CirclesOptions): Dataset {
+export function circles(options: CirclesOptions = {}): Dataset {
   const fn = "circles";
   checkOptionsObject(fn, options);
   checkKnownOptions(fn, options, ["nSamples", "noise", "rng"]);

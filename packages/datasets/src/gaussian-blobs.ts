@@ -21,7 +21,8 @@ export interface GaussianBlobsOptions {
   noise?: number;
   /** One center per class, all of the same dimension. Default `[[-2, -2], [2, 2]]` (the Playground's). */
   centers?: readonly (readonly number[])[];
-  rng: Rng;
+  /** Where the draws come from; default: the shared default generator (`manualSeed` of `@neurogebra/random`). */
+  rng?: Rng;
 }
 
 const PLAYGROUND_CENTERS: readonly (readonly number[])[] = [
@@ -40,7 +41,7 @@ const PLAYGROUND_CENTERS: readonly (readonly number[])[] = [
  * ds.nClasses; // 3
  * ```
  */
-export function gaussianBlobs(options: GaussianBlobsOptions): Dataset {
+export function gaussianBlobs(options: GaussianBlobsOptions = {}): Dataset {
   const fn = "gaussianBlobs";
   checkOptionsObject(fn, options);
   checkKnownOptions(fn, options, ["nSamples", "noise", "centers", "rng"]);

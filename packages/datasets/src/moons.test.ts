@@ -42,6 +42,6 @@ describe("moons", () => {
       /moons: option "noise" must be a finite number >= 0, received -1/,
     );
     expect(() => moons({ noise: NaN, rng })).toThrow(RangeError);
-    expect(() => moons({ rng: undefined as never })).toThrow(TypeError);
+    expect(() => moons({ rng: null as never })).toThrow(TypeError);
   });
 });

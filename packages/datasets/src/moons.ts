@@ -18,7 +18,8 @@ export interface MoonsOptions {
   nSamples?: number;
   /** Standard deviation of the Gaussian noise added to each coordinate. Default 0.1. */
   noise?: number;
-  rng: Rng;
+  /** Where the draws come from; default: the shared default generator (`manualSeed` of `@neurogebra/random`). */
+  rng?: Rng;
 }
 
 /**
@@ -33,7 +34,7 @@ export interface MoonsOptions {
  * ds.nClasses; // 2
  * ```
  */
-export function moons(options: MoonsOptions): Dataset {
+export function moons(options: MoonsOptions = {}): Dataset {
   const fn = "moons";
   checkOptionsObject(fn, options);
   checkKnownOptions(fn, options, ["nSamples", "noise", "rng"]);

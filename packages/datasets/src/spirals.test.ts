@@ -75,7 +75,9 @@ describe("generateSpirals", () => {
       /option "noise" must be a finite number >= 0, received -0.1/,
     );
     expect(() => generateSpirals({ noise: NaN, rng })).toThrow(/option "noise" .* received NaN/);
-    expect(() => generateSpirals({} as never)).toThrow(/option "rng" must be an Rng/);
-    expect(() => generateSpirals(undefined as never)).toThrow(TypeError);
+    expect(() => generateSpirals({ rng: { normal: () => 0 } as never })).toThrow(
+      /option "rng" must be an Rng/,
+    );
+    expect(() => generateSpirals(null as never)).toThrow(TypeError);
   });
 });

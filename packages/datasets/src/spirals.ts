@@ -20,8 +20,11 @@ export interface SpiralsOptions {
   classes?: number;
   /** Standard deviation of the Gaussian noise added to each angle, in radians. Default 0.1. */
   noise?: number;
-  /** Where the Gaussian draws come from; `new NumpyRandomState(42)` reproduces the tutorial. */
-  rng: Rng;
+  /**
+   * Where the Gaussian draws come from; `new NumpyRandomState(42)` reproduces the tutorial. Default: the
+   * shared default generator (`manualSeed` of `@neurogebra/random`).
+   */
+  rng?: Rng;
 }
 
 /**
@@ -45,7 +48,7 @@ export interface SpiralsOptions {
  * row(ds, 1); // [0.00019861745374223115, 0.010099057192024266]
  * ```
  */
-export function generateSpirals(options: SpiralsOptions): Dataset {
+export function generateSpirals(options: SpiralsOptions = {}): Dataset {
   const fn = "generateSpirals";
   checkOptionsObject(fn, options);
   checkKnownOptions(fn, options, ["pointsPerClass", "classes", "noise", "rng"]);

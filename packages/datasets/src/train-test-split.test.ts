@@ -95,6 +95,6 @@ describe("trainTestSplit", () => {
     expect(() => trainTestSplit([[1, 2]], y, { rng })).toThrow(/X has 1 rows, y has 2 labels/);
     expect(() => trainTestSplit([[1, 2], [3]], y, { rng })).toThrow(/received 1 in row 1/);
     expect(() => trainTestSplit(X, [0, -1], { rng })).toThrow(/y\[1\] must be a non-negative integer/);
-    expect(() => trainTestSplit(X, y, {} as never)).toThrow(/option "rng" must be an Rng/);
+    expect(() => trainTestSplit(X, y, { rng: 42 as never })).toThrow(/option "rng" must be an Rng/);
   });
 });

@@ -8,8 +8,11 @@ import type { Dataset } from "./dataset.js";
 export interface TrainTestSplitOptions {
   /** Fraction of the rows that go to training, in (0, 1). Default 0.8. */
   trainFraction?: number;
-  /** Draws the permutation; the tutorial's is the `NumpyRandomState` that generated the spirals. */
-  rng: Rng;
+  /**
+   * Draws the permutation; the tutorial's is the `NumpyRandomState` that generated the spirals. Default:
+   * the shared default generator (`manualSeed` of `@neurogebra/random`).
+   */
+  rng?: Rng;
 }
 
 /** The result of `trainTestSplit`: the tutorial's four arrays, the permutation, and both halves as datasets. */
@@ -45,21 +48,21 @@ type Features = Float64Array | readonly (readonly number[])[];
  * indices.subarray(0, 3); // Int32Array [203, 246, 67]
  * ```
  */
-export function trainTestSplit(dataset: Dataset, options: TrainTestSplitOptions): TrainTestSplit;
+export function trainTestSplit(dataset: Dataset, options?: TrainTestSplitOptions): TrainTestSplit;
 export function trainTestSplit(
   X: Features,
   y: Int32Array | readonly number[],
-  options: TrainTestSplitOptions,
+  options?: TrainTestSplitOptions,
 ): TrainTestSplit;
 export function trainTestSplit(
   first: Dataset | Features,
-  second: Int32Array | readonly number[] | TrainTestSplitOptions,
+  second?: Int32Array | readonly number[] | TrainTestSplitOptions,
   third?: TrainTestSplitOptions,
 ): TrainTestSplit {
   const fn = "trainTestSplit";
   const isDataset = !(first instanceof Float64Array) && !Array.isArray(first);
   const data = isDataset ? (first as Dataset) : toDataset(first as Features, second as Int32Array | number[]);
-  const options = (isDataset ? second : third) as TrainTestSplitOptions;
+  const options = ((isDataset ? second : third) ?? {}) as TrainTestSplitOptions;
   if (
     data.X.length !== data.nSamples * data.nFeatures ||
     data.y.length !== data.nSamples ||

@@ -16,7 +16,8 @@ export interface XorOptions {
   nSamples?: number;
   /** Label noise, as TensorFlow Playground's noise slider (0 … 0.5 is its range). Default 0. */
   noise?: number;
-  rng: Rng;
+  /** Where the draws come from; default: the shared default generator (`manualSeed` of `@neurogebra/random`). */
+  rng?: Rng;
 }
 
 const PADDING = 0.3;
@@ -33,7 +34,7 @@ const PADDING = 0.3;
  * ds.nSamples; // 200
  * ```
  */
-export function xor(options: XorOptions): Dataset {
+export function xor(options: XorOptions = {}): Dataset {
   const fn = "xor";
   checkOptionsObject(fn, options);
   checkKnownOptions(fn, options, ["nSamples", "noise", "rng"]);

@@ -1111,6 +1111,11 @@ function badLeaf(data: unknown, label: unknown): never {
   throw new TypeError(`Value: expected label to be a string, got ${describe(label)}`);
 }
 
+/** Why two copies of this package meet, and the cure; `instanceof` fails across them. */
+const ANOTHER_COPY =
+  "its CommonJS and ESM builds, or two installed versions, are loaded together; load every @neurogebra " +
+  "package the same way, all with import or all with require, from one install";
+
 /** A short, readable description of a received value for error messages. */
 function describe(x: unknown): string {
   if (x === null) return "null";
@@ -1120,6 +1125,12 @@ function describe(x: unknown): string {
     return `${typeof x} ${String(x)}`;
   }
   if (x instanceof Value) return x.toString();
+  if (
+    typeof (x as Partial<Value>).backward === "function" &&
+    typeof (x as Partial<Value>).data === "number"
+  ) {
+    return `a Value from another copy of @neurogebra/autograd (${ANOTHER_COPY})`;
+  }
   if (Array.isArray(x)) return `an array of length ${x.length}`;
   if (typeof x === "function") return "a function";
   return `an object (${Object.prototype.toString.call(x)})`;

@@ -1,5 +1,6 @@
 import type { Tensor } from "@neurogebra/autograd";
 
+import { describe, expectTensor } from "./describe.js";
 import { Module } from "./module.js";
 
 /**
@@ -12,6 +13,7 @@ import { Module } from "./module.js";
  */
 export class ReLU extends Module {
   forward(x: Tensor): Tensor {
+    expectTensor("ReLU.forward", x);
     return x.relu();
   }
 
@@ -35,13 +37,14 @@ export class LeakyReLU extends Module {
     super();
     if (typeof negativeSlope !== "number" || !Number.isFinite(negativeSlope)) {
       throw new RangeError(
-        `LeakyReLU: expected negativeSlope to be a finite number, got ${String(negativeSlope)}`,
+        `LeakyReLU: expected negativeSlope to be a finite number, got ${describe(negativeSlope)}`,
       );
     }
     this.negativeSlope = negativeSlope;
   }
 
   forward(x: Tensor): Tensor {
+    expectTensor("LeakyReLU.forward", x);
     return x.leakyRelu(this.negativeSlope);
   }
 
@@ -60,6 +63,7 @@ export class LeakyReLU extends Module {
  */
 export class Tanh extends Module {
   forward(x: Tensor): Tensor {
+    expectTensor("Tanh.forward", x);
     return x.tanh();
   }
 
@@ -78,6 +82,7 @@ export class Tanh extends Module {
  */
 export class Sigmoid extends Module {
   forward(x: Tensor): Tensor {
+    expectTensor("Sigmoid.forward", x);
     return x.sigmoid();
   }
 

@@ -18,7 +18,7 @@ export class Layer {
   /** The neurons, in order. */
   readonly neurons: Neuron[];
 
-  constructor(nIn: number, nOut: number, options: NeuronOptions) {
+  constructor(nIn: number, nOut: number, options: NeuronOptions = {}) {
     checkSize("Layer", "nIn", nIn);
     checkSize("Layer", "nOut", nOut);
     this.neurons = [];

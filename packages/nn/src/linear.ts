@@ -2,13 +2,17 @@ import { uniform } from "@neurogebra/autograd";
 import type { Tensor } from "@neurogebra/autograd";
 import type { Rng } from "@neurogebra/random";
 
+import { describe, expectTensor } from "./describe.js";
 import { Module } from "./module.js";
 import { checkRng, checkSize } from "./neuron.js";
 
 /** Options of {@link Linear}. */
 export interface LinearOptions {
-  /** Source of the initial weights (e.g. `createRng(0)`). */
-  rng: Rng;
+  /**
+   * Source of the initial weights (e.g. `createRng(0)`); default: the shared default generator, which
+   * `manualSeed(seed)` of `@neurogebra/random` seeds (PyTorch's `torch.manual_seed`).
+   */
+  rng?: Rng;
   /** Whether to learn an additive bias (default true). */
   bias?: boolean;
 }
@@ -22,6 +26,8 @@ export interface LinearOptions {
  * ```ts
  * const layer = new Linear(2, 16, { rng: createRng(0) });
  * layer.weight.shape; // [16, 2]
+ * manualSeed(0);
+ * new Linear(2, 16).weight.shape; // [16, 2], drawn from the default generator
  * layer.forward(tensor([[0.5, -0.2]])).shape; // [1, 16]
  * ```
  */
@@ -33,11 +39,14 @@ export class Linear extends Module {
   /** Bias, shape `(outFeatures)`, or `null` with `{ bias: false }`. */
   readonly bias: Tensor | null;
 
-  constructor(inFeatures: number, outFeatures: number, options: LinearOptions) {
+  constructor(inFeatures: number, outFeatures: number, options: LinearOptions = {}) {
     super();
     this.inFeatures = checkSize("Linear", "inFeatures", inFeatures);
     this.outFeatures = checkSize("Linear", "outFeatures", outFeatures);
     const rng = checkRng("Linear", options);
+    if (options.bias !== undefined && typeof options.bias !== "boolean") {
+      throw new TypeError(`Linear: expected options.bias to be a boolean, got ${describe(options.bias)}`);
+    }
     const bound = 1 / Math.sqrt(inFeatures);
     this.weight = this.registerParameter("weight", uniform([outFeatures, inFeatures], -bound, bound, rng));
     this.bias =
@@ -55,6 +64,7 @@ export class Linear extends Module {
    * ```
    */
   forward(x: Tensor): Tensor {
+    expectTensor("Linear.forward", x);
     return x.linear(this.weight, this.bias);
   }
 

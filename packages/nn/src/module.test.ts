@@ -1,10 +1,14 @@
-import { Value, tensor } from "@neurogebra/autograd";
+import { readFileSync } from "node:fs";
+
+import { Value, ones, tensor, zeros } from "@neurogebra/autograd";
 import type { Tensor } from "@neurogebra/autograd";
 import { createRng } from "@neurogebra/random";
 import { describe, expect, it } from "vitest";
 
 import { LeakyReLU, ReLU, Sigmoid, Tanh } from "./activations.js";
+import { BatchNorm1d } from "./batch-norm.js";
 import { countParameters } from "./count-parameters.js";
+import { Dropout } from "./dropout.js";
 import { Linear } from "./linear.js";
 import { Module } from "./module.js";
 import { NeuralNetwork } from "./neural-network.js";
@@ -73,11 +77,13 @@ describe("Linear", () => {
     expect(layer.forward(tensor([[1, 1]])).shape).toEqual([1, 3]);
   });
 
-  it("rejects bad sizes and a missing rng", () => {
+  it("rejects bad sizes and an rng that is not one", () => {
     expect(() => new Linear(0, 3, { rng: createRng(0) })).toThrow(
-      /Linear: expected inFeatures to be a positive integer, got 0/,
+      /Linear: expected inFeatures to be a positive integer, got number 0/,
     );
-    expect(() => new Linear(2, 3, {} as { rng: never })).toThrow(/Linear: expected options.rng/);
+    expect(() => new Linear(2, 3, { rng: 42 as never })).toThrow(
+      /^Linear: expected options.rng to be an Rng \(e.g. createRng\(42\)\), got number 42$/,
+    );
   });
 });
 
@@ -108,7 +114,7 @@ describe("Sequential and Module", () => {
     ]);
     expect(new SpiralNet(0).namedParameters()[5]![0]).toBe("network.4.bias");
     expect([model.length, model.at(-1)]).toEqual([5, model.namedChildren()[4]![1]]);
-    expect(() => model.at(5)).toThrow(/Sequential.at: expected an integer index in \[-5, 4\], got 5/);
+    expect(() => model.at(5)).toThrow(/Sequential.at: expected an integer index in \[-5, 4\], got number 5/);
   });
 
   it("chains forward through its layers", () => {
@@ -211,7 +217,67 @@ describe("LeakyReLU", () => {
     expect(new LeakyReLU().forward(tensor([-1])).toArray()).toEqual([-0.01]);
     expect(String(new LeakyReLU(0.2))).toBe("LeakyReLU(negative_slope=0.2)");
     expect(() => new LeakyReLU(NaN)).toThrow(
-      /LeakyReLU: expected negativeSlope to be a finite number, got NaN/,
+      /LeakyReLU: expected negativeSlope to be a finite number, got number NaN/,
     );
+  });
+});
+
+describe("Module buffers, train() and eval()", () => {
+  const torch = JSON.parse(
+    readFileSync(new URL("../test/fixtures/torch-modules.json", import.meta.url), "utf8"),
+  ) as { sequential_state_keys: string[]; sequential_repr: string };
+
+  it("prints and names a model with BatchNorm1d and Dropout exactly as PyTorch does", () => {
+    const rng = createRng(0);
+    const model = new Sequential(
+      new Linear(2, 3, { rng }),
+      new BatchNorm1d(3),
+      new ReLU(),
+      new Dropout(0.2),
+      new Linear(3, 2, { rng }),
+    );
+    expect(String(model)).toBe(torch.sequential_repr);
+    expect(Object.keys(model.stateDict())).toEqual(torch.sequential_state_keys);
+  });
+
+  it("train(false) / eval() reach every descendant; Dropout and BatchNorm1d follow them", () => {
+    const rng = createRng(0);
+    const inner = new Sequential(new Dropout(0.5, { rng }), new BatchNorm1d(2));
+    const model = new Sequential(new Linear(2, 2, { rng }), inner);
+    expect(model.eval()).toBe(model);
+    expect(model.modules().every((m) => !m.training)).toBe(true);
+    const x = tensor([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(model.forward(x).toArray()).toEqual(model.forward(x).toArray()); // deterministic in eval
+    model.train();
+    expect(model.modules().every((m) => m.training)).toBe(true);
+    expect(() => model.train("no" as unknown as boolean)).toThrow(
+      /Sequential.train: expected mode to be a boolean, got the string "no"/,
+    );
+  });
+
+  it("registerBuffer keeps non-learned state out of parameters() and in stateDict()", () => {
+    class Counter extends Module {
+      readonly count = this.registerBuffer("count", zeros([1]));
+      readonly scale = this.registerParameter("scale", ones([1]));
+      forward(x: Tensor): Tensor {
+        this.count.data[0]! += 1;
+        return x.mul(this.scale);
+      }
+    }
+    const c = new Counter();
+    c.forward(tensor([1]));
+    expect(c.parameters()).toEqual([c.scale]);
+    expect(c.buffers()).toEqual([c.count]);
+    expect(c.count.requiresGrad).toBe(false);
+    expect(c.stateDict()).toEqual({ scale: { shape: [1], data: [1] }, count: { shape: [1], data: [1] } });
+    expect(() =>
+      (c as unknown as { registerBuffer(n: string, t: unknown): void }).registerBuffer("count", zeros([1])),
+    ).toThrow(/the name "count" is already registered/);
+    expect(() =>
+      (c as unknown as { registerBuffer(n: string, t: unknown): void }).registerBuffer("b", [1]),
+    ).toThrow(/Counter.registerBuffer: expected "b" to be a Tensor, got an array \[1\]/);
   });
 });

@@ -1,5 +1,6 @@
-import { Tensor } from "@neurogebra/autograd";
+import type { Tensor } from "@neurogebra/autograd";
 
+import { describe, expectTensor } from "./describe.js";
 import { applyStateDict, collectStateDict } from "./state-dict.js";
 import type { StateDict, StateSlot } from "./state-dict.js";
 
@@ -23,6 +24,7 @@ export abstract class Module {
   /** `true` after `train()`, `false` after `eval()` (for layers that behave differently, e.g. dropout). */
   training = true;
   readonly #parameters = new Map<string, Tensor>();
+  readonly #buffers = new Map<string, Tensor>();
   readonly #children = new Map<string, Module>();
 
   /** Map an input batch to an output batch. */
@@ -37,12 +39,28 @@ export abstract class Module {
    * ```
    */
   protected registerParameter(name: string, tensor: Tensor): Tensor {
-    checkName(this, name, this.#parameters, this.#children);
-    if (!(tensor instanceof Tensor)) {
-      throw new TypeError(`${this.constructor.name}.registerParameter: expected "${name}" to be a Tensor`);
-    }
+    this.#checkName(name);
+    expectTensor(`${this.constructor.name}.registerParameter`, tensor, `"${name}"`);
     tensor.requiresGrad = true;
     this.#parameters.set(name, tensor);
+    return tensor;
+  }
+
+  /**
+   * Register `tensor` as a buffer under `name` and return it (PyTorch's `register_buffer`): state that
+   * is not learned — no gradient, not in `parameters()` — but saved in `stateDict()`, like BatchNorm's
+   * running statistics.
+   *
+   * @example
+   * ```ts
+   * this.runningMean = this.registerBuffer("running_mean", zeros([features]));
+   * ```
+   */
+  protected registerBuffer(name: string, tensor: Tensor): Tensor {
+    this.#checkName(name);
+    expectTensor(`${this.constructor.name}.registerBuffer`, tensor, `"${name}"`);
+    tensor.requiresGrad = false;
+    this.#buffers.set(name, tensor);
     return tensor;
   }
 
@@ -55,9 +73,11 @@ export abstract class Module {
    * ```
    */
   protected registerModule<M extends Module>(name: string, module: M): M {
-    checkName(this, name, this.#parameters, this.#children);
+    this.#checkName(name);
     if (!(module instanceof Module)) {
-      throw new TypeError(`${this.constructor.name}.registerModule: expected "${name}" to be a Module`);
+      throw new TypeError(
+        `${this.constructor.name}.registerModule: expected "${name}" to be a Module, got ${describe(module)}`,
+      );
     }
     this.#children.set(name, module);
     return module;
@@ -89,6 +109,34 @@ export abstract class Module {
    */
   parameters(): Tensor[] {
     return this.namedParameters().map(([, p]) => p);
+  }
+
+  /**
+   * Every buffer with its dotted path, own buffers first, then each child's (PyTorch's `named_buffers`).
+   *
+   * @example
+   * ```ts
+   * new BatchNorm1d(3).namedBuffers().map(([n]) => n); // ["running_mean", "running_var", "num_batches_tracked"]
+   * ```
+   */
+  namedBuffers(): [string, Tensor][] {
+    const out: [string, Tensor][] = [...this.#buffers];
+    for (const [childName, child] of this.#children) {
+      for (const [name, b] of child.namedBuffers()) out.push([`${childName}.${name}`, b]);
+    }
+    return out;
+  }
+
+  /**
+   * The live buffer tensors, in `namedBuffers()` order.
+   *
+   * @example
+   * ```ts
+   * model.buffers().length; // 3 per BatchNorm1d
+   * ```
+   */
+  buffers(): Tensor[] {
+    return this.namedBuffers().map(([, b]) => b);
   }
 
   /**
@@ -124,6 +172,11 @@ export abstract class Module {
    * ```
    */
   train(mode = true): this {
+    if (typeof mode !== "boolean") {
+      throw new TypeError(
+        `${this.constructor.name}.train: expected mode to be a boolean, got ${describe(mode)}`,
+      );
+    }
     for (const m of this.modules()) m.training = mode;
     return this;
   }
@@ -153,7 +206,9 @@ export abstract class Module {
   }
 
   /**
-   * The parameters as a JSON-safe {@link StateDict} keyed by `namedParameters()` names, shapes recorded.
+   * The parameters and buffers as a JSON-safe {@link StateDict}, shapes recorded, in PyTorch's order:
+   * each module's parameters, then its buffers, then its children's entries (`"1.weight"`, `"1.bias"`,
+   * `"1.running_mean"`, …).
    *
    * @example
    * ```ts
@@ -165,7 +220,7 @@ export abstract class Module {
   }
 
   /**
-   * Overwrite the parameters from a {@link StateDict}. Everything is checked first (missing and
+   * Overwrite the parameters and buffers from a {@link StateDict}. Everything is checked first (missing and
    * unexpected keys, shapes, lengths, finite numbers); on any problem a `StateDictError` lists them all
    * and the module is left untouched.
    *
@@ -183,28 +238,29 @@ export abstract class Module {
     return `${this.constructor.name}()`;
   }
 
-  #slots(): StateSlot[] {
-    return this.namedParameters().map(([name, p]) => ({
-      name,
-      shape: p.shape,
-      read: () => p.data,
-      write: (data) => p.data.set(data),
-    }));
+  /** State-dict slots in PyTorch's order: own parameters, own buffers, then each child's, depth first. */
+  #slots(prefix = ""): StateSlot[] {
+    const slot = (name: string, t: Tensor): StateSlot => ({
+      name: prefix + name,
+      shape: t.shape,
+      read: () => t.data,
+      write: (data) => t.data.set(data),
+    });
+    return [
+      ...[...this.#parameters].map(([name, p]) => slot(name, p)),
+      ...[...this.#buffers].map(([name, b]) => slot(name, b)),
+      ...[...this.#children].flatMap(([name, child]) => child.#slots(`${prefix}${name}.`)),
+    ];
   }
-}
 
-function checkName(
-  owner: Module,
-  name: string,
-  parameters: Map<string, Tensor>,
-  children: Map<string, Module>,
-): void {
-  if (typeof name !== "string" || name === "" || name.includes(".")) {
-    throw new RangeError(
-      `${owner.constructor.name}: expected a non-empty name without ".", got ${JSON.stringify(name)}`,
-    );
-  }
-  if (parameters.has(name) || children.has(name)) {
-    throw new RangeError(`${owner.constructor.name}: the name "${name}" is already registered`);
+  #checkName(name: string): void {
+    if (typeof name !== "string" || name === "" || name.includes(".")) {
+      throw new RangeError(
+        `${this.constructor.name}: expected a non-empty name without ".", got ${describe(name)}`,
+      );
+    }
+    if (this.#parameters.has(name) || this.#buffers.has(name) || this.#children.has(name)) {
+      throw new RangeError(`${this.constructor.name}: the name "${name}" is already registered`);
+    }
   }
 }

@@ -70,7 +70,7 @@ describe("NeuralNetwork", () => {
       /NeuralNetwork: expected layerSizes to list at least 2 sizes/,
     );
     expect(() => new NeuralNetwork([2, -1, 3], { rng })).toThrow(
-      /layerSizes\[1\] to be a positive integer, got -1/,
+      /layerSizes\[1\] to be a positive integer, got number -1/,
     );
     expect(() => new NeuralNetwork([2, 3], { rng, activations: ["relu", "relu"] })).toThrow(
       /NeuralNetwork: expected 1 activations \(one per layer\), got \["relu","relu"\]/,

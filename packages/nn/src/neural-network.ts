@@ -13,8 +13,11 @@ import type { StateDict, StateSlot } from "./state-dict.js";
 export interface NeuralNetworkOptions {
   /** One activation per layer (default: `"relu"` for hidden layers, `"linear"` for the last). */
   activations?: readonly Activation[];
-  /** Source of the initial weights; `new PythonRandom(42)` reproduces the tutorial's network. */
-  rng: Rng;
+  /**
+   * Source of the initial weights; `new PythonRandom(42)` reproduces the tutorial's network. Default:
+   * the shared default generator (`manualSeed` of `@neurogebra/random`).
+   */
+  rng?: Rng;
 }
 
 /**
@@ -40,7 +43,7 @@ export class NeuralNetwork {
   /** One activation per layer. */
   readonly activations: readonly Activation[];
 
-  constructor(layerSizes: readonly number[], options: NeuralNetworkOptions) {
+  constructor(layerSizes: readonly number[], options: NeuralNetworkOptions = {}) {
     const sizes: unknown = layerSizes;
     if (!Array.isArray(sizes) || sizes.length < 2) {
       throw new RangeError(

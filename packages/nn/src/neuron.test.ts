@@ -84,12 +84,16 @@ describe("Neuron", () => {
 
   it("rejects bad sizes, activations, rngs and inputs with messages that name them", () => {
     const rng = createRng(0);
-    expect(() => new Neuron(0, { rng })).toThrow(/Neuron: expected nInputs to be a positive integer, got 0/);
+    expect(() => new Neuron(0, { rng })).toThrow(
+      /Neuron: expected nInputs to be a positive integer, got number 0/,
+    );
     expect(() => new Neuron(2.5, { rng })).toThrow(RangeError);
     expect(() => new Neuron(2, { rng, activation: "gelu" as "relu" })).toThrow(
       /Neuron: expected options.activation to be one of "relu", "tanh", "sigmoid", "linear", got "gelu"/,
     );
-    expect(() => new Neuron(2, {} as { rng: never })).toThrow(/Neuron: expected options.rng to be an Rng/);
+    expect(() => new Neuron(2, { rng: {} as never })).toThrow(
+      /Neuron: expected options.rng to be an Rng .*, got an object/,
+    );
     const n = new Neuron(2, { rng });
     expect(() => n.forward([new Value(1)])).toThrow(
       /Neuron.forward: expected x to be an array of 2 inputs, got 1 inputs/,
@@ -111,7 +115,7 @@ describe("Layer", () => {
 
   it("rejects bad sizes", () => {
     expect(() => new Layer(2, 0, { rng: createRng(0) })).toThrow(
-      /Layer: expected nOut to be a positive integer, got 0/,
+      /Layer: expected nOut to be a positive integer, got number 0/,
     );
   });
 });

@@ -1,5 +1,8 @@
 import { Value, dot } from "@neurogebra/autograd";
+import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
+
+import { describe } from "./describe.js";
 
 /** The activations a from-scratch neuron knows (the tutorial's, plus `sigmoid`). */
 export type Activation = "relu" | "tanh" | "sigmoid" | "linear";
@@ -10,8 +13,11 @@ const ACTIVATIONS: readonly Activation[] = ["relu", "tanh", "sigmoid", "linear"]
 export interface NeuronOptions {
   /** Applied after `w·x + b` (default `"relu"`, as in the tutorial). */
   activation?: Activation;
-  /** Source of the initial weights (e.g. `new PythonRandom(42)` to get the tutorial's weights). */
-  rng: Rng;
+  /**
+   * Source of the initial weights (e.g. `new PythonRandom(42)` to get the tutorial's weights); default:
+   * the shared default generator (`manualSeed` of `@neurogebra/random`).
+   */
+  rng?: Rng;
 }
 
 /** Check an activation name; shared by Neuron, Layer and NeuralNetwork so the messages agree. */
@@ -27,16 +33,25 @@ export function checkActivation(fn: string, name: string, activation: unknown): 
 /** Check that `n` is a positive integer size. */
 export function checkSize(fn: string, name: string, n: unknown): number {
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
-    throw new RangeError(`${fn}: expected ${name} to be a positive integer, got ${String(n)}`);
+    throw new RangeError(`${fn}: expected ${name} to be a positive integer, got ${describe(n)}`);
   }
   return n;
 }
 
-/** Check the `{ rng }` option: anything with `uniform(low, high)` will do. */
+/**
+ * The `{ rng }` option: anything with `uniform(low, high)` will do; when absent (or no options at all),
+ * the shared default generator of `@neurogebra/random` (`manualSeed`).
+ */
 export function checkRng(fn: string, options: unknown): Rng {
-  const rng = (options as { rng?: unknown } | null | undefined)?.rng;
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw new TypeError(`${fn}: expected an options object, got ${describe(options)}`);
+  }
+  const rng = (options as { rng?: unknown } | undefined)?.rng;
+  if (rng === undefined) return defaultRng();
   if (rng === null || typeof rng !== "object" || typeof (rng as Rng).uniform !== "function") {
-    throw new TypeError(`${fn}: expected options.rng to be an Rng (e.g. createRng(42)), got ${String(rng)}`);
+    throw new TypeError(
+      `${fn}: expected options.rng to be an Rng (e.g. createRng(42)), got ${describe(rng)}`,
+    );
   }
   return rng as Rng;
 }
@@ -67,7 +82,7 @@ export class Neuron {
   /** The activation applied after the weighted sum. */
   readonly activation: Activation;
 
-  constructor(nInputs: number, options: NeuronOptions) {
+  constructor(nInputs: number, options: NeuronOptions = {}) {
     checkSize("Neuron", "nInputs", nInputs);
     const rng = checkRng("Neuron", options);
     this.activation = checkActivation("Neuron", "options.activation", options.activation ?? "relu");
@@ -92,7 +107,7 @@ export class Neuron {
    */
   forward(x: readonly (Value | number)[]): Value {
     if (!Array.isArray(x) || x.length !== this.w.length) {
-      const got = Array.isArray(x) ? `${x.length} inputs` : String(x);
+      const got = Array.isArray(x) ? `${x.length} inputs` : describe(x);
       throw new RangeError(
         `Neuron.forward: expected x to be an array of ${this.w.length} inputs, got ${got}`,
       );

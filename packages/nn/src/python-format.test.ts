@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { formatFixed, formatGrouped, formatPercent } from "./python-format.js";
+import { formatFixed, formatGrouped, formatPercent, formatRepr } from "./python-format.js";
 
 interface Fixture {
   fixed: [number, number, string][];
@@ -69,5 +69,26 @@ describe("formatGrouped", () => {
 
   it("rejects non-integers", () => {
     expect(() => formatGrouped(1.5)).toThrow(/formatGrouped: expected n to be a safe integer, got 1.5/);
+  });
+});
+
+describe("formatRepr", () => {
+  const repr = JSON.parse(
+    readFileSync(new URL("../test/fixtures/python-repr.json", import.meta.url), "utf8"),
+  ) as { cases: [number, string][]; special: [string, string][] };
+
+  it("matches CPython's repr(float) around its exponent switches, on whole numbers, -0.0 and extremes", () => {
+    for (const [x, expected] of repr.cases) expect([x, formatRepr(x)]).toEqual([x, expected]);
+    const special: Record<string, number> = { nan: NaN, inf: Infinity, "-inf": -Infinity };
+    for (const [name, expected] of repr.special) expect(formatRepr(special[name]!)).toBe(expected);
+  });
+
+  it("reads back as the same double", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
+        const back = Number(formatRepr(x).replace(/^(-?)inf$/, "$1Infinity"));
+        return Object.is(back, x);
+      }),
+    );
   });
 });

@@ -103,3 +103,34 @@ export function formatGrouped(n: number): string {
   for (let end = digits.length; end > 0; end -= 3) groups.unshift(digits.slice(Math.max(0, end - 3), end));
   return (n < 0 ? "-" : "") + groups.join(",");
 }
+
+/**
+ * Python's `repr(x)` of a float: the shortest digits that read back as `x` (as JavaScript's), written
+ * like Python — exponent form below 1e-4 and from 1e16 on (`1e-05`, `1e+16`), `.0` on whole numbers,
+ * `nan` and `inf`. Module representations use it (`BatchNorm1d(3, eps=1e-05, …)`).
+ *
+ * @example
+ * ```ts
+ * formatRepr(1e-5); // "1e-05"
+ * formatRepr(0.1); // "0.1"
+ * formatRepr(2); // "2.0"
+ * ```
+ */
+export function formatRepr(x: number): string {
+  if (typeof x !== "number") throw new TypeError(`formatRepr: expected a number, got ${typeof x}`);
+  if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const sign = x < 0 ? "-" : "";
+  const [mantissa, exponent] = Math.abs(x).toExponential().split("e") as [string, string];
+  const digits = mantissa.replace(".", "");
+  const point = Number(exponent) + 1; // x = 0.d1d2… × 10^point
+  if (point <= -4 || point > 16) {
+    const e = point - 1;
+    const body = digits.length === 1 ? digits : `${digits[0]}.${digits.slice(1)}`;
+    return `${sign}${body}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}.0`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}

@@ -1,5 +1,6 @@
 import type { Tensor } from "@neurogebra/autograd";
 
+import { describe, expectTensor } from "./describe.js";
 import { Module } from "./module.js";
 
 /**
@@ -23,7 +24,7 @@ export class Sequential extends Module {
     super();
     layers.forEach((layer, i) => {
       if (!(layer instanceof Module)) {
-        throw new TypeError(`Sequential: expected layers[${i}] to be a Module, got ${String(layer)}`);
+        throw new TypeError(`Sequential: expected layers[${i}] to be a Module, got ${describe(layer)}`);
       }
       this.registerModule(String(i), layer);
     });
@@ -47,7 +48,7 @@ export class Sequential extends Module {
     const layer = Number.isInteger(index) ? this.#layers.at(index) : undefined;
     if (layer === undefined) {
       throw new RangeError(
-        `Sequential.at: expected an integer index in [-${this.length}, ${this.length - 1}], got ${String(index)}`,
+        `Sequential.at: expected an integer index in [-${this.length}, ${this.length - 1}], got ${describe(index)}`,
       );
     }
     return layer;
@@ -62,6 +63,7 @@ export class Sequential extends Module {
    * ```
    */
   forward(x: Tensor): Tensor {
+    expectTensor("Sequential.forward", x);
     let out = x;
     for (const layer of this.#layers) out = layer.forward(out);
     return out;

@@ -127,7 +127,7 @@ describe("Adam's fused WebAssembly kernel", () => {
     expect(new Adam(makeParams([4], 0), { fused: false }).fused).toBe(false);
     expect(new Adam(makeParams([0], 0)).fused).toBe(false); // only Values: nothing to fuse
     expect(() => new Adam(makeParams([4], 0), { fused: "yes" as unknown as boolean })).toThrow(
-      /Adam: expected fused to be a boolean, got yes/,
+      /Adam: expected fused to be a boolean, got the string "yes"/,
     );
   });
 

@@ -172,8 +172,10 @@ export function checkLayout(
   }
   const known = new Set([...Object.keys(expected), "lr", "params"]);
   for (const key of Object.keys(group)) {
-    // PyTorch's implementation switches carry no state: accepted and ignored.
-    if (!known.has(key) && !["foreach", "differentiable", "capturable", "fused"].includes(key)) {
+    // PyTorch's implementation switches carry no state: accepted and ignored. So is `initial_lr`, which a
+    // torch.optim.lr_scheduler adds to the group: our schedulers keep it in their own state (`base_lrs`).
+    const ignored = ["foreach", "differentiable", "capturable", "fused", "initial_lr"];
+    if (!known.has(key) && !ignored.includes(key)) {
       problems.push(`param_groups[0]: unexpected key "${key}"`);
     }
   }

@@ -142,7 +142,7 @@ describe("SGD", () => {
   it("rejects bad hyper-parameters and parameter lists with messages naming them", () => {
     const v = new Value(1);
     expect(() => new SGD([v], { lr: -1 })).toThrow(
-      /SGD: expected lr to be a finite number in \[0, Infinity\), got -1/,
+      /SGD: expected lr to be a finite number in \[0, Infinity\), got number -1/,
     );
     expect(() => new SGD([v], { lr: NaN })).toThrow(RangeError);
     expect(() => new SGD([v], { lr: 0.1, nesterov: true })).toThrow(
@@ -268,7 +268,7 @@ describe("Adam", () => {
   it("rejects bad betas and eps", () => {
     const v = new Value(1);
     expect(() => new Adam([v], { betas: [1, 0.999] })).toThrow(
-      /Adam: expected betas\[0\] to be a finite number in \[0, 1\), got 1/,
+      /Adam: expected betas\[0\] to be a finite number in \[0, 1\), got number 1/,
     );
     expect(() => new AdamW([v], { eps: -1 })).toThrow(/AdamW: expected eps/);
     expect(() => new Adam([v], { betas: [0.9] as unknown as [number, number] })).toThrow(

@@ -1,5 +1,7 @@
 import { Tensor, Value } from "@neurogebra/autograd";
 
+import { describe } from "../describe.js";
+
 /** Anything an optimizer can update: a scalar `Value` or a `Tensor` (updated elementwise). */
 export type Parameter = Value | Tensor;
 
@@ -9,7 +11,9 @@ export type Parameter = Value | Tensor;
  */
 export function checkParameters(fn: string, params: Iterable<Parameter>): Parameter[] {
   if (params === null || typeof params !== "object" || !(Symbol.iterator in params)) {
-    throw new TypeError(`${fn}: expected params to be an iterable of Value or Tensor, got ${String(params)}`);
+    throw new TypeError(
+      `${fn}: expected params to be an iterable of Value or Tensor, got ${describe(params)}`,
+    );
   }
   const list = [...params];
   if (list.length === 0) throw new RangeError(`${fn}: expected at least one parameter, got an empty list`);
@@ -22,13 +26,6 @@ export function checkParameters(fn: string, params: Iterable<Parameter>): Parame
     seen.add(p);
   });
   return list;
-}
-
-function describe(x: unknown): string {
-  if (x === null) return "null";
-  if (typeof x === "object") return x.constructor.name;
-  if (typeof x === "number" || typeof x === "string" || typeof x === "boolean") return `${typeof x} ${x}`;
-  return typeof x;
 }
 
 /** Number of scalars in a parameter (1 for a `Value`). */
@@ -76,7 +73,8 @@ export function checkHyperParameter(
     (includeMax ? value <= max : value < max);
   if (!ok) {
     const range = `[${min}, ${max}${includeMax ? "]" : ")"}`;
-    throw new RangeError(`${fn}: expected ${name} to be a finite number in ${range}, got ${String(value)}`);
+    const message = `${fn}: expected ${name} to be a finite number in ${range}, got ${describe(value)}`;
+    throw typeof value === "number" ? new RangeError(message) : new TypeError(message);
   }
   return value;
 }

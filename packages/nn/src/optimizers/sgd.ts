@@ -1,3 +1,4 @@
+import { describe } from "../describe.js";
 import { Optimizer } from "./optimizer.js";
 import type { SGDParamGroup, SGDParameterState, SGDStateDict } from "./optimizer-state.js";
 import {
@@ -60,7 +61,7 @@ export class SGD extends Optimizer {
 
   constructor(params: Iterable<Parameter>, options: SGDOptions) {
     if (options === null || typeof options !== "object") {
-      throw new TypeError(`SGD: expected options { lr, … }, got ${String(options)}`);
+      throw new TypeError(`SGD: expected options { lr, … }, got ${describe(options)}`);
     }
     super("SGD", params, options.lr);
     this.momentum = checkHyperParameter("SGD", "momentum", options.momentum ?? 0, 0);

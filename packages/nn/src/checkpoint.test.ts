@@ -61,4 +61,25 @@ describe("saveCheckpoint / loadCheckpoint", () => {
     checkpoint.optimizer.param_groups[0].eps = 1;
     expect(() => loadCheckpoint(b.model, b.opt, JSON.stringify(checkpoint))).toThrow(OptimizerStateError);
   });
+
+  it("refuses a diverged run's NaN weight or moment, naming it, instead of writing null", () => {
+    const a = trained(1);
+    const weight = a.model.parameters()[0]!;
+    const kept = weight.data[1]!;
+    weight.data[1] = Number.NaN;
+    expect(() => saveCheckpoint(a.model, a.opt)).toThrow(
+      /saveCheckpoint: the model holds non-finite numbers.*"0\.weight": NaN at data\[1\]/,
+    );
+    weight.data[1] = kept;
+    const moments = a.opt.stateDict();
+    expect(JSON.stringify(moments)).not.toContain("null");
+    const broken = new Adam(a.model.parameters(), { lr: 0.05 });
+    const state = JSON.parse(JSON.stringify(moments));
+    state.state["0"].exp_avg.data[0] = 1e308;
+    state.state["0"].exp_avg_sq.data[0] = 1e308;
+    broken.loadStateDict(state);
+    a.model.parameters()[0]!.grad!.data[0] = 1e300; // the next step overflows the second moment
+    broken.step();
+    expect(() => saveCheckpoint(a.model, broken)).toThrow(/saveCheckpoint: .*non-finite.*state\[0\]\.exp_avg_sq: Infinity/);
+  });
 });

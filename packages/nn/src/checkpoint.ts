@@ -1,6 +1,7 @@
 import type { Optimizer } from "./optimizers/optimizer.js";
 import type { OptimizerStateDict } from "./optimizers/optimizer-state.js";
-import type { HasStateDict, StateDict } from "./state-dict.js";
+import { assertFiniteState } from "./state-dict.js";
+import type { HasStateDict, StateDict, TensorState } from "./state-dict.js";
 
 /**
  * Everything needed to resume training exactly: the model's parameters, the optimizer's state and
@@ -36,7 +37,9 @@ export class CheckpointError extends Error {
 
 /**
  * Save a model and its optimizer together (and `extra`, e.g. the epoch) as one JSON string. Numbers
- * are written with JavaScript's shortest round-trip form, so loading gives back every bit.
+ * are written with JavaScript's shortest round-trip form, so loading gives back every bit. A weight or
+ * an optimizer buffer holding NaN or ±Infinity (a diverged run) is a `RangeError` naming it: JSON would
+ * write `null`, which {@link loadCheckpoint} refuses.
  *
  * @example
  * ```ts
@@ -56,7 +59,28 @@ export function saveCheckpoint(
     optimizer: optimizer.stateDict(),
     extra,
   };
+  assertFiniteState("saveCheckpoint", checkpoint.model);
+  assertFiniteOptimizerState(checkpoint.optimizer);
   return JSON.stringify(checkpoint);
+}
+
+/** The optimizer's buffers (momentum, moments) must be finite for the same reason as the weights. */
+function assertFiniteOptimizerState(sd: OptimizerStateDict<unknown, unknown>): void {
+  const problems: string[] = [];
+  for (const [index, entry] of Object.entries(sd.state)) {
+    for (const [key, buffer] of Object.entries(entry as Record<string, unknown>)) {
+      const data = (buffer as Partial<TensorState> | null)?.data;
+      if (!Array.isArray(data)) continue;
+      const bad = data.findIndex((v) => !Number.isFinite(v));
+      if (bad !== -1) problems.push(`state[${index}].${key}: ${data[bad]} at data[${bad}]`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new RangeError(
+      `saveCheckpoint: the optimizer holds non-finite numbers, which JSON cannot store (it writes null) ` +
+        `and loadCheckpoint() refuses: ${problems.join("; ")}. Did the training diverge?`,
+    );
+  }
 }
 
 /**

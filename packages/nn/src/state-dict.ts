@@ -165,6 +165,16 @@ export function applyStateDict(fn: string, slots: readonly StateSlot[], state: u
  */
 export function save(model: HasStateDict): string {
   const state = model.stateDict();
+  assertFiniteState("save", state);
+  return JSON.stringify(state);
+}
+
+/**
+ * Throw a `RangeError` naming every parameter of `state` that holds NaN or ±Infinity: JSON cannot store
+ * them (it writes `null`) and `load()` refuses them, so a save must fail loudly instead of writing a file
+ * that cannot be read back. `fn` names the caller in the message.
+ */
+export function assertFiniteState(fn: string, state: StateDict): void {
   const problems: string[] = [];
   for (const [name, { data }] of Object.entries(state)) {
     const bad = data.findIndex((v) => !Number.isFinite(v));
@@ -174,11 +184,10 @@ export function save(model: HasStateDict): string {
   }
   if (problems.length > 0) {
     throw new RangeError(
-      `save: the model holds non-finite numbers, which JSON cannot store (it writes null) and load() ` +
+      `${fn}: the model holds non-finite numbers, which JSON cannot store (it writes null) and load() ` +
         `refuses: ${problems.join("; ")}. Did the training diverge?`,
     );
   }
-  return JSON.stringify(state);
 }
 
 /**

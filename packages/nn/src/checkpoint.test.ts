@@ -80,6 +80,8 @@ describe("saveCheckpoint / loadCheckpoint", () => {
     broken.loadStateDict(state);
     a.model.parameters()[0]!.grad!.data[0] = 1e300; // the next step overflows the second moment
     broken.step();
-    expect(() => saveCheckpoint(a.model, broken)).toThrow(/saveCheckpoint: .*non-finite.*state\[0\]\.exp_avg_sq: Infinity/);
+    expect(() => saveCheckpoint(a.model, broken)).toThrow(
+      /saveCheckpoint: .*non-finite.*state\[0\]\.exp_avg_sq: Infinity/,
+    );
   });
 });

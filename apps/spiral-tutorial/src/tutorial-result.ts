@@ -1,4 +1,8 @@
+import { countParameters, parameterStatistics } from "@neurogebra/nn";
+
 import type { OnlyHalf, RngMode } from "./cli-options.js";
+import type { Half, StepContext } from "./steps/tutorial-step.js";
+import { resultOf } from "./steps/tutorial-step.js";
 
 /** Summary statistics of a set of parameters (NumPy's mean and population std). */
 export interface StatisticsJson {
@@ -93,4 +97,84 @@ export interface TutorialJson {
   timingsMs: { data: number; figures: number; figuresWait: number; report: number; total: number };
   /** Files written, relative to `config.out`. */
   files: string[];
+}
+
+/** One half's `--json` entry, or null when the half did not run. */
+function halfJson(context: StepContext, half: Half): HalfJson | null {
+  const { options, timer } = context;
+  const { net, model } = resultOf(context, "networks");
+  const training = resultOf(context, "training")[half];
+  const tested = resultOf(context, "testAccuracy")[half];
+  const network = half === "fromScratch" ? net : model;
+  if (network === null || training === null || tested === null) return null;
+  return {
+    label: half === "fromScratch" ? "Neurogebra" : "Framework",
+    optimizer: half === "fromScratch" ? "SGD" : "Adam",
+    learningRate: half === "fromScratch" ? options.lr : options.adamLr,
+    parameters: countParameters(network.parameters()),
+    history: training.history,
+    epochLines: training.epochLines,
+    finalTrainAccuracy: training.history.accuracy.at(-1)!,
+    testAccuracy: tested.accuracy,
+    testAccuracyLine: tested.line,
+    testPredictions: Array.from(tested.predictions),
+    layerStatistics: parameterStatistics(network).map((s) => ({
+      layer: s.layer,
+      neurons: s.neurons,
+      weights: { ...s.weights },
+      biases: s.biases === null ? null : { ...s.biases },
+    })),
+    timingsMs: {
+      build: timer.ms(`${half}.build`),
+      train: timer.ms(`${half}.train`),
+      evaluate: timer.ms(`${half}.evaluate`),
+      grid: timer.ms(`${half}.grid`),
+    },
+  };
+}
+
+/**
+ * What `--json` prints, from the results of a run's stages.
+ *
+ * @example
+ * ```ts
+ * const result = tutorialJson(context, files);
+ * ```
+ */
+export function tutorialJson(context: StepContext, files: string[]): TutorialJson {
+  const { options, outDir, timer } = context;
+  const { train, test } = resultOf(context, "dataset");
+  const { grid } = resultOf(context, "boundaries");
+  return {
+    schemaVersion: 1,
+    config: {
+      seed: options.seed,
+      epochs: options.epochs,
+      lr: options.lr,
+      adamLr: options.adamLr,
+      batchSize: options.batchSize,
+      points: options.points,
+      noise: options.noise,
+      rng: options.rng,
+      only: options.only,
+      plots: options.plots,
+      export: outDir !== null && options.export,
+      out: outDir,
+    },
+    dataset: { nTrain: train.y.length, nTest: test.y.length, nFeatures: 2, nClasses: 3 },
+    softmaxDemo: resultOf(context, "softmax"),
+    fromScratch: halfJson(context, "fromScratch"),
+    framework: halfJson(context, "framework"),
+    decisionGrid: { step: grid.step, nx: grid.xs.length, ny: grid.ys.length, points: grid.points.length / 2 },
+    math: resultOf(context, "learned").math,
+    codeComplexity: resultOf(context, "comparison").codeComplexity,
+    timingsMs: {
+      data: timer.ms("data"),
+      figures: timer.ms("figures"),
+      figuresWait: timer.ms("figuresWait"),
+      report: timer.ms("report"),
+      total: timer.sinceStart(),
+    },
+    files,
+  };
 }

@@ -13,22 +13,10 @@ import { fromSafetensors } from "@neurogebra/interop";
 
 import { main } from "../src/main.js";
 import type { TutorialJson } from "../src/tutorial-result.js";
+import type { PythonRun } from "./python-reference.js";
+import { pythonRuns, pythonTranscript } from "./python-reference.js";
 
-interface PythonRun {
-  config: { seed: number; epochs: number; lr: number; batchSize: number; points: number; noise: number };
-  nTrain: number;
-  nTest: number;
-  epochLines: string[];
-  loss: number[];
-  accuracy: number[];
-  finalTrainAccuracyLine: string;
-  testAccuracyLine: string;
-}
-
-const fixture = (name: string): string =>
-  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
-const transcript = fixture("python-run-seed42.txt").split("\n");
-const pythonRuns = (JSON.parse(fixture("python-tutorial-runs.json")) as { runs: PythonRun[] }).runs;
+const transcript = pythonTranscript;
 
 /** The output worker from its TypeScript source (tsx registers in the worker), as the built CLI runs it. */
 const outputWorkerFromSource = (): Worker =>

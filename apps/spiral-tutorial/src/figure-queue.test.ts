@@ -22,7 +22,7 @@ describe("FigureQueue", () => {
     expect(transcript.sections[0]!.figures).toEqual([]);
   });
 
-  it("hands each figure to the writer at once, fills in its SVG for the report, and rethrows a failure", async () => {
+  it("hands each figure to the writer at once, fills in its SVG, lists files in request order, rethrows a failure", async () => {
     const asked: string[] = [];
     const writer: FigureWriter = {
       inWorker: true,
@@ -45,6 +45,18 @@ describe("FigureQueue", () => {
       { file: "training.svg", svg: '<svg id="training"/>', alt: "Loss and accuracy" },
     ]);
     expect(figures.drawingMs).toBeGreaterThanOrEqual(0);
+
+    // Files are listed in the order asked for, whichever is drawn first.
+    const slow: FigureWriter = {
+      inWorker: true,
+      figure: (name) =>
+        new Promise((resolve) => setTimeout(() => resolve({ svg: name, ms: 0 }), name === "first" ? 30 : 0)),
+    };
+    const ordered = new FigureQueue(slow, transcript, "some/dir");
+    ordered.add("first", "alt", () => request);
+    ordered.add("second", "alt", () => request);
+    await ordered.settle();
+    expect(ordered.files).toEqual(["first.svg", "first.png", "second.svg", "second.png"]);
 
     figures.add("broken", "alt", () => request);
     await expect(figures.settle()).rejects.toThrow("resvg failed");

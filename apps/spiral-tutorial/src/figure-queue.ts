@@ -70,6 +70,11 @@ export class FigureQueue {
     await Promise.all(this.#drawing);
   }
 
+  /** The figure files, in the order they were asked for (all written once `settle()` resolved). */
+  get files(): string[] {
+    return this.#names.flatMap((name) => [`${name}.svg`, `${name}.png`]);
+  }
+
   /** Milliseconds from the first request to the last figure written (after `settle()`). */
   get drawingMs(): number {
     return this.#names.length === 0 ? 0 : this.#lastAt - this.#firstAt;

@@ -43,7 +43,6 @@ export class OutputWriter {
     number,
     { resolve: (result: OutputJobResult) => void; reject: (e: Error) => void }
   >();
-  readonly #files: string[] = [];
   #nextId = 0;
   #failure: Error | null = null;
 
@@ -68,11 +67,6 @@ export class OutputWriter {
     return this.#worker !== null;
   }
 
-  /** The files written so far, relative to the output directory. */
-  get files(): readonly string[] {
-    return this.#files;
-  }
-
   #post(job: OutputJobBody): Promise<OutputJobResult> {
     const worker = this.#worker!;
     if (this.#failure !== null) return Promise.reject(this.#failure);
@@ -90,7 +84,6 @@ export class OutputWriter {
         ? await drawFigure(request, name, this.#dir)
         : (await this.#post({ type: "figure", name, dir: this.#dir, request })).drawn;
     if (drawn === undefined) throw new Error(`output worker: no figure came back for ${name}`);
-    this.#files.push(`${name}.svg`, `${name}.png`);
     return drawn;
   }
 
@@ -98,7 +91,6 @@ export class OutputWriter {
   async report(input: ReportInput): Promise<void> {
     if (this.#worker === null) await writeReport(input, this.#dir);
     else await this.#post({ type: "report", dir: this.#dir, input });
-    this.#files.push("report.html");
   }
 
   /** Stops the worker (after all jobs have been awaited). */

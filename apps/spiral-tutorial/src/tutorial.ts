@@ -87,14 +87,14 @@ export async function runTutorial(options: TutorialOptions, io: TutorialIo): Pro
 
 /** The header, every stage in order, then report.html; returns the `--json` results. */
 async function runSteps(context: StepContext, writer: OutputWriter | null): Promise<TutorialJson> {
-  const { rngs, transcript, timer, results } = context;
+  const { rngs, transcript, timer, figures, results } = context;
   transcript.note("Neural Network from Scratch — Neurogebra vs the framework way (TypeScript)");
   transcript.note(`Random numbers: ${rngs.description}`);
   transcript.note("");
   for (const step of steps) await runStep(step, context);
   if (writer === null) return tutorialJson(context, []);
   await timer.timeAsync("report", () => writer.report(reportOf(context)));
-  return tutorialJson(context, [...writer.files, ...(results.export?.files ?? [])]);
+  return tutorialJson(context, [...figures.files, "report.html", ...(results.export?.files ?? [])]);
 }
 
 /** report.html: the settings and test accuracies on top, then the transcript's sections. */

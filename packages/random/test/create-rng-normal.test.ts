@@ -15,7 +15,10 @@ describe("createRng().normal() draws the same bits in every JavaScript engine", 
   it("equals Box–Muller computed with CPython's correctly rounded math.log and math.cos", () => {
     for (const { seed, uniforms, normals } of streams) {
       const uniform = createRng(seed);
-      expect(uniforms.map(() => uniform.random()), `uniforms of seed ${seed}`).toEqual(uniforms);
+      expect(
+        uniforms.map(() => uniform.random()),
+        `uniforms of seed ${seed}`,
+      ).toEqual(uniforms);
       const rng = createRng(seed);
       expect(
         normals.map(() => rng.normal()),

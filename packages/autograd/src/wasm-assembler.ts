@@ -216,6 +216,7 @@ interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
   Memory: new (descriptor: { initial: number }) => WasmMemory;
+  CompileError: new (message?: string) => Error;
 }
 
 /** A WebAssembly memory: its bytes, and `grow` (which detaches every view of the old `buffer`). */
@@ -233,8 +234,10 @@ export interface WasmInstance {
 
 /**
  * Compile `bytes` (a module of {@link assembleModule}) and instantiate it over a new memory of `pages`
- * 64 KiB pages. Returns null where WebAssembly is missing (`node --jitless`, old runtimes) or rejects the
- * module (a runtime without SIMD), so the caller can run its JavaScript code instead.
+ * 64 KiB pages. Returns null where WebAssembly is missing (`node --jitless`, old runtimes), rejects the
+ * module (a runtime without SIMD) or may not compile it (a page whose Content-Security-Policy lacks
+ * `'wasm-unsafe-eval'` makes `WebAssembly.Module` throw a `CompileError`), so the caller can run its
+ * JavaScript code instead.
  *
  * @example
  * ```ts
@@ -245,7 +248,14 @@ export interface WasmInstance {
 export function instantiate(bytes: Uint8Array, pages = 1): WasmInstance | null {
   const api = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   if (api === undefined || !api.validate(bytes)) return null;
+  let module: object;
+  try {
+    module = new api.Module(bytes);
+  } catch (error) {
+    if (error instanceof api.CompileError) return null; // compiling refused, e.g. by the page's CSP
+    throw error;
+  }
   const memory = new api.Memory({ initial: pages });
-  const instance = new api.Instance(new api.Module(bytes), { m: { mem: memory } });
+  const instance = new api.Instance(module, { m: { mem: memory } });
   return { exports: instance.exports, memory };
 }

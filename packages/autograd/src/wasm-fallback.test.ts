@@ -10,7 +10,11 @@ import { F64, assembleModule, f64Add, instantiate } from "./wasm-assembler.js";
  * validate bytes, but `new WebAssembly.Module(bytes)` throws a `CompileError`. This file's module state
  * starts fresh (vitest isolates test files), so the first product below meets the refusal first.
  */
-const realWasm = globalThis.WebAssembly;
+/** The part of the WebAssembly API these tests replace (the packages build without DOM types). */
+interface WasmGlobal {
+  CompileError: new (message: string) => Error;
+}
+const realWasm = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
 let refusals = 0;
 
 function refuseCompiling(): void {
@@ -21,7 +25,7 @@ function refuseCompiling(): void {
         "is not an allowed source of script (simulated Content-Security-Policy)",
     );
   };
-  const api = Object.create(realWasm, { Module: { value: Refusing } }) as typeof WebAssembly;
+  const api = Object.create(realWasm, { Module: { value: Refusing } }) as WasmGlobal;
   Object.defineProperty(globalThis, "WebAssembly", { value: api, configurable: true, writable: true });
 }
 
@@ -72,7 +76,7 @@ describe("WebAssembly refused by the page (CSP without 'wasm-unsafe-eval')", () 
           throw new TypeError("not a refusal");
         },
       },
-    }) as typeof WebAssembly;
+    }) as WasmGlobal;
     Object.defineProperty(globalThis, "WebAssembly", { value: api, configurable: true, writable: true });
     const bytes = assembleModule([{ name: "f", params: [], results: [], locals: [], body: () => [] }]);
     expect(() => instantiate(bytes)).toThrow("not a refusal");

@@ -10,10 +10,14 @@ import type { AdamOptions } from "../src/index.js";
  * null: Adam must run its JavaScript loop with the same weights. This file's module state starts fresh
  * (vitest isolates test files), so the first Adam below meets the refusal.
  */
-const realWasm = globalThis.WebAssembly;
+/** The part of the WebAssembly API these tests replace (the packages build without DOM types). */
+interface WasmGlobal {
+  CompileError: new (message: string) => Error;
+}
+const realWasm = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
 let refusals = 0;
 
-function setWasm(api: typeof WebAssembly): void {
+function setWasm(api: WasmGlobal): void {
   Object.defineProperty(globalThis, "WebAssembly", { value: api, configurable: true, writable: true });
 }
 
@@ -24,7 +28,7 @@ function refuseCompiling(): void {
       "WebAssembly.Module(): Refused to compile or instantiate WebAssembly module (simulated CSP)",
     );
   };
-  setWasm(Object.create(realWasm, { Module: { value: Refusing } }) as typeof WebAssembly);
+  setWasm(Object.create(realWasm, { Module: { value: Refusing } }) as WasmGlobal);
 }
 
 afterEach(() => setWasm(realWasm));

@@ -1,6 +1,5 @@
-import { drawingOptions, numberText, opText } from "./node-text.js";
+import { drawingOptions, drawnNodes, numberText } from "./node-text.js";
 import type { GraphDrawingOptions } from "./node-text.js";
-import { topologicalOrder } from "./topological-order.js";
 import { Value } from "./value.js";
 
 /**
@@ -9,7 +8,8 @@ import { Value } from "./value.js";
  * Render it with `dot -Tsvg graph.dot > graph.svg` or any online Graphviz viewer.
  *
  * @param root - the output node (call `backward()` first to see gradients).
- * @param options - `rankdir` (`"LR"` default or `"TB"`), `digits` shown (default 4).
+ * @param options - `rankdir` (`"LR"` default or `"TB"`), `digits` shown (default 4), `expandFused` (draw
+ *   a neuron's fused `dot` — or a `sum` — as its `*` and `+` steps, like micrograd's graph).
  * @throws TypeError if `root` is not a `Value`; RangeError for bad options.
  * @example
  * ```ts
@@ -33,20 +33,17 @@ export function toDot(root: Value, options?: GraphDrawingOptions): string {
   if (!(root instanceof Value)) {
     throw new TypeError(`toDot: expected root to be a Value, got ${typeof root}`);
   }
-  const { rankdir, digits } = drawingOptions("toDot", options);
-  const order = topologicalOrder(root);
-  const ids = new Map<Value, string>();
-  order.forEach((v, i) => ids.set(v, `n${i}`));
+  const { rankdir, digits, expandFused } = drawingOptions("toDot", options);
   const lines = ["digraph G {", `  rankdir=${rankdir};`, "  node [shape=record];"];
-  for (const v of order) {
-    const id = ids.get(v)!;
+  drawnNodes(root, expandFused).forEach((v, i) => {
+    const id = `n${i}`;
     const text = `{ ${escapeRecord(v.label)} | data ${numberText(v.data, digits)} | grad ${numberText(v.grad, digits)} }`;
     lines.push(`  ${id} [label="${text}"];`);
-    if (v.op === "leaf") continue;
-    lines.push(`  ${id}_op [label="${escapeRecord(opText(v))}", shape=circle];`);
+    if (v.op === null) return;
+    lines.push(`  ${id}_op [label="${escapeRecord(v.op)}", shape=circle];`);
     lines.push(`  ${id}_op -> ${id};`);
-    for (const p of v.parents) lines.push(`  ${ids.get(p)!} -> ${id}_op;`);
-  }
+    for (const p of v.parents) lines.push(`  n${p} -> ${id}_op;`);
+  });
   lines.push("}");
   return lines.join("\n");
 }

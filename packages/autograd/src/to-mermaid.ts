@@ -1,6 +1,5 @@
-import { drawingOptions, numberText, opText } from "./node-text.js";
+import { drawingOptions, drawnNodes, numberText } from "./node-text.js";
 import type { GraphDrawingOptions } from "./node-text.js";
-import { topologicalOrder } from "./topological-order.js";
 import { Value } from "./value.js";
 
 /**
@@ -9,7 +8,8 @@ import { Value } from "./value.js";
  * node (`+`, `*`, `relu`, …) feeding it.
  *
  * @param root - the output node (call `backward()` first to see gradients).
- * @param options - `rankdir` (`"LR"` default or `"TB"`), `digits` shown (default 4).
+ * @param options - `rankdir` (`"LR"` default or `"TB"`), `digits` shown (default 4), `expandFused` (draw
+ *   a neuron's fused `dot` — or a `sum` — as its `*` and `+` steps, like micrograd's graph).
  * @throws TypeError if `root` is not a `Value`; RangeError for bad options.
  * @example
  * ```ts
@@ -30,20 +30,17 @@ export function toMermaid(root: Value, options?: GraphDrawingOptions): string {
   if (!(root instanceof Value)) {
     throw new TypeError(`toMermaid: expected root to be a Value, got ${typeof root}`);
   }
-  const { rankdir, digits } = drawingOptions("toMermaid", options);
-  const order = topologicalOrder(root);
-  const ids = new Map<Value, string>();
-  order.forEach((v, i) => ids.set(v, `n${i}`));
+  const { rankdir, digits, expandFused } = drawingOptions("toMermaid", options);
   const lines = [`flowchart ${rankdir}`];
-  for (const v of order) {
-    const id = ids.get(v)!;
+  drawnNodes(root, expandFused).forEach((v, i) => {
+    const id = `n${i}`;
     const numbers = `data ${numberText(v.data, digits)} | grad ${numberText(v.grad, digits)}`;
     lines.push(`  ${id}["${v.label === "" ? numbers : `${escapeMermaid(v.label)} | ${numbers}`}"]`);
-    if (v.op === "leaf") continue;
-    lines.push(`  ${id}_op(("${escapeMermaid(opText(v))}"))`);
+    if (v.op === null) return;
+    lines.push(`  ${id}_op(("${escapeMermaid(v.op)}"))`);
     lines.push(`  ${id}_op --> ${id}`);
-    for (const p of v.parents) lines.push(`  ${ids.get(p)!} --> ${id}_op`);
-  }
+    for (const p of v.parents) lines.push(`  n${p} --> ${id}_op`);
+  });
   return lines.join("\n");
 }
 

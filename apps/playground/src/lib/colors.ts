@@ -18,7 +18,13 @@ export function classColor(label: number): string {
  * the classes' colours mixed by probability, over white — strong where the network is sure, pale where
  * it hesitates. Writes RGBA at `out[o …]`.
  */
-export function regionPixel(p: ArrayLike<number>, at: number, k: number, out: Uint8ClampedArray, o: number): void {
+export function regionPixel(
+  p: ArrayLike<number>,
+  at: number,
+  k: number,
+  out: Uint8ClampedArray,
+  o: number,
+): void {
   let r = 0;
   let g = 0;
   let b = 0;

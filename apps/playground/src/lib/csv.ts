@@ -54,13 +54,21 @@ export function parseCsv(text: string): ImportedPoints {
     const x = Number(xText);
     const y = Number(yText);
     const label = Number(labelText);
-    if (xText === "" || !Number.isFinite(x)) throw new CsvError(`x must be a number, got "${shorten(xText)}"`, i + 1);
-    if (yText === "" || !Number.isFinite(y)) throw new CsvError(`y must be a number, got "${shorten(yText)}"`, i + 1);
+    if (xText === "" || !Number.isFinite(x))
+      throw new CsvError(`x must be a number, got "${shorten(xText)}"`, i + 1);
+    if (yText === "" || !Number.isFinite(y))
+      throw new CsvError(`y must be a number, got "${shorten(yText)}"`, i + 1);
     if (labelText === "" || !Number.isInteger(label) || label < 0 || label >= MAX_CLASSES) {
-      throw new CsvError(`label must be a whole number from 0 to ${MAX_CLASSES - 1}, got "${shorten(labelText)}"`, i + 1);
+      throw new CsvError(
+        `label must be a whole number from 0 to ${MAX_CLASSES - 1}, got "${shorten(labelText)}"`,
+        i + 1,
+      );
     }
     if (labels.length === MAX_CSV_POINTS) {
-      throw new CsvError(`the file has more than ${MAX_CSV_POINTS} points; the playground takes at most that many`, 0);
+      throw new CsvError(
+        `the file has more than ${MAX_CSV_POINTS} points; the playground takes at most that many`,
+        0,
+      );
     }
     xs.push(x, y);
     labels.push(label);
@@ -68,7 +76,8 @@ export function parseCsv(text: string): ImportedPoints {
   if (labels.length === 0) throw new CsvError("the file has no points: expected rows x,y,label", 0);
   const nClasses = Math.max(...labels) + 1;
   const used = new Set(labels);
-  if (used.size < 2) throw new CsvError(`every point has label ${labels[0]}: expected at least two classes`, 0);
+  if (used.size < 2)
+    throw new CsvError(`every point has label ${labels[0]}: expected at least two classes`, 0);
   if (labels.length < 4) throw new CsvError(`the file has ${labels.length} points: expected at least 4`, 0);
   return { X: Float64Array.from(xs), y: Int32Array.from(labels), nClasses };
 }
@@ -83,7 +92,8 @@ export function parseCsv(text: string): ImportedPoints {
  */
 export function formatCsv(points: PointSet): string {
   const rows = ["x,y,label"];
-  for (let i = 0; i < points.y.length; i++) rows.push(`${points.X[2 * i]},${points.X[2 * i + 1]},${points.y[i]}`);
+  for (let i = 0; i < points.y.length; i++)
+    rows.push(`${points.X[2 * i]},${points.X[2 * i + 1]},${points.y[i]}`);
   return `${rows.join("\n")}\n`;
 }
 

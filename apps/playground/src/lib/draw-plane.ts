@@ -30,7 +30,10 @@ export function drawPlane(
   }
   const px = (x: number) => ((x - xMin) / (nx * step)) * size;
   const py = (y: number) => (1 - (y - yMin) / (ny * step)) * size;
-  const radius = Math.max(2.5, Math.min(5, 900 / Math.sqrt(info.train.y.length + info.test.y.length + 1) / 4));
+  const radius = Math.max(
+    2.5,
+    Math.min(5, 900 / Math.sqrt(info.train.y.length + info.test.y.length + 1) / 4),
+  );
   const dots = (points: PointSet, stroke: string, width: number, from = 0) => {
     for (let i = from; i < points.y.length; i++) {
       ctx.beginPath();

@@ -6,7 +6,13 @@ import type { RunInfo } from "../worker/run-types.js";
  * The current figure as a PNG: a title line (data, network, epoch, accuracies), the decision regions with
  * the points, and a legend of the classes — drawn at twice the screen size.
  */
-export function figurePng(info: RunInfo, decision: Uint8ClampedArray | null, title: string, subtitle: string, added: number): Promise<Blob> {
+export function figurePng(
+  info: RunInfo,
+  decision: Uint8ClampedArray | null,
+  title: string,
+  subtitle: string,
+  added: number,
+): Promise<Blob> {
   const scale = 2;
   const plane = 520;
   const width = plane + 40;
@@ -41,6 +47,9 @@ export function figurePng(info: RunInfo, decision: Uint8ClampedArray | null, tit
   ctx.fillStyle = "#5b6478";
   ctx.fillText("filled: training · ringed: test", x + 10, height - 18);
   return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob === null ? reject(new Error("PNG export: the canvas gave no image")) : resolve(blob)), "image/png"),
+    canvas.toBlob(
+      (blob) => (blob === null ? reject(new Error("PNG export: the canvas gave no image")) : resolve(blob)),
+      "image/png",
+    ),
   );
 }

@@ -38,7 +38,10 @@ const COLUMN_GAP = 34;
 const ROW_GAP = 12;
 
 const unescape = (text: string): string =>
-  text.replace(/#quot;/g, '"').replace(/#lt;/g, "<").replace(/#gt;/g, ">");
+  text
+    .replace(/#quot;/g, '"')
+    .replace(/#lt;/g, "<")
+    .replace(/#gt;/g, ">");
 
 /** The nodes and edges of a `toMermaid` chart, in its order. */
 export function parseMermaid(chart: string): { nodes: GraphNode[]; edges: GraphEdge[] } {
@@ -53,7 +56,17 @@ export function parseMermaid(chart: string): { nodes: GraphNode[]; edges: GraphE
     }
     const op = /^(\S+)\(\("(.*)"\)\)$/.exec(line);
     if (op !== null) {
-      nodes.push({ id: op[1]!, kind: "op", title: unescape(op[2]!), data: "", grad: "", x: 0, y: 0, width: OP_SIZE, height: OP_SIZE });
+      nodes.push({
+        id: op[1]!,
+        kind: "op",
+        title: unescape(op[2]!),
+        data: "",
+        grad: "",
+        x: 0,
+        y: 0,
+        width: OP_SIZE,
+        height: OP_SIZE,
+      });
       continue;
     }
     const value = /^(\S+)\["(.*)"\]$/.exec(line);
@@ -61,7 +74,17 @@ export function parseMermaid(chart: string): { nodes: GraphNode[]; edges: GraphE
       const parts = unescape(value[2]!).split(" | ");
       const grad = parts.pop() ?? "";
       const data = parts.pop() ?? "";
-      nodes.push({ id: value[1]!, kind: "value", title: parts.join(" | "), data, grad, x: 0, y: 0, width: VALUE_WIDTH, height: VALUE_HEIGHT });
+      nodes.push({
+        id: value[1]!,
+        kind: "value",
+        title: parts.join(" | "),
+        data,
+        grad,
+        x: 0,
+        y: 0,
+        width: VALUE_WIDTH,
+        height: VALUE_HEIGHT,
+      });
       continue;
     }
     if (line !== "") throw new SyntaxError(`parseMermaid: unexpected line "${line}"`);
@@ -102,13 +125,15 @@ export function layoutMermaid(chart: string): GraphLayout {
   }
   for (const n of nodes) {
     const kids = children.get(n.id)!;
-    if (parents.get(n.id)!.length === 0 && kids.length > 0) rank.set(n.id, Math.min(...kids.map((c) => rank.get(c) ?? 1)) - 1);
+    if (parents.get(n.id)!.length === 0 && kids.length > 0)
+      rank.set(n.id, Math.min(...kids.map((c) => rank.get(c) ?? 1)) - 1);
   }
   const columns: string[][] = [];
   for (const n of nodes) (columns[rank.get(n.id) ?? 0] ??= []).push(n.id);
   const row = new Map<string, number>();
   columns.forEach((col) => col.forEach((id, i) => row.set(id, i)));
-  const mean = (ids: string[]): number | null => (ids.length === 0 ? null : ids.reduce((s, id) => s + row.get(id)!, 0) / ids.length);
+  const mean = (ids: string[]): number | null =>
+    ids.length === 0 ? null : ids.reduce((s, id) => s + row.get(id)!, 0) / ids.length;
   const place = (col: string[], neighbours: Map<string, string[]>) => {
     const wanted = col.map((id) => ({ id, at: mean(neighbours.get(id)!) ?? row.get(id)! }));
     wanted.sort((a, b) => a.at - b.at);

@@ -19,7 +19,16 @@ export interface UrlState {
   problems: string[];
 }
 
-const NUMERIC: readonly NumericSetting[] = ["seed", "epochs", "lr", "batch", "points", "noise", "classes", "split"];
+const NUMERIC: readonly NumericSetting[] = [
+  "seed",
+  "epochs",
+  "lr",
+  "batch",
+  "points",
+  "noise",
+  "classes",
+  "split",
+];
 
 /** Other spellings accepted for an activation. */
 const ACTIVATION_ALIASES: Readonly<Record<string, Settings["activation"]>> = {
@@ -56,7 +65,8 @@ export function parseUrl(search: string): UrlState {
     const value = text.trim() === "" ? NaN : Number(text);
     const problem = numericProblem(name, value);
     if (problem === null) settings[name] = value;
-    else problems.push(`${problem.replace(`got ${String(value)}`, `got "${text}"`)} (kept ${settings[name]})`);
+    else
+      problems.push(`${problem.replace(`got ${String(value)}`, `got "${text}"`)} (kept ${settings[name]})`);
   }
   const choose = <T extends string>(name: string, allowed: readonly T[], aliases: Record<string, T> = {}) => {
     const text = params.get(name);
@@ -84,7 +94,9 @@ export function parseUrl(search: string): UrlState {
     else settings.added = points;
   }
   if (settings.dataset === "csv") {
-    problems.push("dataset: imported CSV data is not kept in the URL — showing the spirals; import the file again");
+    problems.push(
+      "dataset: imported CSV data is not kept in the URL — showing the spirals; import the file again",
+    );
     settings.dataset = "spirals";
   }
   const autoplay = params.get("autoplay");

@@ -53,7 +53,8 @@ export class FrameworkEngine implements Engine {
 
   /** The training points as one [n, 2] tensor, made once per data set. */
   #points(data: PointSet): Tensor {
-    if (this.#trainTensor?.data !== data) this.#trainTensor = { data, tensor: tensor(data.X, [data.y.length, 2]) };
+    if (this.#trainTensor?.data !== data)
+      this.#trainTensor = { data, tensor: tensor(data.X, [data.y.length, 2]) };
     return this.#trainTensor.tensor;
   }
 

@@ -32,7 +32,10 @@ export function layerOutputs(
   return noGrad(() => {
     let h = tensor(points, [points.length / 2, 2]);
     return weights.map((layer, i) => {
-      const z = h.linear(tensor(layer.weight, [layer.outFeatures, layer.inFeatures]), tensor(layer.bias, [layer.outFeatures]));
+      const z = h.linear(
+        tensor(layer.weight, [layer.outFeatures, layer.inFeatures]),
+        tensor(layer.bias, [layer.outFeatures]),
+      );
       h = i < weights.length - 1 || !lastIsOutput ? activateTensor(activation, z) : z.softmax(1);
       return h;
     });
@@ -40,7 +43,11 @@ export function layerOutputs(
 }
 
 /** The decision regions over the view's grid (every grid point classified in one batched pass). */
-export function decisionImage(weights: readonly LayerWeights[], activation: ActivationName, view: PlaneView): Uint8ClampedArray {
+export function decisionImage(
+  weights: readonly LayerWeights[],
+  activation: ActivationName,
+  view: PlaneView,
+): Uint8ClampedArray {
   const outputs = layerOutputs(weights, activation, gridPoints(view)).at(-1)!;
   const k = outputs.shape[1]!;
   const p = outputs.data;
@@ -55,7 +62,11 @@ export function decisionImage(weights: readonly LayerWeights[], activation: Acti
  * the largest |activation| of that neuron), output neurons as their class probability 0 … 1 in the
  * class's colour.
  */
-export function neuronImages(weights: readonly LayerWeights[], activation: ActivationName, view: PlaneView): Uint8ClampedArray {
+export function neuronImages(
+  weights: readonly LayerWeights[],
+  activation: ActivationName,
+  view: PlaneView,
+): Uint8ClampedArray {
   const size = NEURON_MAP_SIZE;
   const cells = size * size;
   const outputs = layerOutputs(weights, activation, gridPoints(view, size, size));
@@ -80,7 +91,11 @@ export function neuronImages(weights: readonly LayerWeights[], activation: Activ
 }
 
 /** Both pictures, timed. */
-export function mapImages(weights: readonly LayerWeights[], activation: ActivationName, view: PlaneView): MapImages {
+export function mapImages(
+  weights: readonly LayerWeights[],
+  activation: ActivationName,
+  view: PlaneView,
+): MapImages {
   let start = performance.now();
   const decision = decisionImage(weights, activation, view);
   const decisionMs = performance.now() - start;

@@ -15,8 +15,15 @@ export interface RunData {
 
 /** Blob centers for `k` classes: TensorFlow Playground's two, or `k` points on a circle of radius 2.5. */
 function blobCenters(k: number): number[][] {
-  if (k === 2) return [[-2, -2], [2, 2]];
-  return Array.from({ length: k }, (_, c) => [2.5 * Math.cos((2 * Math.PI * c) / k), 2.5 * Math.sin((2 * Math.PI * c) / k)]);
+  if (k === 2)
+    return [
+      [-2, -2],
+      [2, 2],
+    ];
+  return Array.from({ length: k }, (_, c) => [
+    2.5 * Math.cos((2 * Math.PI * c) / k),
+    2.5 * Math.sin((2 * Math.PI * c) / k),
+  ]);
 }
 
 /** The dataset a setting names, drawn from `rng` (the tutorial's `np.random` stream in numpy mode). */

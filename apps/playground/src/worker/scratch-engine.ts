@@ -106,7 +106,11 @@ export class ScratchEngine implements Engine {
         loss += softmaxCrossEntropy(scores, y[i]!).loss.data;
       }
     });
-    return { loss: y.length === 0 ? NaN : loss / y.length, accuracy: y.length === 0 ? NaN : correct / y.length, predictions };
+    return {
+      loss: y.length === 0 ? NaN : loss / y.length,
+      accuracy: y.length === 0 ? NaN : correct / y.length,
+      predictions,
+    };
   }
 
   weights(): LayerWeights[] {

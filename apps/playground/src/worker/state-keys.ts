@@ -20,7 +20,8 @@ export function stateWithKeys(state: unknown, engine: EngineName, layerCount: nu
     let layer: number | null = null;
     let part = "";
     if (scratch !== null) [layer, part] = [Number(scratch[1]), scratch[2]!];
-    else if (framework !== null && Number(framework[1]) % 2 === 0) [layer, part] = [Number(framework[1]) / 2, framework[2]!];
+    else if (framework !== null && Number(framework[1]) % 2 === 0)
+      [layer, part] = [Number(framework[1]) / 2, framework[2]!];
     if (layer === null || layer >= layerCount) out[key] = value;
     else out[engine === "scratch" ? `layers.${layer}.${part}` : `${2 * layer}.${part}`] = value;
   }
@@ -38,7 +39,8 @@ export function sizesOfState(state: unknown): number[] | null {
   for (let i = 0; ; i++) {
     const shape = renamed[`layers.${i}.weight`]?.shape;
     if (shape === undefined) break;
-    if (!Array.isArray(shape) || shape.length !== 2 || !shape.every((d) => Number.isInteger(d) && d > 0)) return null;
+    if (!Array.isArray(shape) || shape.length !== 2 || !shape.every((d) => Number.isInteger(d) && d > 0))
+      return null;
     const [out, inp] = shape as [number, number];
     if (i === 0) sizes.push(inp);
     else if (sizes.at(-1) !== inp) return null;

@@ -85,7 +85,9 @@ export class Trainer {
       accuracy: result.accuracy,
       testLoss: test.loss,
       testAccuracy: test.accuracy,
-      line: isPrintedEpoch(epoch, epochs) ? formatEpochLine(epoch, epochs, result.loss, result.accuracy) : null,
+      line: isPrintedEpoch(epoch, epochs)
+        ? formatEpochLine(epoch, epochs, result.loss, result.accuracy)
+        : null,
     };
     this.#pending.push(record);
     this.#last = record;
@@ -124,13 +126,18 @@ export class Trainer {
     try {
       state = JSON.parse(json);
     } catch (error) {
-      throw new Error(`model file: not JSON (${(error as Error).message})`);
+      throw new Error(`model file: not JSON (${(error as Error).message})`, { cause: error });
     }
     const sizes = sizesOfState(state);
     const want = this.info.sizes.join(" → ");
-    if (sizes === null) throw new Error("model file: not a state dict of a network with 2 inputs (expected layers' weight and bias)");
+    if (sizes === null)
+      throw new Error(
+        "model file: not a state dict of a network with 2 inputs (expected layers' weight and bias)",
+      );
     if (sizes.join(" → ") !== want) {
-      throw new Error(`model file: its network is ${sizes.join(" → ")}, this one is ${want} — set the layers (and classes) to match first`);
+      throw new Error(
+        `model file: its network is ${sizes.join(" → ")}, this one is ${want} — set the layers (and classes) to match first`,
+      );
     }
     this.#engine.load(state);
     const test = this.#engine.evaluate(this.data.test);
@@ -156,7 +163,10 @@ export class Trainer {
     const spec = weights[layer - 1];
     if (spec === undefined) return [X[0]!, X[1]!];
     const points = X.subarray(0, 2 * n);
-    const h = below.length === 0 ? points : layerOutputs(below, this.request.settings.activation, points, false).at(-1)!.data;
+    const h =
+      below.length === 0
+        ? points
+        : layerOutputs(below, this.request.settings.activation, points, false).at(-1)!.data;
     const width = spec.inFeatures;
     for (let i = 0; i < n; i++) {
       let z = spec.bias[index]!;
@@ -187,7 +197,9 @@ export class Trainer {
     const activation = this.request.settings.activation;
     const below = weights.slice(0, layer - 1);
     const inputs =
-      layer === 1 ? [...point] : Array.from(layerOutputs(below, activation, Float64Array.from(point), false).at(-1)!.data);
+      layer === 1
+        ? [...point]
+        : Array.from(layerOutputs(below, activation, Float64Array.from(point), false).at(-1)!.data);
     const row = Array.from(spec.weight.subarray(index * spec.inFeatures, (index + 1) * spec.inFeatures));
     const w = row.map((v, j) => new Value(v, `w${j + 1}`));
     const x = inputs.map((v, j) => new Value(v, layer === 1 ? `x${j + 1}` : `h${j + 1}`));

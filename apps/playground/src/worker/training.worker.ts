@@ -40,7 +40,10 @@ const api = {
     playing = false;
     trainer = new Trainer(request);
     const snapshot = trainer.snapshot(true);
-    return transfer({ info: trainer.info, snapshot }, [snapshot.maps!.decision.buffer, snapshot.maps!.neurons.buffer] as ArrayBuffer[]);
+    return transfer({ info: trainer.info, snapshot }, [
+      snapshot.maps!.decision.buffer,
+      snapshot.maps!.neurons.buffer,
+    ] as ArrayBuffer[]);
   },
 
   /**

@@ -27,7 +27,9 @@ export interface StaticServer {
  * under a sub-folder (the app uses relative paths, so it works from any folder) and with headers such as
  * a Content-Security-Policy on every response.
  */
-export async function serveDist(options: { headers?: Record<string, string>; prefix?: string } = {}): Promise<StaticServer> {
+export async function serveDist(
+  options: { headers?: Record<string, string>; prefix?: string } = {},
+): Promise<StaticServer> {
   const files = sirv(DIST, { dev: false, etag: true });
   const prefix = options.prefix ?? "";
   const server: Server = createServer((req, res) => {

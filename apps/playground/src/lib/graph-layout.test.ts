@@ -19,7 +19,7 @@ describe("graph layout of toMermaid's charts", () => {
     expect(nodes.filter((n) => n.kind === "op").map((n) => n.title)).toEqual(["*", "+", "*", "+", "tanh"]);
     expect(edges).toHaveLength(5 + 2 * 5 - 1); // op → value for 5 ops, 2 operands each except tanh's 1
     const a = nodes.at(-2)!;
-    expect([a.title, a.data]).toEqual(['a "out"', "data 0.7616"]);
+    expect([a.title, a.data]).toEqual(['a "out"', "data 0.1974"]); // tanh(0.3 + 0.1·(−1) + 0.2·0)
   });
 
   it("places every node, left to right along the edges, without overlaps", () => {

@@ -13,7 +13,10 @@ export async function openApp(page: Page, baseUrl: string, query = ""): Promise<
 
 /** Waits for the `status` hook to read `done` (every configured epoch trained). */
 export async function waitDone(page: Page, timeout = 120_000): Promise<void> {
-  await page.getByTestId("status").filter({ hasText: /^done$/ }).waitFor({ timeout });
+  await page
+    .getByTestId("status")
+    .filter({ hasText: /^done$/ })
+    .waitFor({ timeout });
 }
 
 /** The CLI-style lines in the `epoch-log` hook. */
@@ -24,7 +27,10 @@ export async function epochLines(page: Page): Promise<string[]> {
 
 /** Waits until the app's status is neither loading nor training (a run set up and idle). */
 export async function waitIdle(page: Page): Promise<void> {
-  await page.getByTestId("status").filter({ hasText: /^(ready|paused|done)$/ }).waitFor();
+  await page
+    .getByTestId("status")
+    .filter({ hasText: /^(ready|paused|done)$/ })
+    .waitFor();
 }
 
 /** What `pnpm demo --json` reports of one half. */
@@ -39,7 +45,9 @@ const cliPath = join(
 );
 
 /** Runs the built tutorial CLI (what `pnpm demo` runs) with `--json --no-plots` and the given flags. */
-export async function runCli(args: string[]): Promise<{ fromScratch: CliHalf | null; framework: CliHalf | null }> {
+export async function runCli(
+  args: string[],
+): Promise<{ fromScratch: CliHalf | null; framework: CliHalf | null }> {
   const { stdout } = await promisify(execFile)(process.execPath, [cliPath, "--json", "--no-plots", ...args], {
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -34,7 +34,9 @@ describe("the tutorial preset in the browser", () => {
       await openApp(page, server.url, `?preset=tutorial&seed=${seed}&autoplay=1`);
       await waitDone(page);
       expect(await epochLines(page)).toEqual(cli.fromScratch!.epochLines);
-      expect(await page.getByTestId("test-accuracy").textContent()).toBe(percentOf(cli.fromScratch!.testAccuracyLine));
+      expect(await page.getByTestId("test-accuracy").textContent()).toBe(
+        percentOf(cli.fromScratch!.testAccuracyLine),
+      );
       if (seed === 42) {
         expect(cli.fromScratch!.epochLines.at(-1)).toBe("  Epoch  29/30: Loss = 5.7885, Accuracy = 87.1%"); // Python's
         await page.screenshot({ path: join(tmpdir(), "playground-tutorial-preset.png"), fullPage: true });
@@ -44,13 +46,32 @@ describe("the tutorial preset in the browser", () => {
   }
 
   it("matches the CLI's other settings too: epochs, lr, batch, points and noise", async () => {
-    const flags = ["--epochs", "12", "--lr", "0.1", "--batch-size", "8", "--points", "60", "--noise", "0.2", "--seed", "3"];
+    const flags = [
+      "--epochs",
+      "12",
+      "--lr",
+      "0.1",
+      "--batch-size",
+      "8",
+      "--points",
+      "60",
+      "--noise",
+      "0.2",
+      "--seed",
+      "3",
+    ];
     const cli = await runCli(["--only", "from-scratch", ...flags]);
     const page = await browser.newPage();
-    await openApp(page, server.url, "?preset=tutorial&seed=3&epochs=12&lr=0.1&batch=8&points=60&noise=0.2&rng=numpy&autoplay=1");
+    await openApp(
+      page,
+      server.url,
+      "?preset=tutorial&seed=3&epochs=12&lr=0.1&batch=8&points=60&noise=0.2&rng=numpy&autoplay=1",
+    );
     await waitDone(page);
     expect(await epochLines(page)).toEqual(cli.fromScratch!.epochLines);
-    expect(await page.getByTestId("test-accuracy").textContent()).toBe(percentOf(cli.fromScratch!.testAccuracyLine));
+    expect(await page.getByTestId("test-accuracy").textContent()).toBe(
+      percentOf(cli.fromScratch!.testAccuracyLine),
+    );
     await page.close();
   });
 
@@ -60,7 +81,9 @@ describe("the tutorial preset in the browser", () => {
     await openApp(page, server.url, "?preset=tutorial&engine=framework&optimizer=adam&lr=0.01&autoplay=1");
     await waitDone(page);
     expect(await epochLines(page)).toEqual(cli.framework!.epochLines);
-    expect(await page.getByTestId("test-accuracy").textContent()).toBe(percentOf(cli.framework!.testAccuracyLine));
+    expect(await page.getByTestId("test-accuracy").textContent()).toBe(
+      percentOf(cli.framework!.testAccuracyLine),
+    );
     await page.close();
   });
 });

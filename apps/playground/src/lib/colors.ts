@@ -7,6 +7,9 @@ export const CLASS_COLORS: readonly (readonly [number, number, number])[] = [
   [176, 122, 161],
 ];
 
+/** The class colours as one flat array (r, g, b, r, g, b, …): read per pixel without destructuring. */
+const PALETTE = Float64Array.from(CLASS_COLORS.flat());
+
 /** A class colour as CSS. */
 export function classColor(label: number): string {
   const [r, g, b] = CLASS_COLORS[label % CLASS_COLORS.length]!;

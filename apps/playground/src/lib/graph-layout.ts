@@ -31,10 +31,10 @@ export interface GraphLayout {
   height: number;
 }
 
-const VALUE_WIDTH = 104;
+const VALUE_WIDTH = 96;
 const VALUE_HEIGHT = 46;
 const OP_SIZE = 30;
-const COLUMN_GAP = 34;
+const COLUMN_GAP = 22;
 const ROW_GAP = 12;
 
 const unescape = (text: string): string =>

@@ -34,10 +34,9 @@ export function regionPixel(
   let best = 0;
   for (let c = 0; c < k; c++) {
     const q = p[at + c]!;
-    const [cr, cg, cb] = CLASS_COLORS[c]!;
-    r += q * cr;
-    g += q * cg;
-    b += q * cb;
+    r += q * PALETTE[3 * c]!;
+    g += q * PALETTE[3 * c + 1]!;
+    b += q * PALETTE[3 * c + 2]!;
     if (q > best) best = q;
   }
   const confidence = k > 1 ? (best - 1 / k) / (1 - 1 / k) : 1;

@@ -2,6 +2,15 @@ import { classColor } from "./colors.js";
 import type { PointSet } from "./point-set.js";
 import type { RunInfo } from "../worker/run-types.js";
 
+let scratch: OffscreenCanvas | null = null;
+
+/** One offscreen canvas of the grid's size, reused from draw to draw. */
+function scratchCanvas(width: number, height: number): OffscreenCanvas {
+  if (scratch === null || scratch.width !== width || scratch.height !== height)
+    scratch = new OffscreenCanvas(width, height);
+  return scratch;
+}
+
 /**
  * Draws the plane on `canvas` (`size` CSS pixels square, sharp on high-DPI screens): the decision regions
  * (an `nx × ny` RGBA image, scaled up smoothly), then the training points filled with a white rim, the
@@ -15,16 +24,18 @@ export function drawPlane(
   added: number,
   ratio = window.devicePixelRatio || 1,
 ): void {
-  canvas.width = Math.round(size * ratio);
-  canvas.height = Math.round(size * ratio);
+  const side = Math.round(size * ratio);
+  if (canvas.width !== side || canvas.height !== side) [canvas.width, canvas.height] = [side, side];
   const ctx = canvas.getContext("2d")!;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.fillStyle = "#fff";
   ctx.fillRect(0, 0, size, size);
   const { xMin, yMin, step, nx, ny } = info.view;
   if (decision !== null && decision.length === 4 * nx * ny) {
-    const image = new OffscreenCanvas(nx, ny);
-    image.getContext("2d")!.putImageData(new ImageData(new Uint8ClampedArray(decision), nx, ny), 0, 0);
+    const image = scratchCanvas(nx, ny);
+    image
+      .getContext("2d")!
+      .putImageData(new ImageData(decision as Uint8ClampedArray<ArrayBuffer>, nx, ny), 0, 0);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(image, 0, 0, size, size);
   }

@@ -13,14 +13,14 @@ function scratchCanvas(width: number, height: number): OffscreenCanvas {
 
 /**
  * Draws the plane on `canvas` (`size` CSS pixels square, sharp on high-DPI screens): the decision regions
- * (an `nx × ny` RGBA image, scaled up smoothly), then the training points filled with a white rim, the
+ * (an RGBA image over the view, scaled up smoothly), then the training points filled with a white rim, the
  * test points with a dark ring, and the last `added` training points (the clicked ones) with a thick rim.
  */
 export function drawPlane(
   canvas: HTMLCanvasElement,
   size: number,
   info: RunInfo,
-  decision: Uint8ClampedArray | null,
+  decision: { pixels: Uint8ClampedArray; width: number; height: number } | null,
   added: number,
   ratio = window.devicePixelRatio || 1,
 ): void {
@@ -31,11 +31,10 @@ export function drawPlane(
   ctx.fillStyle = "#fff";
   ctx.fillRect(0, 0, size, size);
   const { xMin, yMin, step, nx, ny } = info.view;
-  if (decision !== null && decision.length === 4 * nx * ny) {
-    const image = scratchCanvas(nx, ny);
-    image
-      .getContext("2d")!
-      .putImageData(new ImageData(decision as Uint8ClampedArray<ArrayBuffer>, nx, ny), 0, 0);
+  if (decision !== null && decision.pixels.length === 4 * decision.width * decision.height) {
+    const image = scratchCanvas(decision.width, decision.height);
+    const pixels = decision.pixels as Uint8ClampedArray<ArrayBuffer>;
+    image.getContext("2d")!.putImageData(new ImageData(pixels, decision.width, decision.height), 0, 0);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(image, 0, 0, size, size);
   }

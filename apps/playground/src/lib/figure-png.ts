@@ -8,7 +8,7 @@ import type { RunInfo } from "../worker/run-types.js";
  */
 export function figurePng(
   info: RunInfo,
-  decision: Uint8ClampedArray | null,
+  decision: { pixels: Uint8ClampedArray; width: number; height: number } | null,
   title: string,
   subtitle: string,
   added: number,

@@ -10,8 +10,11 @@ import type { LayerWeights } from "./engine.js";
 
 /** The pictures of the network: its decision regions and every neuron's map, as RGBA pixels. */
 export interface MapImages {
-  /** `view.nx × view.ny` pixels, top row first: the softmax probabilities as mixed class colours. */
+  /** `width × height` pixels, top row first: the softmax probabilities as mixed class colours. */
   decision: Uint8ClampedArray;
+  /** The decision grid's size: the view's grid, or a coarser one for a network too big to redraw it often. */
+  width: number;
+  height: number;
   /** Each neuron's map, `NEURON_MAP_SIZE²` pixels, layer after layer (hidden layers, then the outputs). */
   neurons: Uint8ClampedArray;
   /** Milliseconds spent on the decision map (forward pass + colouring) and on the neuron maps. */
@@ -42,16 +45,26 @@ export function layerOutputs(
   });
 }
 
-/** The decision regions over the view's grid (every grid point classified in one batched pass). */
+/** Most multiply-adds one decision map may take (~10 ms); a bigger network gets a coarser grid. */
+const DECISION_BUDGET = 12e6;
+
+/** The side of the decision grid for this network: the view's, unless that would exceed the budget. */
+export function decisionSide(weights: readonly LayerWeights[], view: PlaneView): number {
+  const perPoint = weights.reduce((s, l) => s + l.inFeatures * l.outFeatures, 0);
+  return Math.min(view.nx, Math.max(24, Math.floor(Math.sqrt(DECISION_BUDGET / perPoint))));
+}
+
+/** The decision regions over a `side × side` grid of the view (every point classified in one batched pass). */
 export function decisionImage(
   weights: readonly LayerWeights[],
   activation: ActivationName,
   view: PlaneView,
+  side = view.nx,
 ): Uint8ClampedArray {
-  const outputs = layerOutputs(weights, activation, gridPoints(view)).at(-1)!;
+  const outputs = layerOutputs(weights, activation, gridPoints(view, side, side)).at(-1)!;
   const k = outputs.shape[1]!;
   const p = outputs.data;
-  const n = view.nx * view.ny;
+  const n = side * side;
   const image = new Uint8ClampedArray(4 * n);
   for (let i = 0; i < n; i++) regionPixel(p, i * k, k, image, 4 * i);
   return image;
@@ -97,9 +110,10 @@ export function mapImages(
   view: PlaneView,
 ): MapImages {
   let start = performance.now();
-  const decision = decisionImage(weights, activation, view);
+  const side = decisionSide(weights, view);
+  const decision = decisionImage(weights, activation, view, side);
   const decisionMs = performance.now() - start;
   start = performance.now();
   const neurons = neuronImages(weights, activation, view);
-  return { decision, neurons, decisionMs, neuronMs: performance.now() - start };
+  return { decision, width: side, height: side, neurons, decisionMs, neuronMs: performance.now() - start };
 }

@@ -4,7 +4,10 @@ import { expose, transfer } from "comlink";
 import type { NeuronView, RunInfo, RunRequest, Snapshot } from "./run-types.js";
 import { Trainer } from "./trainer.js";
 
-/** Least time between two snapshots with pictures while playing (the page redraws at most this often). */
+/**
+ * Least time between two snapshots with pictures while playing (the page redraws at most this often), and
+ * at least three times what the pictures took, so a big network spends most of its time training.
+ */
 const PICTURE_INTERVAL_MS = 50;
 
 let trainer: Trainer | null = null;
@@ -54,13 +57,14 @@ const api = {
     const t = current();
     const mine = ++generation;
     playing = true;
-    let lastPictures = performance.now();
+    let nextPictures = performance.now() + PICTURE_INTERVAL_MS;
     while (playing && mine === generation && !t.done) {
       t.trainEpoch();
       const now = performance.now();
-      if (!t.done && now - lastPictures >= PICTURE_INTERVAL_MS) {
+      if (!t.done && now >= nextPictures) {
         onUpdate(send(t.snapshot(true)));
-        lastPictures = performance.now();
+        const after = performance.now();
+        nextPictures = after + Math.max(PICTURE_INTERVAL_MS, 3 * (after - now));
       }
       await yieldToMessages();
     }

@@ -8,6 +8,7 @@
  * The machine is shared, so each time is reported as median and best of `--runs` runs.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -117,6 +118,7 @@ async function heap(page: Page): Promise<{ page: number; worker: number }> {
 }
 
 const results: string[][] = [];
+const loadBefore = loadavg()[0]!;
 const allLongTasks: number[] = [];
 for (const [name, query] of [
   ["from scratch (Value), SGD", "?preset=tutorial"],
@@ -203,5 +205,9 @@ results.push([
 
 await browser.close();
 await server.close();
+results.push([
+  "machine load (1-minute load average, 2 cores) at start / end",
+  `${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)}`,
+]);
 console.log("| measurement | result |\n| --- | --- |");
 for (const [what, value] of results) console.log(`| ${what} | ${value} |`);

@@ -1,21 +1,11 @@
 import type { Tensor, Value } from "@neurogebra/autograd";
-import { Module, ReLU, Sigmoid, Tanh } from "@neurogebra/nn";
+import { LeakyReLU, ReLU, Sigmoid, Tanh } from "@neurogebra/nn";
+import type { Module } from "@neurogebra/nn";
 
 import type { ActivationName } from "../lib/settings.js";
 
 /** Slope of the leaky ReLU for negative inputs (PyTorch's default). */
 export const LEAKY_SLOPE = 0.01;
-
-/** `max(0.01·x, x)` elementwise, as a module (PyTorch's `nn.LeakyReLU()`; `@neurogebra/nn` has none yet). */
-export class LeakyReLU extends Module {
-  forward(x: Tensor): Tensor {
-    return x.leakyRelu(LEAKY_SLOPE);
-  }
-
-  override toString(): string {
-    return `LeakyReLU(negative_slope=${LEAKY_SLOPE})`;
-  }
-}
 
 /** The activation as a framework module. */
 export function activationModule(name: ActivationName): Module {
@@ -27,7 +17,7 @@ export function activationModule(name: ActivationName): Module {
     case "sigmoid":
       return new Sigmoid();
     case "leaky-relu":
-      return new LeakyReLU();
+      return new LeakyReLU(LEAKY_SLOPE);
     default: {
       const never: never = name;
       throw new RangeError(`activationModule: unknown activation ${String(never)}`);

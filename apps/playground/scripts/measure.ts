@@ -81,10 +81,11 @@ async function train(page: Page): Promise<{ ms: number; longTasks: number[] }> {
   return page.evaluate(
     () =>
       new Promise<{ ms: number; longTasks: number[] }>((resolve) => {
-        const w = window as unknown as { longTasks: number[] };
+        const w = window as unknown as { longTasks: number[]; trainStart: number };
         w.longTasks = [];
         const status = document.querySelector("[data-testid=status]")!;
         const start = performance.now();
+        w.trainStart = start;
         const watch = new MutationObserver(() => {
           if (status.textContent === "done") {
             watch.disconnect();
@@ -118,6 +119,14 @@ async function heap(page: Page): Promise<{ page: number; worker: number }> {
 }
 
 const results: string[][] = [];
+/** Long tasks while training: duration and start (ms after play), with the run they happened in. */
+const longTaskList: string[] = [];
+const noteLongTasks = (run: string, pairs: number[]) => {
+  for (let i = 0; i < pairs.length; i += 2) {
+    allLongTasks.push(pairs[i]!);
+    longTaskList.push(`${pairs[i]!.toFixed(0)} ms at +${pairs[i + 1]!.toFixed(0)} ms (${run})`);
+  }
+};
 const loadBefore = loadavg()[0]!;
 const allLongTasks: number[] = [];
 for (const [name, query] of [
@@ -129,7 +138,7 @@ for (const [name, query] of [
     const page = await open(query);
     const { ms, longTasks } = await train(page);
     times.push(ms);
-    allLongTasks.push(...longTasks);
+    noteLongTasks(`${name}, run ${r + 1}`, longTasks);
     await page.close();
   }
   results.push([`tutorial preset, 30 epochs, ${name}: wall time in the browser`, fmt(times)]);
@@ -167,13 +176,20 @@ for (const [name, query] of [
   await page.getByTestId("status").filter({ hasText: "paused" }).waitFor();
   const epochA = Number.parseInt((await page.getByTestId("epoch").textContent())!, 10);
   const a = await heap(page);
-  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; trainStart: number };
+    w.longTasks = [];
+    w.trainStart = performance.now();
+  });
   await page.getByTestId("play").click();
   await page
     .getByTestId("status")
     .filter({ hasText: /^done$/ })
     .waitFor({ timeout: 600_000 });
-  allLongTasks.push(...(await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)));
+  noteLongTasks(
+    "epochs 100 → 1,000",
+    await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks),
+  );
   const b = await heap(page);
   const mb = (x: number) => `${(x / 1048576).toFixed(1)} MB`;
   const total = (h: { page: number; worker: number }) => h.page + h.worker;

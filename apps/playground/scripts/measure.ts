@@ -16,7 +16,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import type { Page } from "playwright-core";
 
-import { CHROMIUM } from "../test/e2e/browser.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "../test/e2e/browser.js";
 import { DIST, serveDist } from "../test/e2e/serve.js";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
@@ -43,17 +43,7 @@ const server = await serveDist({
 });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--js-flags=--expose-gc",
-    "--enable-blink-features=ForceEagerMeasureMemory",
-  ],
+  args: [...CHROMIUM_ARGS, "--js-flags=--expose-gc", "--enable-blink-features=ForceEagerMeasureMemory"],
 });
 
 async function open(query: string): Promise<Page> {

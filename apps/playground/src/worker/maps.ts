@@ -5,7 +5,7 @@ import { divergingPixel, probabilityPixel, regionPixel } from "../lib/colors.js"
 import { NEURON_MAP_SIZE, gridPoints } from "../lib/plane.js";
 import type { PlaneView } from "../lib/plane.js";
 import type { ActivationName } from "../lib/settings.js";
-import { activateTensor } from "./activation.js";
+import { activate } from "./activation.js";
 import type { LayerWeights } from "./engine.js";
 
 /** The pictures of the network: its decision regions and every neuron's map, as RGBA pixels. */
@@ -39,7 +39,7 @@ export function layerOutputs(
         tensor(layer.weight, [layer.outFeatures, layer.inFeatures]),
         tensor(layer.bias, [layer.outFeatures]),
       );
-      h = i < weights.length - 1 || !lastIsOutput ? activateTensor(activation, z) : z.softmax(1);
+      h = i < weights.length - 1 || !lastIsOutput ? activate(activation, z) : z.softmax(1);
       return h;
     });
   });

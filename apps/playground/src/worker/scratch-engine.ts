@@ -5,7 +5,7 @@ import type { Rng } from "@neurogebra/random";
 
 import type { PointSet } from "../lib/point-set.js";
 import type { ActivationName } from "../lib/settings.js";
-import { activateValue } from "./activation.js";
+import { activate } from "./activation.js";
 import type { Engine, EpochResult, Evaluation, LayerWeights } from "./engine.js";
 import { stateWithKeys } from "./state-keys.js";
 
@@ -55,7 +55,7 @@ export class ScratchEngine implements Engine {
     let out: readonly (Value | number)[] = x;
     this.net.layers.forEach((layer, i) => {
       const z = layer.forward(out);
-      out = i < this.net.layers.length - 1 ? z.map((v) => activateValue("leaky-relu", v)) : z;
+      out = i < this.net.layers.length - 1 ? z.map((v) => activate("leaky-relu", v)) : z;
     });
     return out as Value[];
   }

@@ -1,7 +1,7 @@
 import { Value, dot, toDot, toMermaid } from "@neurogebra/autograd";
 
 import { planeView } from "../lib/plane.js";
-import { activateValue } from "./activation.js";
+import { activate } from "./activation.js";
 import type { Engine, LayerWeights } from "./engine.js";
 import { accuracyText, formatEpochLine, isPrintedEpoch } from "./epoch-line.js";
 import { FrameworkEngine } from "./framework-engine.js";
@@ -206,7 +206,7 @@ export class Trainer {
     const b = new Value(spec.bias[index]!, "b");
     const z = dot(w, x, b);
     const isOutput = layer === weights.length;
-    const a = isOutput ? z : activateValue(activation, z);
+    const a = isOutput ? z : activate(activation, z);
     a.label = isOutput ? "z (logit)" : "a";
     a.backward();
     return {

@@ -8,7 +8,8 @@ import type { BrowserContext, Page } from "playwright-core";
 /** Debian's Chromium (installed by scripts/system-packages.sh); never a downloaded browser. */
 export const CHROMIUM = "/usr/bin/chromium";
 
-const ARGS = [
+/** The flags that work here (root, no GPU, no network): toolchain.md's list. */
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -33,7 +34,7 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [...ARGS, ...extraArgs],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
     acceptDownloads: true,
     viewport: { width: 1400, height: 1100 },
   });

@@ -1,32 +1,14 @@
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { epochLines, openApp, percentOf, runCli, waitDone } from "./app.js";
-import { launch } from "./browser.js";
-import type { Browser } from "./browser.js";
 import { classPixels } from "./pixels.js";
-import { STRICT_CSP, serveDist } from "./serve.js";
-import type { StaticServer } from "./serve.js";
+import { STRICT_CSP } from "./serve.js";
+import { useBrowser, useServer } from "./suite.js";
 
-let browser: Browser;
-let strict: StaticServer;
-let plain: StaticServer;
-
-beforeAll(async () => {
-  strict = await serveDist({ headers: { "Content-Security-Policy": STRICT_CSP } });
-  plain = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await strict?.close();
-  await plain?.close();
-});
-
-afterEach(() => {
-  expect(browser.problems, "uncaught errors or console errors").toEqual([]);
-});
+const browser = useBrowser();
+const strict = useServer({ headers: { "Content-Security-Policy": STRICT_CSP } });
+const plain = useServer();
 
 /** Whether the page's training worker may compile WebAssembly (what its CSP allows). */
 async function workerCompiles(page: Page): Promise<string> {
@@ -43,11 +25,11 @@ async function workerCompiles(page: Page): Promise<string> {
 
 describe("served with a Content-Security-Policy that forbids WebAssembly (no 'wasm-unsafe-eval')", () => {
   it("refuses to compile in the worker there, and compiles without the policy", async () => {
-    const page = await browser.newPage();
-    await openApp(page, strict.url, "?preset=tutorial");
+    const page = await browser().newPage();
+    await openApp(page, strict().url, "?preset=tutorial");
     expect(await workerCompiles(page)).toBe("CompileError");
-    const other = await browser.newPage();
-    await openApp(other, plain.url, "?preset=tutorial");
+    const other = await browser().newPage();
+    await openApp(other, plain().url, "?preset=tutorial");
     expect(await workerCompiles(other)).toBe("compiled");
     await page.close();
     await other.close();
@@ -55,8 +37,8 @@ describe("served with a Content-Security-Policy that forbids WebAssembly (no 'wa
 
   it("still gives the CLI's numbers: matmul and Adam on their JavaScript paths", async () => {
     const cli = await runCli(["--only", "framework", "--seed", "42"]);
-    const page = await browser.newPage();
-    await openApp(page, strict.url, "?preset=tutorial&engine=framework&optimizer=adam&lr=0.01&autoplay=1");
+    const page = await browser().newPage();
+    await openApp(page, strict().url, "?preset=tutorial&engine=framework&optimizer=adam&lr=0.01&autoplay=1");
     await waitDone(page);
     expect(await epochLines(page)).toEqual(cli.framework!.epochLines);
     expect(await page.getByTestId("test-accuracy").textContent()).toBe(
@@ -69,8 +51,8 @@ describe("served with a Content-Security-Policy that forbids WebAssembly (no 'wa
 
   it("reproduces the tutorial preset", async () => {
     const cli = await runCli(["--only", "from-scratch", "--seed", "42"]);
-    const page = await browser.newPage();
-    await openApp(page, strict.url, "?preset=tutorial&autoplay=1");
+    const page = await browser().newPage();
+    await openApp(page, strict().url, "?preset=tutorial&autoplay=1");
     await waitDone(page);
     expect(await epochLines(page)).toEqual(cli.fromScratch!.epochLines);
     await page.getByTestId("neuron-2-5").click();

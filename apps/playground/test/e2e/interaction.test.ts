@@ -1,41 +1,24 @@
 import { readFileSync } from "node:fs";
 
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { epochLines, openApp, waitDone, waitIdle } from "./app.js";
-import { launch } from "./browser.js";
-import type { Browser } from "./browser.js";
 import { canvasPixels, classPixels } from "./pixels.js";
-import { serveDist } from "./serve.js";
-import type { StaticServer } from "./serve.js";
+import { useBrowser, useServer } from "./suite.js";
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(browser.problems, "uncaught errors or console errors").toEqual([]);
-});
+const browser = useBrowser();
+const server = useServer();
 
 const trainingPoints = async (page: Page) =>
   Number(/^(\d+) training points/.exec((await page.locator(".counts").textContent()) ?? "")?.[1]);
 
 describe("the playground", () => {
   it("trains the framework engine to ≥ 95 % on the spirals and shades one region per class", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await openApp(
       page,
-      server.url,
+      server().url,
       "?preset=tutorial&engine=framework&optimizer=adam&lr=0.01&epochs=150&autoplay=1",
     );
     await waitDone(page);
@@ -48,10 +31,10 @@ describe("the playground", () => {
   });
 
   it("keeps every setting in the URL: the same URL gives the same run", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await openApp(
       page,
-      server.url,
+      server().url,
       "?dataset=moons&points=40&noise=0.1&layers=8,4&activation=tanh&engine=framework&optimizer=sgd&lr=0.3&batch=10&epochs=8&seed=11&rng=seedrandom",
     );
     expect(await page.getByTestId("architecture").textContent()).toBe("2 → 8 → 4 → 2");
@@ -67,7 +50,7 @@ describe("the playground", () => {
     await waitDone(page);
     const lines = await epochLines(page);
     expect(lines).toHaveLength(3); // epochs 0, 5 and the last
-    const second = await browser.newPage();
+    const second = await browser().newPage();
     await openApp(second, url);
     expect(await second.getByTestId("activation").inputValue()).toBe("sigmoid");
     expect(await second.getByTestId("input-lr").inputValue()).toBe("0.3");
@@ -82,8 +65,8 @@ describe("the playground", () => {
   });
 
   it("adds a point of the chosen class where the plane is clicked", async () => {
-    const page = await browser.newPage();
-    await openApp(page, server.url, "?preset=tutorial");
+    const page = await browser().newPage();
+    await openApp(page, server().url, "?preset=tutorial");
     const before = await trainingPoints(page);
     await page.getByTestId("add-class-2").click();
     const canvas = page.getByTestId("decision-canvas");
@@ -101,8 +84,8 @@ describe("the playground", () => {
   });
 
   it("shows a readable error for a malformed CSV and keeps the data; a good one replaces it", async () => {
-    const page = await browser.newPage();
-    await openApp(page, server.url, "?preset=tutorial");
+    const page = await browser().newPage();
+    await openApp(page, server().url, "?preset=tutorial");
     const before = await canvasPixels(page.getByTestId("decision-canvas"));
     await page.getByTestId("csv-input").setInputFiles({
       name: "bad.csv",
@@ -135,8 +118,8 @@ describe("the playground", () => {
   });
 
   it("exports the model, and importing it gives the same predictions", async () => {
-    const page = await browser.newPage();
-    await openApp(page, server.url, "?preset=tutorial&epochs=8&autoplay=1");
+    const page = await browser().newPage();
+    await openApp(page, server().url, "?preset=tutorial&epochs=8&autoplay=1");
     await waitDone(page);
     const trained = await canvasPixels(page.getByTestId("decision-canvas"));
     const accuracy = await page.getByTestId("test-accuracy").textContent();
@@ -177,8 +160,8 @@ describe("the playground", () => {
   });
 
   it("pauses, steps and resets; shows a neuron's formula and expanded autograd graph", async () => {
-    const page = await browser.newPage();
-    await openApp(page, server.url, "?preset=tutorial&epochs=5000");
+    const page = await browser().newPage();
+    await openApp(page, server().url, "?preset=tutorial&epochs=5000");
     await page.getByTestId("play").click();
     await page.getByTestId("status").filter({ hasText: "training" }).waitFor();
     await page.waitForTimeout(300);

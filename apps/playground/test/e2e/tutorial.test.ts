@@ -1,37 +1,20 @@
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { epochLines, openApp, percentOf, runCli, waitDone } from "./app.js";
-import { launch } from "./browser.js";
-import type { Browser } from "./browser.js";
-import { serveDist } from "./serve.js";
-import type { StaticServer } from "./serve.js";
+import { useBrowser, useServer } from "./suite.js";
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDist({ prefix: "some/folder" }); // relative paths: the app works from any folder
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(() => {
-  expect(browser.problems, "uncaught errors or console errors").toEqual([]);
-});
+const browser = useBrowser();
+const server = useServer({ prefix: "some/folder" }); // relative paths: the app works from any folder
 
 describe("the tutorial preset in the browser", () => {
   for (const seed of [42, 7]) {
     it(`prints the epoch lines and the test accuracy pnpm demo prints (seed ${seed})`, async () => {
       const cli = await runCli(["--only", "from-scratch", "--seed", String(seed)]);
-      const page = await browser.newPage();
-      await openApp(page, server.url, `?preset=tutorial&seed=${seed}&autoplay=1`);
+      const page = await browser().newPage();
+      await openApp(page, server().url, `?preset=tutorial&seed=${seed}&autoplay=1`);
       await waitDone(page);
       expect(await epochLines(page)).toEqual(cli.fromScratch!.epochLines);
       expect(await page.getByTestId("test-accuracy").textContent()).toBe(
@@ -61,10 +44,10 @@ describe("the tutorial preset in the browser", () => {
       "3",
     ];
     const cli = await runCli(["--only", "from-scratch", ...flags]);
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await openApp(
       page,
-      server.url,
+      server().url,
       "?preset=tutorial&seed=3&epochs=12&lr=0.1&batch=8&points=60&noise=0.2&rng=numpy&autoplay=1",
     );
     await waitDone(page);
@@ -77,8 +60,8 @@ describe("the tutorial preset in the browser", () => {
 
   it("gives the CLI's framework half with the framework engine and Adam (lr 0.01)", async () => {
     const cli = await runCli(["--only", "framework", "--seed", "42"]);
-    const page = await browser.newPage();
-    await openApp(page, server.url, "?preset=tutorial&engine=framework&optimizer=adam&lr=0.01&autoplay=1");
+    const page = await browser().newPage();
+    await openApp(page, server().url, "?preset=tutorial&engine=framework&optimizer=adam&lr=0.01&autoplay=1");
     await waitDone(page);
     expect(await epochLines(page)).toEqual(cli.framework!.epochLines);
     expect(await page.getByTestId("test-accuracy").textContent()).toBe(

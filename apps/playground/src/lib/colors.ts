@@ -39,6 +39,11 @@ export function regionPixel(
     b += q * PALETTE[3 * c + 2]!;
     if (q > best) best = q;
   }
+  if (!(r >= 0 && g >= 0 && b >= 0)) {
+    out.fill(200, o, o + 3); // NaN probabilities (a diverged network): grey
+    out[o + 3] = 255;
+    return;
+  }
   const confidence = k > 1 ? (best - 1 / k) / (1 - 1 / k) : 1;
   const alpha = 0.25 + 0.5 * confidence;
   out[o] = 255 + alpha * (r - 255);

@@ -56,17 +56,10 @@ export function parseMermaid(chart: string): { nodes: GraphNode[]; edges: GraphE
     }
     const op = /^(\S+)\(\("(.*)"\)\)$/.exec(line);
     if (op !== null) {
-      nodes.push({
-        id: op[1]!,
-        kind: "op",
-        title: unescape(op[2]!),
-        data: "",
-        grad: "",
-        x: 0,
-        y: 0,
-        width: OP_SIZE,
-        height: OP_SIZE,
-      });
+      const title = unescape(op[2]!);
+      // a pill wide enough for "relu" or "leakyRelu(0.01)"
+      const width = Math.max(OP_SIZE, 12 + 7.5 * title.length);
+      nodes.push({ id: op[1]!, kind: "op", title, data: "", grad: "", x: 0, y: 0, width, height: OP_SIZE });
       continue;
     }
     const value = /^(\S+)\["(.*)"\]$/.exec(line);

@@ -5,10 +5,10 @@ import type { ActivationName } from "./settings.js";
 
 /** The LaTeX a neuron's panel shows: its pre-activation, its output, and a derivative by the chain rule. */
 export interface NeuronFormula {
-  /** `z = 0.41 x_1 - 1.2 x_2 + 0.3` */
-  z: string;
-  /** `a = \operatorname{ReLU}(z) = \max(0, z)` (an output neuron: `z` is a logit, softmax follows). */
+  /** The neuron with its weights: `a = \operatorname{ReLU}(0.41 x_1 - 1.2 x_2 + 0.3)` (an output: its logit `z`). */
   a: string;
+  /** The activation as a function of the weighted sum `z`: `\operatorname{ReLU}(z) = \max(0, z)`. */
+  activation: string;
   /** `∂a/∂x_1 = 0.41 · θ(z)`: the derivative with respect to the first input. */
   derivative: string;
 }
@@ -45,13 +45,14 @@ export function activationExpr(activation: ActivationName, z: Expr): Expr {
 }
 
 /**
- * A neuron's formula with its current weights, typeset from `@neurogebra/symbolic` trees: the weighted
- * sum `z` of its inputs (`x1`, `x2` in the first layer, the previous layer's activations `h_j` deeper),
- * its activation, and `∂a/∂(first input) = w_1 · f'(z)` with `f'` from symbolic differentiation.
+ * A neuron's formula with its current weights, typeset from `@neurogebra/symbolic` trees: its activation
+ * of the weighted sum `z` of its inputs (`x1`, `x2` in the first layer, the previous layer's activations
+ * `h_j` deeper), the activation as a function of `z`, and `∂a/∂(first input) = w_1 · f'(z)` with `f'`
+ * from symbolic differentiation.
  *
  * @example
  * ```ts
- * neuronFormula([0.41, -1.2], 0.3, "relu", 1, false).z; // "z = 0.41 x_{1} - 1.2 x_{2} + 0.3"
+ * neuronFormula([0.41, -1.2], 0.3, "relu", 1, false).a; // "a = \\operatorname{ReLU}\\left(0.41 x_{1} - 1.2 x_{2} + 0.3\\right)"
  * ```
  */
 export function neuronFormula(
@@ -68,16 +69,16 @@ export function neuronFormula(
   const first = toLatex(inputs[0]!);
   if (isOutput) {
     return {
-      z: `z = ${toLatex(z)}`,
-      a: "p = \\operatorname{softmax}(z)\\ \\text{over the outputs (z is this class's logit)}",
+      a: `z = ${toLatex(z)}`,
+      activation: "p = \\operatorname{softmax}(z)\\ \\text{over the outputs (z is this class's logit)}",
       derivative: `\\frac{\\partial z}{\\partial ${first}} = ${toLatex(diff(z, inputs[0]!.name))}`,
     };
   }
   const f = activationExpr(activation, zSym);
   const fPrime = diff(f, "z");
   return {
-    z: `z = ${toLatex(z)}`,
-    a: `a = ${NAMES[activation]}(z) = ${toLatex(f)}`,
+    a: `a = ${NAMES[activation]}\\left(${toLatex(z)}\\right)`,
+    activation: `${NAMES[activation]}(z) = ${toLatex(f)}`,
     derivative: `\\frac{\\partial a}{\\partial ${first}} = ${toLatex(mul(float(rounded(weights[0]!)), fPrime))}`,
   };
 }

@@ -159,6 +159,17 @@ describe("the playground", () => {
     await page.close();
   });
 
+  it("says why a diverged network cannot be exported, and keeps running", async () => {
+    const page = await browser().newPage();
+    await openApp(page, server().url, "?preset=tutorial&lr=10&epochs=3&autoplay=1");
+    await waitDone(page);
+    expect((await epochLines(page))[0]).toMatch(/Loss = nan/); // Python prints f"{nan:.4f}" as nan too
+    await page.getByTestId("model-export").click();
+    await page.getByTestId("model-error").waitFor();
+    expect(await page.getByTestId("model-error").textContent()).toMatch(/^model export: .*(NaN|finite)/);
+    await page.close();
+  });
+
   it("pauses, steps and resets; shows a neuron's formula and expanded autograd graph", async () => {
     const page = await browser().newPage();
     await openApp(page, server().url, "?preset=tutorial&epochs=5000");

@@ -52,6 +52,11 @@ export async function serveDist(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/${prefix === "" ? "" : `${prefix}/`}`,
-    close: () => new Promise((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    // Chromium keeps connections open; closing them first lets close() finish while the browser still runs.
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

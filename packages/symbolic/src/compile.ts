@@ -4,10 +4,11 @@
  * and interpreted results agree to the last bit.
  */
 import { assertNever } from "./expr.js";
+import { ExprMap } from "./expr-map.js";
 import type { Bindings, Condition, Expr } from "./expr.js";
 import { UnboundSymbolError, checkBindings, evaluate, noBranchError } from "./evaluate.js";
 import type { FunctionName } from "./functions.js";
-import { NUMERIC_FUNCTIONS, powNumber } from "./numeric-functions.js";
+import { NUMERIC_FUNCTIONS, constantValue, powNumber } from "./numeric-functions.js";
 import { ratToNumber } from "./rational.js";
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -23,7 +24,36 @@ const HELPERS = {
   arity: (expected: number, received: number): never => {
     throw new TypeError(`compiled function: expected ${expected} argument(s), received ${received}`);
   },
+  notNumber: (names: readonly string[], i: number, value: unknown): never => {
+    throw new TypeError(
+      `compiled function: expected ${names[i]} (argument ${i}) to be a number, received ${describeValue(value)}`,
+    );
+  },
 };
+
+function describeValue(v: unknown): string {
+  return typeof v === "string"
+    ? `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`
+    : typeof v;
+}
+
+/** The interpreter behind a compiled function's signature: the same checks, `evaluate`'s numbers. */
+function interpreted(
+  expr: Expr,
+  variables: readonly string[],
+  constants: Bindings,
+): (...values: number[]) => number {
+  return (...values: unknown[]): number => {
+    if (values.length !== variables.length) HELPERS.arity(variables.length, values.length);
+    const vars: Record<string, number> = { ...constants };
+    variables.forEach((v, i) => {
+      const value = values[i];
+      if (typeof value !== "number") HELPERS.notNumber(variables, i, value);
+      Object.defineProperty(vars, v, { value, enumerable: true }); // "__proto__" is a name too
+    });
+    return evaluate(expr, vars);
+  };
+}
 
 function literal(v: number): string {
   if (Number.isNaN(v)) return "NaN";
@@ -33,36 +63,48 @@ function literal(v: number): string {
   return v < 0 ? `(${String(v)})` : String(v);
 }
 
+/** Every node this deep (and 2·, 3·, …) is computed into a temporary of its own. */
+const HOIST_EVERY = 32;
+
 const RELATION_JS = { "<": "<", "<=": "<=", ">": ">", ">=": ">=", "==": "===", "!=": "!==" } as const;
 
 class CodeGenerator {
-  private readonly uses = new Map<string, number>();
-  private readonly names = new Map<string, string>();
+  private readonly uses = new ExprMap<number>();
+  /** Subtrees holding a Piecewise (which may throw, so they are never moved out of a branch). */
+  private readonly branching = new ExprMap<boolean>();
+  private readonly names = new ExprMap<string>();
   readonly lines: string[] = [];
   readonly functions = new Set<FunctionName>();
 
   constructor(private readonly leaf: (name: string) => string) {}
 
-  count(e: Expr): void {
-    const n = (this.uses.get(e.key) ?? 0) + 1;
-    this.uses.set(e.key, n);
-    if (n > 1) return; // children already counted
+  /** Counts the uses of every subtree; returns whether `e` holds a Piecewise. */
+  count(e: Expr): boolean {
+    const n = (this.uses.get(e) ?? 0) + 1;
+    this.uses.set(e, n);
+    if (n > 1) return this.branching.get(e)!; // children already counted
+    let branching = false;
     switch (e.kind) {
       case "rational":
       case "float":
       case "constant":
       case "symbol":
-        return;
+        break;
       case "add":
-        return e.terms.forEach((t) => this.count(t));
+        for (const t of e.terms) branching = this.count(t) || branching;
+        break;
       case "mul":
-        return e.factors.forEach((t) => this.count(t));
+        for (const t of e.factors) branching = this.count(t) || branching;
+        break;
       case "pow":
-        this.count(e.base);
-        return this.count(e.exponent);
+        branching = this.count(e.base);
+        branching = this.count(e.exponent) || branching;
+        break;
       case "call":
-        return e.args.forEach((t) => this.count(t));
+        for (const t of e.args) branching = this.count(t) || branching;
+        break;
       case "piecewise":
+        branching = true;
         for (const p of e.pieces) {
           this.count(p.value);
           if (p.condition.kind === "relation") {
@@ -70,10 +112,12 @@ class CodeGenerator {
             this.count(p.condition.rhs);
           }
         }
-        return;
+        break;
       default:
         return assertNever(e, "compile");
     }
+    this.branching.set(e, branching);
+    return branching;
   }
 
   gen(e: Expr): string {
@@ -83,7 +127,7 @@ class CodeGenerator {
       case "float":
         return literal(e.value);
       case "constant":
-        return literal(e.name === "pi" ? Math.PI : Math.E);
+        return literal(constantValue(e.name));
       case "symbol":
         return this.leaf(e.name);
       default:
@@ -94,13 +138,16 @@ class CodeGenerator {
     // A subtree without symbols (sqrt(2), 1/sqrt(pi)) is computed once, now, by the interpreter —
     // the very double the compiled code would compute on every call.
     if (e.symbols.size === 0) return literal(evaluate(e));
-    const existing = this.names.get(e.key);
+    const existing = this.names.get(e);
     if (existing !== undefined) return existing;
     const code = this.genCompound(e);
-    if ((this.uses.get(e.key) ?? 0) < 2) return code;
+    // Shared subtrees get a name; so does every HOIST_EVERY-th level of a deep tree, which keeps
+    // the generated code shallow enough for the JS parser (whose own recursion is bounded).
+    const deep = e.depth % HOIST_EVERY === 0 && !this.branching.get(e)!;
+    if ((this.uses.get(e) ?? 0) < 2 && !deep) return code;
     const name = `t${this.names.size}`;
     this.lines.push(`const ${name} = ${code};`);
-    this.names.set(e.key, name);
+    this.names.set(e, name);
     return name;
   }
 
@@ -112,9 +159,14 @@ class CodeGenerator {
       case "symbol":
         return this.gen(e);
       case "add":
-        return `(${e.terms.map((t) => this.gen(t)).join(" + ")})`;
-      case "mul":
-        return `(${e.factors.map((t) => this.gen(t)).join(" * ")})`;
+      case "mul": {
+        // A loop here, not a helper: each frame per level of nesting counts against MAX_DEPTH.
+        const items = e.kind === "add" ? e.terms : e.factors;
+        let code = this.gen(items[0]!);
+        for (let i = 1; i < items.length; i++)
+          code += (e.kind === "add" ? " + " : " * ") + this.gen(items[i]!);
+        return `(${code})`;
+      }
       case "pow": {
         const b = this.gen(e.base);
         const x = e.exponent;
@@ -127,9 +179,12 @@ class CodeGenerator {
         if (k === -0.5) return `(1 / Math.sqrt(${b}))`;
         return `Math.pow(${b}, ${literal(k)})`;
       }
-      case "call":
+      case "call": {
         this.functions.add(e.fn);
-        return `f_${e.fn}(${e.args.map((a) => this.gen(a)).join(", ")})`;
+        let args = this.gen(e.args[0]!);
+        for (let i = 1; i < e.args.length; i++) args += `, ${this.gen(e.args[i]!)}`;
+        return `f_${e.fn}(${args})`;
+      }
       case "piecewise": {
         let code = "H.noBranch()";
         for (let i = e.pieces.length - 1; i >= 0; i--) {
@@ -193,6 +248,9 @@ export function compileUncached(
     ...[...gen.functions].map((f) => `const f_${f} = H.f.${f};`),
     `return function compiled(${params}) {`,
     `  if (arguments.length !== ${variables.length}) H.arity(${variables.length}, arguments.length);`,
+    // Reject non-numbers as evaluate does ("1" + 1 would silently be "11"); V8 folds these checks
+    // into the type feedback it already keeps for numbers.
+    ...variables.map((_, i) => `  if (typeof a${i} !== "number") H.notNumber(names, ${i}, a${i});`),
     ...gen.lines.map((l) => `  ${l}`),
     `  return ${result};`,
     "};",
@@ -201,16 +259,16 @@ export function compileUncached(
     // Code generation is the point of compile(): the body contains only numbers, argument names
     // a0…an, temporaries t0…tn and calls into H — no user text is ever embedded.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    return (new Function("H", body) as (h: typeof HELPERS) => (...values: number[]) => number)(HELPERS);
+    const make = new Function("H", "names", body) as (
+      h: typeof HELPERS,
+      names: readonly string[],
+    ) => (...values: number[]) => number;
+    return make(HELPERS, Object.freeze([...variables]));
   } catch (error) {
-    // Content-Security-Policy without 'unsafe-eval': fall back to the interpreter.
-    if (!(error instanceof EvalError)) throw error;
-    return (...values: number[]): number => {
-      if (values.length !== variables.length) HELPERS.arity(variables.length, values.length);
-      const vars: Record<string, number> = { ...constants };
-      variables.forEach((v, i) => (vars[v] = values[i]!));
-      return evaluate(expr, vars);
-    };
+    // Content-Security-Policy without 'unsafe-eval' (EvalError), or Piecewise branches nested too
+    // deep for the JS parser (RangeError): fall back to the interpreter.
+    if (!(error instanceof EvalError || error instanceof RangeError)) throw error;
+    return interpreted(expr, variables, constants);
   }
 }
 

@@ -13,6 +13,7 @@ import {
   FloatNode,
   HALF,
   MulNode,
+  NAN,
   NEG_ONE,
   ONE,
   PiecewiseNode,
@@ -22,13 +23,17 @@ import {
   SymbolNode,
   TRUE,
   ZERO,
+  ZOO,
 } from "./expr.js";
 import type { Condition, Expr, Piece, RelationOperator } from "./expr.js";
+import { ExprMap } from "./expr-map.js";
 import { FUNCTION_ARITY, isFunctionName } from "./functions.js";
 import type { FunctionName } from "./functions.js";
 import { NUMERIC_FUNCTIONS } from "./numeric-functions.js";
 import { asBaseExp, compareExpr, compareTerms } from "./order.js";
+import { LimitExceededError, MAX_RATIONAL_BITS } from "./limits.js";
 import {
+  bitLength,
   isInteger,
   ratAdd,
   ratCompare,
@@ -74,7 +79,14 @@ export function numericValue(e: Numeric): number {
   return e.kind === "rational" ? ratToNumber(e.ratio) : e.value;
 }
 
+/** Exact numbers up to MAX_RATIONAL_BITS: compared, never measured (bit length costs O(n)). */
+const RATIONAL_BOUND = 1n << BigInt(MAX_RATIONAL_BITS);
+
 function rationalNode(r: Ratio): RationalNode {
+  if (r.p >= RATIONAL_BOUND || -r.p >= RATIONAL_BOUND || r.q >= RATIONAL_BOUND) {
+    const bits = Math.max(bitLength(r.p), bitLength(r.q));
+    throw new LimitExceededError("rational bits", MAX_RATIONAL_BITS, `a result of ${bits} bits`);
+  }
   if (r.q === 1n) {
     if (r.p === 0n) return ZERO;
     if (r.p === 1n) return ONE;
@@ -90,6 +102,19 @@ function isZeroNumber(e: Expr): boolean {
 
 function isOneNumber(e: Expr): boolean {
   return (e.kind === "rational" && e.p === 1n && e.q === 1n) || (e.kind === "float" && e.value === 1);
+}
+
+function isNaNNumber(e: Expr): boolean {
+  return e.kind === "float" && Number.isNaN(e.value);
+}
+
+function isZoo(e: Expr): boolean {
+  return e.kind === "constant" && e.name === "zoo";
+}
+
+/** `zoo` or a product with a factor `zoo` (which has absorbed any numeric coefficient). */
+function isZooTerm(e: Expr): boolean {
+  return isZoo(e) || (e.kind === "mul" && e.factors.some(isZoo));
 }
 
 function isIntegerRational(e: Expr): e is RationalNode {
@@ -219,22 +244,33 @@ function withCoefficient(c: Numeric, rest: Expr): Expr {
  * ```
  */
 export function add(...operands: readonly ExprLike[]): Expr {
+  return addAll(operands);
+}
+
+/** {@link add} of an array (no spread, so a sum of any length fits on the call stack). */
+export function addAll(operands: readonly ExprLike[]): Expr {
   let constant: Numeric = ZERO;
-  const groups = new Map<string, { rest: Expr; coeff: Numeric }>();
+  const groups = new ExprMap<{ rest: Expr; coeff: Numeric }>();
+  const zooTerms: Expr[] = [];
   const visit = (e: Expr): void => {
     if (e.kind === "add") {
       for (const t of e.terms) visit(t);
     } else if (isNumeric(e)) {
       constant = addNumeric(constant, e);
+    } else if (isZooTerm(e)) {
+      zooTerms.push(e);
     } else {
       const [coeff, rest] = splitCoefficient(e);
-      const g = groups.get(rest.key);
-      if (g === undefined) groups.set(rest.key, { rest, coeff });
+      const g = groups.get(rest);
+      if (g === undefined) groups.set(rest, { rest, coeff });
       else g.coeff = addNumeric(g.coeff, coeff);
     }
   };
   for (const o of operands) visit(toExpr(o, "add"));
-  const terms: Expr[] = [];
+  // As in SymPy: nan + u = nan; zoo + zoo and zoo + oo have no value (nan); zoo + finite = zoo.
+  if (isNaNNumber(constant)) return NAN;
+  if (zooTerms.length > 1 || (zooTerms.length === 1 && !Number.isFinite(numericValue(constant)))) return NAN;
+  const terms: Expr[] = [...zooTerms];
   for (const { rest, coeff } of groups.values()) {
     if (!isZeroNumber(coeff)) terms.push(withCoefficient(coeff, rest));
   }
@@ -279,27 +315,38 @@ export function neg(a: ExprLike): Expr {
  * ```
  */
 export function mul(...operands: readonly ExprLike[]): Expr {
+  return mulAll(operands);
+}
+
+/** {@link mul} of an array (no spread, so a product of any length fits on the call stack). */
+export function mulAll(operands: readonly ExprLike[]): Expr {
   let coeff: Numeric = ONE;
-  const groups = new Map<string, { base: Expr; exponents: Expr[] }>();
+  const groups = new ExprMap<{ base: Expr; exponents: Expr[] }>();
   const expArgs: Expr[] = [];
+  let zoo = false;
   const visit = (e: Expr): void => {
     if (e.kind === "mul") {
       for (const f of e.factors) visit(f);
     } else if (isNumeric(e)) {
       coeff = mulNumeric(coeff, e);
+    } else if (isZoo(e)) {
+      zoo = true;
     } else if (e.kind === "call" && e.fn === "exp") {
       expArgs.push(e.args[0]!);
     } else {
       const [base, exponent] = asBaseExp(e);
-      const g = groups.get(base.key);
-      if (g === undefined) groups.set(base.key, { base, exponents: [exponent] });
+      const g = groups.get(base);
+      if (g === undefined) groups.set(base, { base, exponents: [exponent] });
       else g.exponents.push(exponent);
     }
   };
   for (const o of operands) visit(toExpr(o, "mul"));
+  // As in SymPy: nan·u = nan, 0·zoo = nan, and zoo absorbs every other number (2·zoo = zoo).
+  if (isNaNNumber(coeff) || (zoo && isZeroNumber(coeff))) return NAN;
   if (isZeroNumber(coeff)) return coeff;
+  if (zoo) coeff = ONE;
 
-  const factors: Expr[] = [];
+  const factors: Expr[] = zoo ? [ZOO] : [];
   let renormalise = false;
   const push = (f: Expr): void => {
     if (isOneNumber(f) && f.kind === "rational") return;
@@ -307,20 +354,20 @@ export function mul(...operands: readonly ExprLike[]): Expr {
     factors.push(f);
   };
   for (const { base, exponents } of groups.values()) {
-    push(exponents.length === 1 ? combinePow(base, exponents[0]!) : pow(base, add(...exponents)));
+    push(exponents.length === 1 ? combinePow(base, exponents[0]!) : pow(base, addAll(exponents)));
   }
   if (expArgs.length > 0) {
-    const e = call("exp", expArgs.length === 1 ? expArgs[0]! : add(...expArgs));
+    const e = call("exp", expArgs.length === 1 ? expArgs[0]! : addAll(expArgs));
     if (!(e.kind === "call" && e.fn === "exp")) renormalise = true;
     push(e);
   }
-  if (renormalise) return mul(coeff, ...factors);
+  if (renormalise) return mulAll([coeff, ...factors]);
 
   factors.sort(compareExpr);
   if (factors.length === 0) return coeff;
   if (!isOneNumber(coeff) && factors.length === 1 && factors[0]!.kind === "add") {
     const c = coeff;
-    return add(...factors[0]!.terms.map((t) => mul(c, t)));
+    return addAll(factors[0]!.terms.map((t) => mul(c, t)));
   }
   if (isOneNumber(coeff) && factors.length === 1) return factors[0]!;
   return new MulNode(isOneNumber(coeff) ? factors : [coeff, ...factors]);
@@ -360,8 +407,8 @@ function numericPow(b: Numeric, e: Numeric): Expr {
     if (isInteger(e.ratio)) {
       const r = ratPowInt(b.ratio, e.p);
       if (r !== undefined) return rationalNode(r);
-      if (b.p === 0n) return new PowNode(b, e); // 0**-n stays symbolic; evaluates to Infinity
-      return new FloatNode(Math.pow(numericValue(b), numericValue(e)));
+      if (b.p === 0n) return ZOO; // 0**-n, as in SymPy
+      return new PowNode(b, e); // too large to write out: kept exact as a power (3**5000)
     }
     const root = ratRoot(b.ratio, e.q);
     if (root !== undefined) return numericPow(rationalNode(root), rationalNode({ p: e.p, q: 1n }));
@@ -383,14 +430,19 @@ function numericPow(b: Numeric, e: Numeric): Expr {
 export function pow(base: ExprLike, exponent: ExprLike): Expr {
   const b = toExpr(base, "pow");
   const e = toExpr(exponent, "pow");
-  if (isZeroNumber(e)) return ONE;
-  if (isOneNumber(e)) return b;
+  if (isZeroNumber(e) && e.kind === "rational") return ONE;
+  if (isNaNNumber(e) || isZoo(e) || isNaNNumber(b)) return NAN; // as in SymPy: x**zoo, 1**nan
+  if (isOneNumber(e) && e.kind === "rational") return b;
   if (b.kind === "rational" && b.p === 1n && b.q === 1n) return ONE;
+  if (isZoo(b) && isNumeric(e)) {
+    const k = numericValue(e);
+    return k > 0 ? ZOO : k < 0 ? ZERO : ONE; // zoo**2 = zoo, 1/zoo = 0
+  }
   if (isNumeric(b) && isNumeric(e)) return numericPow(b, e);
   if (b.kind === "constant" && b.name === "E") return call("exp", e);
   if (isIntegerRational(e)) {
     if (b.kind === "pow") return pow(b.base, mul(b.exponent, e));
-    if (b.kind === "mul") return mul(...b.factors.map((f) => pow(f, e)));
+    if (b.kind === "mul") return mulAll(b.factors.map((f) => pow(f, e)));
   }
   if (b.kind === "call" && b.fn === "exp" && e.kind === "rational") return call("exp", mul(e, b.args[0]!));
   return new PowNode(b, e);
@@ -456,7 +508,7 @@ function foldMaxMin(fn: "Max" | "Min", args: readonly Expr[]): Expr {
   const visit = (e: Expr): void => {
     if (e.kind === "call" && e.fn === fn) e.args.forEach(visit);
     else if (isNumeric(e)) best = best === undefined || better(e, best) ? e : best;
-    else if (!flat.some((f) => f.key === e.key)) flat.push(e);
+    else if (!flat.some((f) => f.equals(e))) flat.push(e);
   };
   args.forEach(visit);
   if (best !== undefined) flat.push(best);
@@ -477,6 +529,11 @@ function foldMaxMin(fn: "Max" | "Min", args: readonly Expr[]): Expr {
  * ```
  */
 export function call(fn: FunctionName, ...operands: readonly ExprLike[]): Expr {
+  return callWith(fn, operands);
+}
+
+/** {@link call} with the arguments as an array. */
+export function callWith(fn: FunctionName, operands: readonly ExprLike[]): Expr {
   if (typeof fn !== "string" || !isFunctionName(fn)) {
     throw new TypeError(`call: expected a function name such as "exp" or "Max", received ${describe(fn)}`);
   }
@@ -487,6 +544,7 @@ export function call(fn: FunctionName, ...operands: readonly ExprLike[]): Expr {
       arity === "variadic" ? "at least 1 argument" : `${arity} argument${arity === 1 ? "" : "s"}`;
     throw new TypeError(`call: ${fn} expects ${expected}, received ${args.length}`);
   }
+  if (args.some(isNaNNumber)) return NAN; // f(nan) = nan
   if (fn === "Max" || fn === "Min") return foldMaxMin(fn, args);
   const u = args[0]!;
 
@@ -563,7 +621,7 @@ export function relation(op: RelationOperator, lhs: ExprLike, rhs: ExprLike): Co
         ? ratCompare(l.ratio, r.ratio)
         : numericValue(l) - numericValue(r);
     if (Number.isNaN(c)) c = undefined;
-  } else if (l.key === r.key) {
+  } else if (l.equals(r)) {
     c = 0;
   }
   if (c === undefined) return new RelationNode(op, l, r);
@@ -593,6 +651,11 @@ export function relation(op: RelationOperator, lhs: ExprLike, rhs: ExprLike): Co
  * ```
  */
 export function piecewise(...branches: readonly (readonly [ExprLike, Condition | boolean])[]): Expr {
+  return piecewiseOf(branches);
+}
+
+/** {@link piecewise} with the branches as an array. */
+export function piecewiseOf(branches: readonly (readonly [ExprLike, Condition | boolean])[]): Expr {
   const pieces: Piece[] = [];
   for (const branch of branches) {
     if (!Array.isArray(branch) || branch.length !== 2) {
@@ -611,7 +674,7 @@ export function piecewise(...branches: readonly (readonly [ExprLike, Condition |
   if (pieces.length === 0) throw new RangeError("piecewise: expected at least one branch that can hold");
   if (pieces[0]!.condition.kind === "boolean") return pieces[0]!.value;
   const last = pieces[pieces.length - 1]!;
-  if (last.condition.kind === "boolean" && pieces.every((p) => p.value.key === last.value.key)) {
+  if (last.condition.kind === "boolean" && pieces.every((p) => p.value.equals(last.value))) {
     return last.value;
   }
   return new PiecewiseNode(pieces);

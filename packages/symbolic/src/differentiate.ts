@@ -8,10 +8,10 @@
  * derivative 0 (SymPy would write DiracDelta terms, which are zero away from the jump), and a
  * Piecewise is differentiated branch by branch with its conditions unchanged.
  */
-import { add, call, div, mul, neg, pow, sqrt, sub, sym } from "./construct.js";
+import { add, addAll, call, callWith, div, mul, mulAll, neg, pow, sqrt, sub, sym } from "./construct.js";
 import { HALF, NEG_ONE, ONE, PI, ZERO, assertNever } from "./expr.js";
-import type { CallNode, Expr, SymbolNode } from "./expr.js";
-import { piecewise } from "./construct.js";
+import type { CallNode, Condition, Expr, SymbolNode } from "./expr.js";
+import { piecewiseOf } from "./construct.js";
 
 /**
  * The partial derivative of `f(args)` with respect to its `i`-th argument — the local derivative
@@ -84,12 +84,26 @@ function partial(e: CallNode, i: number): Expr {
 function maxMinPartial(e: CallNode, i: number): Expr {
   const arg = e.args[i]!;
   const others = e.args.filter((_, j) => j !== i);
-  const rest = others.length === 1 ? others[0]! : call(e.fn, ...others);
+  const rest = others.length === 1 ? others[0]! : callWith(e.fn, others);
   return call("Heaviside", e.fn === "Max" ? sub(arg, rest) : sub(rest, arg));
 }
 
-function derivative(e: Expr, x: string): Expr {
+/**
+ * One derivative pass. `memo` holds the derivative of every node already seen, so a subtree that
+ * occurs many times (derivatives share them: d(u*v) holds u and v again) is differentiated once.
+ */
+function derivative(e: Expr, x: string, memo: Map<Expr, Expr>): Expr {
   if (!e.symbols.has(x)) return ZERO;
+  let d = memo.get(e);
+  if (d === undefined) {
+    d = derivativeOf(e, x, memo);
+    memo.set(e, d);
+  }
+  return d;
+}
+
+/** The rules. The recursion is derivativeOf → derivative → derivativeOf: two frames a level. */
+function derivativeOf(e: Expr, x: string, memo: Map<Expr, Expr>): Expr {
   switch (e.kind) {
     case "rational":
     case "float":
@@ -97,23 +111,28 @@ function derivative(e: Expr, x: string): Expr {
       return ZERO;
     case "symbol":
       return e.name === x ? ONE : ZERO;
-    case "add":
-      return add(...e.terms.map((t) => derivative(t, x)));
+    case "add": {
+      const terms: Expr[] = [];
+      for (const t of e.terms) terms.push(derivative(t, x, memo));
+      return addAll(terms);
+    }
     case "mul": {
       // Product rule: Σᵢ fᵢ' · Πⱼ≠ᵢ fⱼ
       const terms: Expr[] = [];
-      e.factors.forEach((f, i) => {
-        const df = derivative(f, x);
-        if (df !== ZERO) terms.push(mul(df, ...e.factors.filter((_, j) => j !== i)));
-      });
-      return add(...terms);
+      for (let i = 0; i < e.factors.length; i++) {
+        const df = derivative(e.factors[i]!, x, memo);
+        if (df !== ZERO) terms.push(mulAll([df, ...e.factors.filter((_, j) => j !== i)]));
+      }
+      return addAll(terms);
     }
     case "pow": {
       const { base: b, exponent: n } = e;
-      if (!n.symbols.has(x)) return mul(n, pow(b, sub(n, 1)), derivative(b, x)); // power rule
-      if (!b.symbols.has(x)) return mul(e, call("log", b), derivative(n, x)); // exponential rule
+      const db = derivative(b, x, memo);
+      if (!n.symbols.has(x)) return mul(n, pow(b, sub(n, 1)), db); // power rule
+      const dn = derivative(n, x, memo);
+      if (!b.symbols.has(x)) return mul(e, call("log", b), dn); // exponential rule
       // General: d(b**n) = b**n · (n' log b + n b'/b)
-      return mul(e, add(mul(derivative(n, x), call("log", b)), div(mul(n, derivative(b, x)), b)));
+      return mul(e, add(mul(dn, call("log", b)), div(mul(n, db), b)));
     }
     case "call": {
       if (e.fn === "polygamma" && e.args[0]!.symbols.has(x)) {
@@ -123,13 +142,16 @@ function derivative(e: Expr, x: string): Expr {
       const start = e.fn === "polygamma" ? 1 : 0;
       const terms: Expr[] = [];
       for (let i = start; i < e.args.length; i++) {
-        const du = derivative(e.args[i]!, x);
+        const du = derivative(e.args[i]!, x, memo);
         if (du !== ZERO) terms.push(mul(partial(e, i), du));
       }
-      return add(...terms);
+      return addAll(terms);
     }
-    case "piecewise":
-      return piecewise(...e.pieces.map((p) => [derivative(p.value, x), p.condition] as const));
+    case "piecewise": {
+      const branches: (readonly [Expr, Condition])[] = [];
+      for (const p of e.pieces) branches.push([derivative(p.value, x, memo), p.condition]);
+      return piecewiseOf(branches);
+    }
     default:
       return assertNever(e, "diff");
   }
@@ -151,6 +173,6 @@ export function diff(expr: Expr, variable: string | SymbolNode, order = 1): Expr
     throw new RangeError(`diff: expected order to be a non-negative integer, received ${order}`);
   }
   let result = expr;
-  for (let k = 0; k < order; k++) result = derivative(result, name);
+  for (let k = 0; k < order; k++) result = derivative(result, name, new Map());
   return result;
 }

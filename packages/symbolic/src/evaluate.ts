@@ -7,7 +7,7 @@ import type { Algebra } from "./algebra.js";
 import { assertNever } from "./expr.js";
 import type { Bindings, Condition, Expr, RelationOperator } from "./expr.js";
 import type { FunctionName } from "./functions.js";
-import { NUMERIC_FUNCTIONS, powNumber } from "./numeric-functions.js";
+import { NUMERIC_FUNCTIONS, constantValue, powNumber } from "./numeric-functions.js";
 import { ratToNumber } from "./rational.js";
 
 /**
@@ -79,7 +79,7 @@ function ev(e: Expr, vars: Bindings): number {
       return vars[e.name]!;
     }
     case "constant":
-      return e.name === "pi" ? Math.PI : Math.E;
+      return constantValue(e.name);
     case "add": {
       let s = ev(e.terms[0]!, vars);
       for (let i = 1; i < e.terms.length; i++) s += ev(e.terms[i]!, vars);
@@ -95,7 +95,11 @@ function ev(e: Expr, vars: Bindings): number {
     case "call": {
       const f = NUMERIC_FUNCTIONS[e.fn];
       if (e.args.length === 1) return f(ev(e.args[0]!, vars));
-      return f(...e.args.map((a) => ev(a, vars)));
+      if (e.args.length === 2) return f(ev(e.args[0]!, vars), ev(e.args[1]!, vars));
+      // Max/Min of many arguments, pairwise (no spread: any number of arguments fits the stack).
+      let r = ev(e.args[0]!, vars);
+      for (let i = 1; i < e.args.length; i++) r = f(r, ev(e.args[i]!, vars));
+      return r;
     }
     case "piecewise":
       for (const p of e.pieces) if (holds(p.condition, vars)) return ev(p.value, vars);
@@ -191,7 +195,7 @@ class AlgebraEvaluator<T> {
       case "float":
         return e.value;
       case "constant":
-        return e.name === "pi" ? Math.PI : Math.E;
+        return constantValue(e.name);
       case "symbol": {
         if (!Object.hasOwn(this.vars, e.name)) {
           throw new UnboundSymbolError("evaluateWith", e.name, Object.keys(this.vars));
@@ -220,12 +224,11 @@ class AlgebraEvaluator<T> {
       }
       case "pow":
         return this.pow(this.run(e.base), this.run(e.exponent));
-      case "call":
-        return this.call(
-          e.fn,
-          e.args.map((a) => this.run(a)),
-          e,
-        );
+      case "call": {
+        const args: Item<T>[] = [];
+        for (const a of e.args) args.push(this.run(a));
+        return this.call(e.fn, args, e);
+      }
       case "piecewise":
         for (const p of e.pieces) if (this.holds(p.condition)) return this.run(p.value);
         throw noBranchError("evaluateWith");

@@ -13,10 +13,13 @@ import { compileUncached } from "./compile.js";
 import { diff } from "./differentiate.js";
 import { evaluate, evaluateWith } from "./evaluate.js";
 import type { FunctionName } from "./functions.js";
+import { hashBigInt, hashChildren, hashFloat, hashString, mix } from "./hash.js";
 import { toLatex } from "./latex.js";
+import { depthAbove } from "./limits.js";
 import { toSympyString, conditionToString } from "./print.js";
 import { substitute } from "./substitute.js";
 import type { Ratio } from "./rational.js";
+import { exprEquals, structuralKey } from "./structure.js";
 
 /**
  * Any expression node. Switch on `kind` to walk a tree; every switch in this package ends with an
@@ -90,28 +93,29 @@ export type Substitutions = Readonly<Record<string, Expr | number>>;
  */
 export abstract class BaseExpr {
   #key: string | undefined;
-  #symbols: ReadonlySet<string> | undefined;
   #compiled: Map<string, (...values: number[]) => number> | undefined;
 
-  /** A unique structural key: two trees are equal exactly when their keys are equal. */
+  /** A 32-bit structural hash, fixed at construction: equal trees have equal hashes. */
+  abstract readonly hash: number;
+
+  /** Levels in the tree (a leaf has depth 1); never more than `MAX_DEPTH`. */
+  abstract readonly depth: number;
+
+  /**
+   * A unique structural key: two trees are equal exactly when their keys are equal. It is as long
+   * as the fully written-out tree, so prefer `equals` (which uses the hash) to compare trees.
+   */
   get key(): string {
-    this.#key ??= this.computeKey();
+    this.#key ??= structuralKey(this as unknown as Expr);
     return this.#key;
   }
 
-  protected abstract computeKey(): string;
-
   /** The names of the symbols that occur in this tree (including Piecewise conditions). */
-  get symbols(): ReadonlySet<string> {
-    this.#symbols ??= this.computeSymbols();
-    return this.#symbols;
-  }
-
-  protected abstract computeSymbols(): ReadonlySet<string>;
+  abstract readonly symbols: ReadonlySet<string>;
 
   /** Structural equality with another expression (after canonicalisation, so `x + x` equals `2*x`). */
   equals(other: Expr): boolean {
-    return (this as unknown) === other || this.key === other.key;
+    return exprEquals(this as unknown as Expr, other);
   }
 
   /** SymPy-style text, e.g. `Max(0, x)`, `1/(exp(-x) + 1)`. Parses back to an equal tree. */
@@ -162,14 +166,40 @@ export abstract class BaseExpr {
   }
 }
 
+const NO_SYMBOLS: ReadonlySet<string> = new Set();
+
+/** The union of the children's symbol sets; reuses the largest set when it holds all the others. */
 function unionSymbols(children: readonly { readonly symbols: ReadonlySet<string> }[]): ReadonlySet<string> {
-  if (children.length === 1) return children[0]!.symbols;
-  const out = new Set<string>();
-  for (const c of children) for (const s of c.symbols) out.add(s);
-  return out;
+  let largest = NO_SYMBOLS;
+  for (const c of children) if (c.symbols.size > largest.size) largest = c.symbols;
+  let out: Set<string> | undefined;
+  for (const c of children) {
+    if (c.symbols === largest) continue;
+    for (const name of c.symbols) {
+      if (out === undefined) {
+        if (largest.has(name)) continue;
+        out = new Set(largest);
+      }
+      out.add(name);
+    }
+  }
+  return out ?? largest;
 }
 
-const NO_SYMBOLS: ReadonlySet<string> = new Set();
+/** One hash seed per node kind, so that e.g. a sum and a product of the same terms differ. */
+const SEED = {
+  rational: 0x3c6ef372,
+  float: 0x5be0cd19,
+  symbol: 0x6a09e667,
+  constant: 0x1f83d9ab,
+  add: 0x510e527f,
+  mul: 0x9b05688c,
+  pow: 0x243f6a88,
+  call: 0x13198a2e,
+  piecewise: 0x03707344,
+  relation: 0x299f31d0,
+  boolean: 0x082efa98,
+} as const;
 
 /**
  * An exact rational number `p/q` (reduced, `q > 0`). Integers are rationals with `q = 1`.
@@ -182,21 +212,19 @@ const NO_SYMBOLS: ReadonlySet<string> = new Set();
  */
 export class RationalNode extends BaseExpr {
   readonly kind = "rational" as const;
+  readonly hash: number;
+  readonly depth = 1;
+  readonly symbols = NO_SYMBOLS;
   constructor(
     readonly p: bigint,
     readonly q: bigint,
   ) {
     super();
+    this.hash = hashBigInt(hashBigInt(SEED.rational, p), q);
   }
   /** The value as a {@link Ratio}. */
   get ratio(): Ratio {
     return { p: this.p, q: this.q };
-  }
-  protected computeKey(): string {
-    return this.q === 1n ? `q${this.p}` : `q${this.p}/${this.q}`;
-  }
-  protected computeSymbols(): ReadonlySet<string> {
-    return NO_SYMBOLS;
   }
 }
 
@@ -210,14 +238,12 @@ export class RationalNode extends BaseExpr {
  */
 export class FloatNode extends BaseExpr {
   readonly kind = "float" as const;
+  readonly hash: number;
+  readonly depth = 1;
+  readonly symbols = NO_SYMBOLS;
   constructor(readonly value: number) {
     super();
-  }
-  protected computeKey(): string {
-    return `f${Object.is(this.value, -0) ? "0" : String(this.value)}`;
-  }
-  protected computeSymbols(): ReadonlySet<string> {
-    return NO_SYMBOLS;
+    this.hash = hashFloat(SEED.float, value);
   }
 }
 
@@ -231,19 +257,19 @@ export class FloatNode extends BaseExpr {
  */
 export class SymbolNode extends BaseExpr {
   readonly kind = "symbol" as const;
+  readonly hash: number;
+  readonly depth = 1;
+  readonly symbols: ReadonlySet<string>;
   constructor(readonly name: string) {
     super();
-  }
-  protected computeKey(): string {
-    return `s:${this.name}`;
-  }
-  protected computeSymbols(): ReadonlySet<string> {
-    return new Set([this.name]);
+    this.symbols = new Set([name]);
+    this.hash = hashString(SEED.symbol, name);
   }
 }
 
 /**
- * A named mathematical constant: `pi` or Euler's number `E`.
+ * A named constant: `pi`, Euler's number `E`, or `zoo` — SymPy's complex infinity, the value of
+ * `0**-1` (it has no real value: it evaluates to NaN).
  *
  * @example
  * ```ts
@@ -252,14 +278,12 @@ export class SymbolNode extends BaseExpr {
  */
 export class ConstantNode extends BaseExpr {
   readonly kind = "constant" as const;
-  constructor(readonly name: "pi" | "E") {
+  readonly hash: number;
+  readonly depth = 1;
+  readonly symbols = NO_SYMBOLS;
+  constructor(readonly name: "pi" | "E" | "zoo") {
     super();
-  }
-  protected computeKey(): string {
-    return `c:${this.name}`;
-  }
-  protected computeSymbols(): ReadonlySet<string> {
-    return NO_SYMBOLS;
+    this.hash = hashString(SEED.constant, name);
   }
 }
 
@@ -273,14 +297,14 @@ export class ConstantNode extends BaseExpr {
  */
 export class AddNode extends BaseExpr {
   readonly kind = "add" as const;
+  readonly hash: number;
+  readonly depth: number;
+  readonly symbols: ReadonlySet<string>;
   constructor(readonly terms: readonly Expr[]) {
     super();
-  }
-  protected computeKey(): string {
-    return `+(${this.terms.map((t) => t.key).join(",")})`;
-  }
-  protected computeSymbols(): ReadonlySet<string> {
-    return unionSymbols(this.terms);
+    this.symbols = unionSymbols(terms);
+    this.depth = depthAbove(terms, "a sum");
+    this.hash = hashChildren(SEED.add, terms);
   }
 }
 
@@ -295,14 +319,14 @@ export class AddNode extends BaseExpr {
  */
 export class MulNode extends BaseExpr {
   readonly kind = "mul" as const;
+  readonly hash: number;
+  readonly depth: number;
+  readonly symbols: ReadonlySet<string>;
   constructor(readonly factors: readonly Expr[]) {
     super();
-  }
-  protected computeKey(): string {
-    return `*(${this.factors.map((t) => t.key).join(",")})`;
-  }
-  protected computeSymbols(): ReadonlySet<string> {
-    return unionSymbols(this.factors);
+    this.symbols = unionSymbols(factors);
+    this.depth = depthAbove(factors, "a product");
+    this.hash = hashChildren(SEED.mul, factors);
   }
 }
 
@@ -316,17 +340,17 @@ export class MulNode extends BaseExpr {
  */
 export class PowNode extends BaseExpr {
   readonly kind = "pow" as const;
+  readonly hash: number;
+  readonly depth: number;
+  readonly symbols: ReadonlySet<string>;
   constructor(
     readonly base: Expr,
     readonly exponent: Expr,
   ) {
     super();
-  }
-  protected computeKey(): string {
-    return `^(${this.base.key},${this.exponent.key})`;
-  }
-  protected computeSymbols(): ReadonlySet<string> {
-    return unionSymbols([this.base, this.exponent]);
+    this.symbols = unionSymbols([base, exponent]);
+    this.depth = depthAbove([base, exponent], "a power");
+    this.hash = hashChildren(SEED.pow, [base, exponent]);
   }
 }
 
@@ -340,17 +364,17 @@ export class PowNode extends BaseExpr {
  */
 export class CallNode extends BaseExpr {
   readonly kind = "call" as const;
+  readonly hash: number;
+  readonly depth: number;
+  readonly symbols: ReadonlySet<string>;
   constructor(
     readonly fn: FunctionName,
     readonly args: readonly Expr[],
   ) {
     super();
-  }
-  protected computeKey(): string {
-    return `${this.fn}(${this.args.map((a) => a.key).join(",")})`;
-  }
-  protected computeSymbols(): ReadonlySet<string> {
-    return unionSymbols(this.args);
+    this.symbols = unionSymbols(args);
+    this.depth = depthAbove(args, `a call of ${fn}`);
+    this.hash = hashChildren(hashString(SEED.call, fn), args);
   }
 }
 
@@ -377,14 +401,15 @@ export interface Piece {
  */
 export class PiecewiseNode extends BaseExpr {
   readonly kind = "piecewise" as const;
+  readonly hash: number;
+  readonly depth: number;
+  readonly symbols: ReadonlySet<string>;
   constructor(readonly pieces: readonly Piece[]) {
     super();
-  }
-  protected computeKey(): string {
-    return `pw(${this.pieces.map((p) => `${p.value.key};${p.condition.key}`).join(",")})`;
-  }
-  protected computeSymbols(): ReadonlySet<string> {
-    return unionSymbols(this.pieces.flatMap((p) => [p.value, p.condition]));
+    const parts = pieces.flatMap((p) => [p.value, p.condition]);
+    this.symbols = unionSymbols(parts);
+    this.depth = depthAbove(parts, "a Piecewise");
+    this.hash = hashChildren(SEED.piecewise, parts);
   }
 }
 
@@ -398,22 +423,24 @@ export class PiecewiseNode extends BaseExpr {
  */
 export class RelationNode {
   readonly kind = "relation" as const;
-  #key: string | undefined;
-  #symbols: ReadonlySet<string> | undefined;
+  /** Structural hash (see {@link BaseExpr.hash}). */
+  readonly hash: number;
+  /** Levels, as for expressions. */
+  readonly depth: number;
+  /** Symbols of both sides. */
+  readonly symbols: ReadonlySet<string>;
   constructor(
     readonly op: RelationOperator,
     readonly lhs: Expr,
     readonly rhs: Expr,
-  ) {}
+  ) {
+    this.depth = depthAbove([lhs, rhs], "a relation");
+    this.symbols = unionSymbols([lhs, rhs]);
+    this.hash = hashChildren(hashString(SEED.relation, op), [lhs, rhs]);
+  }
   /** Structural key (see {@link BaseExpr.key}). */
   get key(): string {
-    this.#key ??= `${this.op}(${this.lhs.key},${this.rhs.key})`;
-    return this.#key;
-  }
-  /** Symbols of both sides. */
-  get symbols(): ReadonlySet<string> {
-    this.#symbols ??= unionSymbols([this.lhs, this.rhs]);
-    return this.#symbols;
+    return `${this.op}(${this.lhs.key},${this.rhs.key})`;
   }
   /** SymPy-style text: `x > 0`, `Eq(x, 0)`. */
   toString(): string {
@@ -431,15 +458,19 @@ export class RelationNode {
  */
 export class BooleanNode {
   readonly kind = "boolean" as const;
-  constructor(readonly value: boolean) {}
+  /** Structural hash. */
+  readonly hash: number;
+  /** A leaf. */
+  readonly depth = 1;
+  constructor(readonly value: boolean) {
+    this.hash = mix(SEED.boolean, value ? 1 : 0);
+  }
   /** Structural key. */
   get key(): string {
     return this.value ? "T" : "F";
   }
   /** No symbols. */
-  get symbols(): ReadonlySet<string> {
-    return NO_SYMBOLS;
-  }
+  readonly symbols = NO_SYMBOLS;
   /** `True` or `False`. */
   toString(): string {
     return this.value ? "True" : "False";
@@ -469,6 +500,20 @@ export const ONE = new RationalNode(1n, 1n);
 export const NEG_ONE = new RationalNode(-1n, 1n);
 /** The rational 1/2. @example `HALF.toString(); // "1/2"` */
 export const HALF = new RationalNode(1n, 2n);
+
+/** The float NaN (SymPy's `nan`), what `0*zoo` and `zoo - zoo` are. @example `NAN.toString(); // "nan"` */
+export const NAN = new FloatNode(NaN);
+
+/**
+ * SymPy's `zoo` (complex infinity): `0**-1`, `1/0`. Absorbs finite factors and terms; `0*zoo`,
+ * `zoo + zoo` and `x**zoo` are NaN.
+ *
+ * @example
+ * ```ts
+ * parse("0**-1").toString(); // "zoo"
+ * ```
+ */
+export const ZOO = new ConstantNode("zoo");
 
 /**
  * The constant π.

@@ -6,6 +6,7 @@
 import { call, mul, sub } from "./construct.js";
 import { PI, assertNever } from "./expr.js";
 import type { Expr } from "./expr.js";
+import { ExprMap } from "./expr-map.js";
 
 /**
  * Expressions whose zeros contain every point where `expr` may be non-differentiable
@@ -18,11 +19,14 @@ import type { Expr } from "./expr.js";
  * ```
  */
 export function kinks(expr: Expr): Expr[] {
-  const found = new Map<string, Expr>();
+  const found = new ExprMap<Expr>();
   const note = (e: Expr): void => {
-    if (e.symbols.size > 0) found.set(e.key, e);
+    if (e.symbols.size > 0) found.set(e, e);
   };
+  const seen = new Set<Expr>(); // a derivative shares subtrees: visit each node once
   const walk = (e: Expr): void => {
+    if (seen.has(e)) return;
+    seen.add(e);
     switch (e.kind) {
       case "rational":
       case "float":
@@ -30,9 +34,11 @@ export function kinks(expr: Expr): Expr[] {
       case "symbol":
         return;
       case "add":
-        return e.terms.forEach(walk);
+        for (const t of e.terms) walk(t);
+        return;
       case "mul":
-        return e.factors.forEach(walk);
+        for (const f of e.factors) walk(f);
+        return;
       case "pow":
         walk(e.base);
         return walk(e.exponent);
@@ -44,7 +50,8 @@ export function kinks(expr: Expr): Expr[] {
             for (let j = i + 1; j < e.args.length; j++) note(sub(e.args[j]!, e.args[i]!));
           }
         }
-        return e.args.forEach(walk);
+        for (const a of e.args) walk(a);
+        return;
       case "piecewise":
         for (const p of e.pieces) {
           walk(p.value);

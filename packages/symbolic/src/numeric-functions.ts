@@ -2,6 +2,7 @@
  * The float64 implementation of every function, shared by `evaluate`, `compile` and the
  * constructors' constant folding so that all three give bit-identical results.
  */
+import type { ConstantNode } from "./expr.js";
 import type { FunctionName } from "./functions.js";
 import { erf, erfc, gamma, heaviside, polygamma } from "./special-functions.js";
 
@@ -33,6 +34,22 @@ export const NUMERIC_FUNCTIONS: Readonly<Record<FunctionName, (...args: number[]
   Max: Math.max,
   Min: Math.min,
 };
+
+/** The float64 value of a named constant; `zoo` (complex infinity) has no real value: NaN. */
+export function constantValue(name: ConstantNode["name"]): number {
+  switch (name) {
+    case "pi":
+      return Math.PI;
+    case "E":
+      return Math.E;
+    case "zoo":
+      return NaN;
+    default: {
+      const never: never = name;
+      throw new TypeError(`constantValue: unknown constant ${String(never)}`);
+    }
+  }
+}
 
 /**
  * `base ** exponent` with the fast paths `compile` emits (square, reciprocal, square root), so

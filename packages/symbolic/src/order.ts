@@ -5,9 +5,8 @@
  * (`a*x**2 + b*x + c`, `exp(x) + 1`).
  */
 import { ONE, assertNever } from "./expr.js";
-import type { Expr } from "./expr.js";
-import { ratCompare } from "./rational.js";
-import { ratToNumber } from "./rational.js";
+import type { Condition, Expr, Piece } from "./expr.js";
+import { ratCompare, ratToNumber } from "./rational.js";
 
 function rank(e: Expr): number {
   switch (e.kind) {
@@ -54,37 +53,54 @@ function numericValue(e: Expr): number {
   return e.kind === "rational" ? ratToNumber(e.ratio) : e.kind === "float" ? e.value : NaN;
 }
 
+/** Numbers by value; NaN last; at equal values a float before a rational (`1.0` before `1`). */
+function compareNumbers(a: Expr, b: Expr): number {
+  if (a.kind === "rational" && b.kind === "rational") return ratCompare(a.ratio, b.ratio);
+  const va = numericValue(a);
+  const vb = numericValue(b);
+  if (Number.isNaN(va) || Number.isNaN(vb)) return Number(Number.isNaN(va)) - Number(Number.isNaN(vb));
+  if (va !== vb) return va < vb ? -1 : 1;
+  return a.kind === b.kind ? 0 : a.kind === "float" ? -1 : 1;
+}
+
+function compareConditions(a: Condition, b: Condition): number {
+  if (a.kind === "boolean") return b.kind === "boolean" ? Number(a.value) - Number(b.value) : -1;
+  if (b.kind === "boolean") return 1;
+  return compareStrings(a.op, b.op) || compareExpr(a.lhs, b.lhs) || compareExpr(a.rhs, b.rhs);
+}
+
+function comparePieces(a: readonly Piece[], b: readonly Piece[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = compareExpr(a[i]!.value, b[i]!.value) || compareConditions(a[i]!.condition, b[i]!.condition);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
+
 /**
  * A total order on expressions, used to sort the factors of a product and the arguments of
- * `Max`/`Min`. Returns a negative number when `a` sorts first.
+ * `Max`/`Min`. Returns a negative number when `a` sorts first, 0 exactly when `a` equals `b`.
  */
 export function compareExpr(a: Expr, b: Expr): number {
   if (a === b) return 0;
   if (a.kind === "pow" || b.kind === "pow") {
     const [ab, ae] = asBaseExp(a);
     const [bb, be] = asBaseExp(b);
-    const c = compareExpr(ab, bb);
-    if (c !== 0) return c;
-    const d = compareExpr(ae, be);
-    if (d !== 0) return d;
-    return compareStrings(a.key, b.key);
+    return compareExpr(ab, bb) || compareExpr(ae, be);
   }
   const r = rank(a) - rank(b);
   if (r !== 0) return r;
-  let c = 0;
-  if (a.kind === "rational" && b.kind === "rational") c = ratCompare(a.ratio, b.ratio);
-  else if ((a.kind === "rational" || a.kind === "float") && (b.kind === "rational" || b.kind === "float")) {
-    c = numericValue(a) - numericValue(b);
-    if (Number.isNaN(c)) c = 0;
-  } else if ((a.kind === "symbol" || a.kind === "constant") && a.kind === b.kind) {
+  let c: number;
+  if (a.kind === "rational" || a.kind === "float") c = compareNumbers(a, b);
+  else if ((a.kind === "symbol" || a.kind === "constant") && a.kind === b.kind) {
     c = compareStrings(a.name, b.name);
   } else if (a.kind === "add" && b.kind === "add") c = compareLists(a.terms, b.terms);
   else if (a.kind === "mul" && b.kind === "mul") c = compareLists(a.factors, b.factors);
   else if (a.kind === "call" && b.kind === "call") {
-    c = compareStrings(a.fn, b.fn);
-    if (c === 0) c = compareLists(a.args, b.args);
-  }
-  return c !== 0 ? Math.sign(c) : compareStrings(a.key, b.key);
+    c = compareStrings(a.fn, b.fn) || compareLists(a.args, b.args);
+  } else if (a.kind === "piecewise" && b.kind === "piecewise") c = comparePieces(a.pieces, b.pieces);
+  else throw new TypeError(`compareExpr: unexpected kinds ${a.kind} and ${b.kind} of equal rank`);
+  return Math.sign(c);
 }
 
 function isNumber(e: Expr): boolean {
@@ -116,5 +132,5 @@ export function compareTerms(a: Expr, b: Expr): number {
     if (d !== 0) return d;
   }
   if (fa.length !== fb.length) return fb.length - fa.length;
-  return compareStrings(a.key, b.key);
+  return compareExpr(a, b);
 }

@@ -61,8 +61,12 @@ export function precedence(e: Expr): number {
   }
 }
 
-function parenthesize(e: Expr, level: number): string {
-  const s = toSympyString(e);
+/**
+ * `s` (the text of `e`) in parentheses when `e` binds no tighter than `level`. Callers write
+ * `wrap(e, toSympyString(e), level)` so the recursion adds no frame of its own: every frame per
+ * level of nesting counts against MAX_DEPTH fitting a browser worker's stack.
+ */
+function wrap(e: Expr, s: string, level: number): string {
   return precedence(e) <= level ? `(${s})` : s;
 }
 
@@ -80,12 +84,13 @@ export function printedTerms(e: AddNode): readonly Expr[] {
 
 function printAdd(e: AddNode): string {
   let out = "";
-  printedTerms(e).forEach((t, i) => {
-    let s = toSympyString(t);
+  const terms = printedTerms(e);
+  for (let i = 0; i < terms.length; i++) {
+    let s = toSympyString(terms[i]!);
     const negative = s.startsWith("-");
     if (negative) s = s.slice(1);
     out += i === 0 ? (negative ? `-${s}` : s) : negative ? ` - ${s}` : ` + ${s}`;
-  });
+  }
   return out;
 }
 
@@ -126,8 +131,8 @@ function printMul(e: MulNode): string {
   const den: string[] = [];
   if (coefficient?.numerator) num.push(coefficient.numerator);
   if (coefficient?.denominator) den.push(coefficient.denominator);
-  for (const f of numerator) num.push(parenthesize(f, PRECEDENCE.mul - 1));
-  for (const f of denominator) den.push(parenthesize(f, PRECEDENCE.mul));
+  for (const f of numerator) num.push(wrap(f, toSympyString(f), PRECEDENCE.mul - 1));
+  for (const f of denominator) den.push(wrap(f, toSympyString(f), PRECEDENCE.mul));
   const top = num.length === 0 ? "1" : num.join("*");
   const sign = negative ? "-" : "";
   if (den.length === 0) return sign + top;
@@ -137,8 +142,18 @@ function printMul(e: MulNode): string {
 function printPow(e: PowNode): string {
   const x = e.exponent;
   if (x.kind === "rational" && x.q === 2n && x.p === 1n) return `sqrt(${toSympyString(e.base)})`;
-  if (isReciprocalPow(e)) return `1/${parenthesize(pow(e.base, neg(x)), PRECEDENCE.mul)}`;
-  return `${parenthesize(e.base, PRECEDENCE.pow)}**${parenthesize(x, PRECEDENCE.pow)}`;
+  if (isReciprocalPow(e)) {
+    const d = pow(e.base, neg(x));
+    return `1/${wrap(d, toSympyString(d), PRECEDENCE.mul)}`;
+  }
+  const base = wrap(e.base, toSympyString(e.base), PRECEDENCE.pow);
+  return `${base}**${wrap(x, toSympyString(x), PRECEDENCE.pow)}`;
+}
+
+function printList(items: readonly Expr[]): string {
+  let out = "";
+  for (let i = 0; i < items.length; i++) out += (i === 0 ? "" : ", ") + toSympyString(items[i]!);
+  return out;
 }
 
 /**
@@ -165,11 +180,15 @@ export function toSympyString(e: Expr): string {
     case "pow":
       return printPow(e);
     case "call":
-      return `${e.fn}(${e.args.map(toSympyString).join(", ")})`;
-    case "piecewise":
-      return `Piecewise(${e.pieces
-        .map((p) => `(${toSympyString(p.value)}, ${conditionToString(p.condition)})`)
-        .join(", ")})`;
+      return `${e.fn}(${printList(e.args)})`;
+    case "piecewise": {
+      let out = "Piecewise(";
+      for (let i = 0; i < e.pieces.length; i++) {
+        const p = e.pieces[i]!;
+        out += `${i === 0 ? "" : ", "}(${toSympyString(p.value)}, ${conditionToString(p.condition)})`;
+      }
+      return `${out})`;
+    }
     default:
       return assertNever(e, "toSympyString");
   }

@@ -9,8 +9,11 @@ export interface Ratio {
   readonly q: bigint;
 }
 
-/** Exponents larger than this (in result bits) fall back to floats instead of huge bigints. */
-const MAX_EXACT_BITS = 4096;
+/**
+ * Integer powers whose result would have more bits than this are not written out: the caller
+ * keeps `b**k` unevaluated (still exact). Small enough that every gcd of such numbers is quick.
+ */
+const MAX_POWER_BITS = 4096;
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
@@ -34,12 +37,24 @@ export function ratio(p: bigint, q: bigint = 1n): Ratio {
   return g === 1n || g === 0n ? { p, q } : { p: p / g, q: q / g };
 }
 
+/** `a + b`, reduced with gcds of the operands' size, never of their products (Knuth, TAOCP 4.5.1). */
 export function ratAdd(a: Ratio, b: Ratio): Ratio {
-  return ratio(a.p * b.q + b.p * a.q, a.q * b.q);
+  if (a.q === 1n && b.q === 1n) return { p: a.p + b.p, q: 1n };
+  const g = gcd(a.q, b.q);
+  if (g === 1n) return { p: a.p * b.q + b.p * a.q, q: a.q * b.q }; // already in lowest terms
+  const t = a.p * (b.q / g) + b.p * (a.q / g);
+  if (t === 0n) return { p: 0n, q: 1n };
+  const h = gcd(t, g);
+  return { p: t / h, q: (a.q / g) * (b.q / h) };
 }
 
+/** `a · b`, cancelling crosswise before multiplying. */
 export function ratMul(a: Ratio, b: Ratio): Ratio {
-  return ratio(a.p * b.p, a.q * b.q);
+  if (a.p === 0n || b.p === 0n) return { p: 0n, q: 1n };
+  if (a.q === 1n && b.q === 1n) return { p: a.p * b.p, q: 1n };
+  const g1 = gcd(a.p, b.q);
+  const g2 = gcd(b.p, a.q);
+  return { p: (a.p / g1) * (b.p / g2), q: (a.q / g2) * (b.q / g1) };
 }
 
 export function ratCompare(a: Ratio, b: Ratio): number {
@@ -52,19 +67,21 @@ export function isInteger(a: Ratio): boolean {
   return a.q === 1n;
 }
 
-function bitLength(n: bigint): number {
+/** The number of bits of `|n|`. */
+export function bitLength(n: bigint): number {
   return (n < 0n ? -n : n).toString(2).length;
 }
 
 /**
- * `a ** k` for an integer `k`, or `undefined` when the exact result would be unreasonably large
- * (the caller then uses floats) or when `a = 0` and `k < 0`.
+ * `a ** k` for an integer `k`, or `undefined` when the exact result would have more than
+ * MAX_POWER_BITS bits (the caller keeps the power unevaluated) or when `a = 0` and `k < 0`.
  */
 export function ratPowInt(a: Ratio, k: bigint): Ratio | undefined {
   if (k === 0n) return { p: 1n, q: 1n };
   if (a.p === 0n) return k < 0n ? undefined : a;
+  if (a.q === 1n && (a.p === 1n || a.p === -1n)) return { p: a.p === 1n || k % 2n === 0n ? 1n : -1n, q: 1n };
   const bits = Math.max(bitLength(a.p), bitLength(a.q)) * Number(k < 0n ? -k : k);
-  if (bits > MAX_EXACT_BITS) return undefined;
+  if (bits > MAX_POWER_BITS) return undefined;
   const n = k < 0n ? -k : k;
   const p = a.p ** n;
   const q = a.q ** n;

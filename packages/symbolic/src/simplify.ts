@@ -3,7 +3,7 @@
  * equivalent forms). The constructors already do SymPy's automatic simplification; these go
  * further on request.
  */
-import { add, mul } from "./construct.js";
+import { addAll, mul, mulAll } from "./construct.js";
 import { ONE, assertNever } from "./expr.js";
 import type { Expr } from "./expr.js";
 import { transform } from "./substitute.js";
@@ -23,7 +23,7 @@ function distribute(factors: readonly Expr[]): Expr | undefined {
     if (acc.length * ts.length > MAX_EXPANDED_TERMS) return undefined;
     acc = acc.flatMap((a) => ts.map((t) => mul(a, t)));
   }
-  return add(...acc);
+  return addAll(acc);
 }
 
 function expandNode(e: Expr): Expr {
@@ -54,7 +54,8 @@ export function expand(expr: Expr): Expr {
 }
 
 /**
- * The number of nodes in a tree (conditions included) — the measure `simplify` minimises.
+ * The number of nodes in a tree (conditions included) — the measure `simplify` minimises. A
+ * subtree that occurs several times counts each time, but is walked once.
  *
  * @example
  * ```ts
@@ -62,6 +63,21 @@ export function expand(expr: Expr): Expr {
  * ```
  */
 export function countNodes(e: Expr): number {
+  return count(e, new Map());
+}
+
+/** The recursion is count → countOf → count: two frames a level. */
+function count(e: Expr, memo: Map<Expr, number>): number {
+  let n = memo.get(e);
+  if (n === undefined) {
+    n = countOf(e, memo);
+    memo.set(e, n);
+  }
+  return n;
+}
+
+function countOf(e: Expr, memo: Map<Expr, number>): number {
+  let children: readonly Expr[];
   switch (e.kind) {
     case "rational":
     case "float":
@@ -69,29 +85,30 @@ export function countNodes(e: Expr): number {
     case "symbol":
       return 1;
     case "add":
-      return 1 + e.terms.reduce((s, t) => s + countNodes(t), 0);
+      children = e.terms;
+      break;
     case "mul":
-      return 1 + e.factors.reduce((s, t) => s + countNodes(t), 0);
+      children = e.factors;
+      break;
     case "pow":
-      return 1 + countNodes(e.base) + countNodes(e.exponent);
+      children = [e.base, e.exponent];
+      break;
     case "call":
-      return 1 + e.args.reduce((s, t) => s + countNodes(t), 0);
-    case "piecewise":
-      return (
-        1 +
-        e.pieces.reduce(
-          (s, p) =>
-            s +
-            countNodes(p.value) +
-            (p.condition.kind === "relation"
-              ? 1 + countNodes(p.condition.lhs) + countNodes(p.condition.rhs)
-              : 1),
-          0,
-        )
-      );
+      children = e.args;
+      break;
+    case "piecewise": {
+      let n = 1;
+      for (const { value, condition: c } of e.pieces) {
+        n += count(value, memo) + (c.kind === "relation" ? 1 + count(c.lhs, memo) + count(c.rhs, memo) : 1);
+      }
+      return n;
+    }
     default:
       return assertNever(e, "countNodes");
   }
+  let n = 1;
+  for (const c of children) n += count(c, memo);
+  return n;
 }
 
 /** sin(u)**2 + cos(u)**2 → 1 and cosh(u)**2 − sinh(u)**2 → 1 inside a sum (with equal coefficients). */
@@ -111,7 +128,7 @@ function pythagoras(e: Expr): Expr {
     if (i < 0) return undefined;
     const f = factors[i]!;
     if (f.kind !== "pow" || f.base.kind !== "call") return undefined;
-    return { coeff: mul(...factors.filter((_, j) => j !== i)), arg: f.base.args[0]! };
+    return { coeff: mulAll(factors.filter((_, j) => j !== i)), arg: f.base.args[0]! };
   };
   for (const [a, b, sign] of [
     ["sin", "cos", 1],
@@ -122,10 +139,10 @@ function pythagoras(e: Expr): Expr {
       if (sa === undefined) continue;
       for (let j = 0; j < e.terms.length; j++) {
         const sb = square(e.terms[j]!, b);
-        if (sb === undefined || sb.arg.key !== sa.arg.key) continue;
-        if (mul(sign, sb.coeff).key !== sa.coeff.key) continue;
+        if (sb === undefined || !sb.arg.equals(sa.arg)) continue;
+        if (!mul(sign, sb.coeff).equals(sa.coeff)) continue;
         const rest = e.terms.filter((_, k) => k !== i && k !== j);
-        return add(...rest, sa.coeff);
+        return addAll([...rest, sa.coeff]);
       }
     }
   }

@@ -2,18 +2,39 @@
  * Rewriting trees: `substitute` replaces symbols (all at once) and re-simplifies through the smart
  * constructors; `compose` plugs one formula into another's variable.
  */
-import { add, call, mul, piecewise, pow, relation, sym, toExpr } from "./construct.js";
+import { addAll, callWith, mulAll, piecewiseOf, pow, relation, sym, toExpr } from "./construct.js";
 import { assertNever } from "./expr.js";
 import type { Condition, Expr, Substitutions } from "./expr.js";
 
+interface Rewrite {
+  readonly f: (e: Expr) => Expr;
+  readonly skip: (e: Expr) => boolean;
+  /** Each node already rebuilt (derivatives share subtrees: each is rebuilt once). */
+  readonly memo: Map<Expr, Expr>;
+}
+
 /**
  * Rebuilds `e` bottom-up through the constructors, applying `f` to every rebuilt node (children
- * first). Subtrees for which `skip` returns true are kept as they are.
+ * first). Subtrees for which `skip` returns true are kept as they are. A subtree that occurs
+ * several times in `e` (as shared nodes) is rebuilt once.
  */
 export function transform(e: Expr, f: (e: Expr) => Expr, skip: (e: Expr) => boolean = () => false): Expr {
-  if (skip(e)) return e;
-  const t = (c: Expr): Expr => transform(c, f, skip);
+  return transformNode(e, { f, skip, memo: new Map() });
+}
+
+/** The recursion is transformNode → rebuild → transformNode: two frames a level. */
+function transformNode(e: Expr, rw: Rewrite): Expr {
+  let out = rw.memo.get(e);
+  if (out === undefined) {
+    out = rw.skip(e) ? e : rebuild(e, rw);
+    rw.memo.set(e, out);
+  }
+  return out;
+}
+
+function rebuild(e: Expr, rw: Rewrite): Expr {
   let out: Expr;
+  const children: Expr[] = [];
   switch (e.kind) {
     case "rational":
     case "float":
@@ -22,35 +43,35 @@ export function transform(e: Expr, f: (e: Expr) => Expr, skip: (e: Expr) => bool
       out = e;
       break;
     case "add":
-      out = add(...e.terms.map(t));
+      for (const t of e.terms) children.push(transformNode(t, rw));
+      out = addAll(children);
       break;
     case "mul":
-      out = mul(...e.factors.map(t));
+      for (const f of e.factors) children.push(transformNode(f, rw));
+      out = mulAll(children);
       break;
     case "pow":
-      out = pow(t(e.base), t(e.exponent));
+      out = pow(transformNode(e.base, rw), transformNode(e.exponent, rw));
       break;
     case "call":
-      out = call(e.fn, ...e.args.map(t));
+      for (const a of e.args) children.push(transformNode(a, rw));
+      out = callWith(e.fn, children);
       break;
-    case "piecewise":
-      out = piecewise(...e.pieces.map((p) => [t(p.value), transformCondition(p.condition, t)] as const));
+    case "piecewise": {
+      const branches: (readonly [Expr, Condition])[] = [];
+      for (const p of e.pieces) {
+        const c = p.condition;
+        const condition =
+          c.kind === "boolean" ? c : relation(c.op, transformNode(c.lhs, rw), transformNode(c.rhs, rw));
+        branches.push([transformNode(p.value, rw), condition]);
+      }
+      out = piecewiseOf(branches);
       break;
+    }
     default:
       return assertNever(e, "transform");
   }
-  return f(out);
-}
-
-function transformCondition(c: Condition, t: (e: Expr) => Expr): Condition {
-  switch (c.kind) {
-    case "boolean":
-      return c;
-    case "relation":
-      return relation(c.op, t(c.lhs), t(c.rhs));
-    default:
-      return assertNever(c, "transformCondition");
-  }
+  return rw.f(out);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { ParseError, parse } from "./parse.js";
+import { ParseError } from "./parse-error.js";
+import { parse } from "./parse.js";
 
 const s = (src: string): string => parse(src).toString();
 

@@ -9,87 +9,35 @@
  *
  * Relations (`<`, `<=`, `>`, `>=`, `==`, `!=`, `Eq(a, b)`, `Ne(a, b)`, `True`, `False`) are
  * allowed as Piecewise conditions: `Piecewise((x, x > 0), (0, True))`.
+ *
+ * Linear in the input: a sum or product is built by one constructor call over all its operands,
+ * sign and power chains are read in a loop, and only parentheses and calls recurse — at most
+ * MAX_DEPTH deep, beyond which the input is refused with a ParseError.
  */
 import {
-  add,
+  addAll,
   call,
+  callWith,
   div,
   float,
-  mul,
+  mulAll,
   neg,
   num,
-  piecewise,
+  piecewiseOf,
   pow,
   rational,
   relation,
   sqrt,
   sym,
 } from "./construct.js";
-import { E, FALSE, NEG_ONE, PI, TRUE } from "./expr.js";
+import { E, FALSE, NAN, NEG_ONE, PI, TRUE, ZOO } from "./expr.js";
 import type { Condition, Expr, RelationOperator } from "./expr.js";
 import { FUNCTION_ALIASES, FUNCTION_NAMES, isFunctionName } from "./functions.js";
+import { LimitExceededError, MAX_DEPTH, MAX_RATIONAL_BITS } from "./limits.js";
+import { ParseError } from "./parse-error.js";
+import { tokenize } from "./tokenize.js";
+import type { Token } from "./tokenize.js";
 import { suggest } from "./suggest.js";
-
-/**
- * A syntax error in {@link parse}'s input, with the 0-based `position` and a caret line.
- *
- * @example
- * ```ts
- * try { parse("Max(0, x))"); } catch (e) { (e as ParseError).position; } // 9
- * ```
- */
-export class ParseError extends SyntaxError {
-  /** 0-based character offset of the problem in `input`. */
-  readonly position: number;
-  /** The text that was parsed. */
-  readonly input: string;
-  constructor(message: string, input: string, position: number) {
-    super(`parse: ${message} at position ${position}\n  ${input}\n  ${" ".repeat(position)}^`);
-    this.name = "ParseError";
-    this.position = position;
-    this.input = input;
-  }
-}
-
-type TokenKind = "number" | "name" | "op" | "end";
-
-interface Token {
-  readonly kind: TokenKind;
-  readonly text: string;
-  readonly pos: number;
-}
-
-const OPERATORS = ["**", "<=", ">=", "==", "!=", "+", "-", "*", "/", "^", "(", ")", ",", "<", ">"];
-
-function tokenize(input: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < input.length) {
-    const ch = input[i]!;
-    if (/\s/.test(ch)) {
-      i++;
-      continue;
-    }
-    const number = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(input.slice(i));
-    if (number !== null) {
-      tokens.push({ kind: "number", text: number[0], pos: i });
-      i += number[0].length;
-      continue;
-    }
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(input.slice(i));
-    if (name !== null) {
-      tokens.push({ kind: "name", text: name[0], pos: i });
-      i += name[0].length;
-      continue;
-    }
-    const op = OPERATORS.find((o) => input.startsWith(o, i));
-    if (op === undefined) throw new ParseError(`unexpected character ${JSON.stringify(ch)}`, input, i);
-    tokens.push({ kind: "op", text: op, pos: i });
-    i += op.length;
-  }
-  tokens.push({ kind: "end", text: "end of input", pos: input.length });
-  return tokens;
-}
 
 const RELATIONS = new Set(["<", "<=", ">", ">=", "==", "!="]);
 const KNOWN_NAMES = [
@@ -103,12 +51,27 @@ const KNOWN_NAMES = [
   "Ne",
 ];
 
+/** Integer literals longer than this cannot fit in MAX_RATIONAL_BITS (log10(2) ≈ 0.30103). */
+const MAX_INTEGER_DIGITS = Math.floor(MAX_RATIONAL_BITS * 0.30103) + 1;
+
+/** A `**` chain read left to right: each operand with the signs written before it. */
+interface PowerOperand {
+  readonly negate: boolean;
+  readonly base: Expr;
+}
+
 class Parser {
   private index = 0;
+  /** How many parentheses and calls enclose the current token. */
+  private nesting = 0;
   constructor(
     private readonly input: string,
     private readonly tokens: readonly Token[],
   ) {}
+
+  get position(): number {
+    return this.peek.pos;
+  }
 
   private get peek(): Token {
     return this.tokens[this.index]!;
@@ -136,6 +99,20 @@ class Parser {
     return this.next();
   }
 
+  /** Consumes an opening parenthesis, refusing nesting deeper than MAX_DEPTH. */
+  private open(): void {
+    if (this.nesting >= MAX_DEPTH) {
+      this.fail(`parentheses and calls nested deeper than ${MAX_DEPTH} levels (the documented MAX_DEPTH)`);
+    }
+    this.expect("(");
+    this.nesting++;
+  }
+
+  private close(): void {
+    this.expect(")");
+    this.nesting--;
+  }
+
   parseAll(): Expr {
     const e = this.sum();
     if (this.peek.kind !== "end") {
@@ -147,41 +124,42 @@ class Parser {
     return e;
   }
 
+  // Frames per nesting level matter (MAX_DEPTH must fit the stack of a browser's Web Worker):
+  // a parenthesis recurses atom → (sumFrom →) productFactors → powerChain → atom, nothing more.
   private sum(): Expr {
-    let left = this.product();
+    return this.sumFrom(mulAll(this.productFactors()));
+  }
+
+  /** The rest of a sum whose first term is `first`, built by one `add` over all terms. */
+  private sumFrom(first: Expr): Expr {
+    const terms = [first];
     while (this.isOp("+") || this.isOp("-")) {
       const op = this.next().text;
-      const right = this.product();
-      left = op === "+" ? add(left, right) : add(left, neg(right));
+      const right = mulAll(this.productFactors());
+      terms.push(op === "+" ? right : neg(right));
     }
-    return left;
+    return terms.length === 1 ? first : addAll(terms);
   }
 
   /**
-   * A `*`/`/` chain is built with a single `mul` call (leading minus signs become factors −1), and a
-   * parenthesised product in a denominator is inverted factor by factor. This keeps `2*(x + 1)/y`
-   * and `x/(2*(x + 1))` as written — building `2*(x + 1)` first would distribute the 2 — so that
-   * printed text parses back to the same tree.
+   * The factors of a `*`/`/` chain, for a single `mul` call (leading minus signs become factors
+   * −1); a parenthesised product in a denominator is inverted factor by factor. This keeps
+   * `2*(x + 1)/y` and `x/(2*(x + 1))` as written — building `2*(x + 1)` first would distribute the
+   * 2 — so that printed text parses back to the same tree.
    */
-  private product(): Expr {
-    return mul(...this.productFactors());
-  }
-
   private productFactors(): Expr[] {
     const factors: Expr[] = [];
     while (this.isOp("-") || this.isOp("+")) {
       if (this.next().text === "-") factors.push(NEG_ONE);
     }
-    factors.push(this.unary());
+    factors.push(this.powerChain(undefined));
     while (this.isOp("*") || this.isOp("/")) {
       const op = this.next();
       if (op.text === "*") {
-        factors.push(this.unary());
+        factors.push(this.powerChain(undefined));
         continue;
       }
-      const grouped = this.parenthesisedProduct();
-      const denominators = grouped ?? [this.unary()];
-      for (const d of denominators) {
+      for (const d of this.isOp("(") ? this.denominatorGroup() : [this.powerChain(undefined)]) {
         if (d.kind === "rational" && d.p === 0n) this.fail("division by zero", op);
         factors.push(pow(d, NEG_ONE));
       }
@@ -189,61 +167,76 @@ class Parser {
     return factors;
   }
 
-  /** The factors of `( a*b*… )` when that group is a bare product not raised to a power; else nothing. */
-  private parenthesisedProduct(): Expr[] | undefined {
-    if (!this.isOp("(")) return undefined;
-    const start = this.index;
-    this.next();
-    try {
-      const factors = this.productFactors();
-      if (this.isOp(")")) {
+  /**
+   * `/( … )`: the factors of the group when it is a bare product not raised to a power (each is
+   * inverted on its own), else the group as one operand. Read once, without backtracking.
+   */
+  private denominatorGroup(): Expr[] {
+    this.open();
+    const factors = this.productFactors();
+    const bare = !this.isOp("+") && !this.isOp("-");
+    const group = bare ? undefined : this.sumFrom(mulAll(factors));
+    if (this.isOp(",")) this.fail("a tuple is only allowed as a Piecewise branch (value, condition)");
+    this.close();
+    if (bare && !this.isOp("**") && !this.isOp("^")) return factors;
+    return [this.powerChain(group ?? mulAll(factors))];
+  }
+
+  /**
+   * `unary := ("-" | "+")* power` with `power := atom (("**" | "^") unary)?`: a right-associative
+   * chain such as `-a**-b**c` = −(a^(−(b^c))), read left to right into a list and folded from the
+   * right, so a long chain never recurses. `first` is an already-read base (a parenthesised group)
+   * with no signs before it.
+   */
+  private powerChain(first: Expr | undefined): Expr {
+    const operands: PowerOperand[] = [];
+    if (first !== undefined) operands.push({ negate: false, base: first });
+    for (;;) {
+      if (operands.length > 0) {
+        if (!this.isOp("**") && !this.isOp("^")) break;
         this.next();
-        if (!this.isOp("**") && !this.isOp("^")) return factors;
       }
-    } catch (error) {
-      if (!(error instanceof ParseError)) throw error;
+      let negate = false;
+      while (this.isOp("-") || this.isOp("+")) {
+        if (this.next().text === "-") negate = !negate;
+      }
+      operands.push({ negate, base: this.atom() });
     }
-    this.index = start; // not a bare product: parse it again as an ordinary operand
-    return undefined;
-  }
-
-  private unary(): Expr {
-    if (this.isOp("-")) {
-      this.next();
-      return neg(this.unary());
+    let result: Expr | undefined;
+    for (let i = operands.length - 1; i >= 0; i--) {
+      const { negate, base } = operands[i]!;
+      const value = result === undefined ? base : pow(base, result);
+      result = negate ? neg(value) : value;
     }
-    if (this.isOp("+")) {
-      this.next();
-      return this.unary();
-    }
-    return this.power();
-  }
-
-  private power(): Expr {
-    const base = this.atom();
-    if (this.isOp("**") || this.isOp("^")) {
-      this.next();
-      return pow(base, this.unary());
-    }
-    return base;
+    return result!;
   }
 
   private atom(): Expr {
     const t = this.peek;
     if (t.kind === "number") {
       this.next();
-      return /[.eE]/.test(t.text) ? float(Number(t.text)) : num(BigInt(t.text));
+      if (/[.eE]/.test(t.text)) return float(Number(t.text));
+      if (t.text.length > MAX_INTEGER_DIGITS) {
+        this.fail(
+          `integer literal with more than ${MAX_RATIONAL_BITS} bits (the documented MAX_RATIONAL_BITS)`,
+          t,
+        );
+      }
+      return num(BigInt(t.text));
     }
     if (t.kind === "name") {
       this.next();
-      if (this.isOp("(")) return this.application(t);
-      return this.name(t);
+      if (!this.isOp("(")) return this.name(t);
+      if (t.text === "Piecewise") return this.piecewise(t);
+      if (t.text === "Eq" || t.text === "Ne")
+        this.fail(`${t.text}(…) is only allowed as a Piecewise condition`, t);
+      return this.application(t, this.args()); // args read here: one frame less per nesting level
     }
     if (this.isOp("(")) {
-      this.next();
-      const e = this.sum();
+      this.open();
+      const e = this.sumFrom(mulAll(this.productFactors())); // this.sum(), one frame less
       if (this.isOp(",")) this.fail("a tuple is only allowed as a Piecewise branch (value, condition)");
-      this.expect(")");
+      this.close();
       return e;
     }
     if (t.kind === "end") this.fail('unexpected end of input, expected a number, a name or "("');
@@ -259,7 +252,9 @@ class Parser {
       case "oo":
         return float(Infinity);
       case "nan":
-        return float(NaN);
+        return NAN;
+      case "zoo":
+        return ZOO;
       case "I":
         return this.fail("the imaginary unit I is not supported (this CAS is real-valued)", t);
       case "True":
@@ -271,16 +266,16 @@ class Parser {
   }
 
   private args(): Expr[] {
-    this.expect("(");
+    this.open();
     const args: Expr[] = [];
     if (!this.isOp(")")) {
-      args.push(this.sum());
+      args.push(this.sumFrom(mulAll(this.productFactors())));
       while (this.isOp(",")) {
         this.next();
-        args.push(this.sum());
+        args.push(this.sumFrom(mulAll(this.productFactors())));
       }
     }
-    this.expect(")");
+    this.close();
     return args;
   }
 
@@ -291,11 +286,8 @@ class Parser {
     }
   }
 
-  private application(t: Token): Expr {
+  private application(t: Token, args: readonly Expr[]): Expr {
     const name = t.text;
-    if (name === "Piecewise") return this.piecewise(t);
-    if (name === "Eq" || name === "Ne") this.fail(`${name}(…) is only allowed as a Piecewise condition`, t);
-    const args = this.args();
     switch (name) {
       case "sqrt":
         this.arity(t, args, 1);
@@ -317,7 +309,12 @@ class Parser {
       default:
         break;
     }
-    const fn = isFunctionName(name) ? name : FUNCTION_ALIASES[name];
+    // Own properties only: "constructor(1)" must not find Object.prototype.constructor.
+    const fn = isFunctionName(name)
+      ? name
+      : Object.hasOwn(FUNCTION_ALIASES, name)
+        ? FUNCTION_ALIASES[name]
+        : undefined;
     if (fn === undefined) {
       const hint = suggest(name, KNOWN_NAMES);
       this.fail(
@@ -326,7 +323,7 @@ class Parser {
       );
     }
     try {
-      return call(fn, ...args);
+      return callWith(fn, args);
     } catch (error) {
       if (error instanceof TypeError || error instanceof RangeError) {
         this.fail(error.message.replace(/^call: /, ""), t);
@@ -336,21 +333,21 @@ class Parser {
   }
 
   private piecewise(t: Token): Expr {
-    this.expect("(");
+    this.open();
     const branches: [Expr, Condition][] = [];
     do {
       if (branches.length > 0) this.next(); // the ","
       if (!this.isOp("(")) this.fail('expected a Piecewise branch "(value, condition)"');
-      this.next();
+      this.open();
       const value = this.sum();
       this.expect(",");
       const condition = this.condition();
-      this.expect(")");
+      this.close();
       branches.push([value, condition]);
     } while (this.isOp(","));
-    this.expect(")");
+    this.close();
     try {
-      return piecewise(...branches);
+      return piecewiseOf(branches);
     } catch (error) {
       if (error instanceof RangeError) this.fail(error.message.replace(/^piecewise: /, ""), t);
       throw error;
@@ -382,9 +379,11 @@ class Parser {
 /**
  * Parses SymPy syntax into a canonical tree. Accepts `**` and `^` for powers, SymPy's function
  * names plus common aliases (`abs`, `ln`, `arctan`, `max`, `sqrt`, `cbrt`, `digamma`, …), `pi`,
- * `E`, and relations inside `Piecewise`. Integer literals are exact; decimals are floats.
+ * `E`, `oo`, `nan`, `zoo`, and relations inside `Piecewise`. Integer literals are exact; decimals
+ * are floats. Time and memory are linear in the length of the input.
  *
- * @throws ParseError with the position and a caret line.
+ * @throws ParseError with the position and a caret line — also for input past a documented limit
+ *   (nesting deeper than MAX_DEPTH, exact numbers beyond MAX_RATIONAL_BITS).
  * @example
  * ```ts
  * parse("Max(0, x)").toString(); // "Max(0, x)"
@@ -395,5 +394,12 @@ export function parse(input: string): Expr {
   if (typeof input !== "string") {
     throw new TypeError(`parse: expected a string, received ${input === null ? "null" : typeof input}`);
   }
-  return new Parser(input, tokenize(input)).parseAll();
+  const parser = new Parser(input, tokenize(input));
+  try {
+    return parser.parseAll();
+  } catch (error) {
+    // A tree past a documented limit (a 1001-level power chain, a too-large exact number).
+    if (error instanceof LimitExceededError) throw new ParseError(error.message, input, parser.position);
+    throw error;
+  }
 }

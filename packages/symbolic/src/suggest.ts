@@ -29,7 +29,8 @@ export function suggest(name: string, known: readonly string[], limit = 3): stri
   const scored: { name: string; score: number }[] = [];
   for (const k of new Set(known)) {
     const kl = k.toLowerCase();
-    const distance = editDistance(lower, kl);
+    // Lengths further apart than maxDistance cannot be that close: skip the O(n·m) table.
+    const distance = Math.abs(lower.length - kl.length) > maxDistance ? Infinity : editDistance(lower, kl);
     if (distance <= maxDistance) scored.push({ name: k, score: distance });
     else if (lower.length >= 3 && (kl.includes(lower) || lower.includes(kl)))
       scored.push({ name: k, score: 4 });

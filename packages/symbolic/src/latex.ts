@@ -59,24 +59,26 @@ function word(w: string): string {
 
 /**
  * The LaTeX form of a symbol name: Greek letters get a backslash, `_` parts and trailing digits
- * become a subscript.
+ * become a subscript (as in SymPy). A name with a leading, trailing or doubled underscore is
+ * written out with escaped underscores, so that `x_`, `x__` and `x` print distinctly.
  *
  * @example
  * ```ts
  * latexSymbolName("lambda_reg"); // "\\lambda_{reg}"
  * latexSymbolName("x0");         // "x_{0}"
+ * latexSymbolName("x_");         // "x\\_"
  * ```
  */
 export function latexSymbolName(name: string): string {
   const parts = name.split("_");
+  if (parts.some((p) => p.length === 0)) return parts.map(word).join("\\_");
   let base = parts[0]!;
-  const subs = parts.slice(1).filter((p) => p.length > 0);
+  const subs = parts.slice(1);
   const digits = /^(.*[^\d])(\d+)$/.exec(base);
   if (digits !== null) {
     base = digits[1]!;
     subs.unshift(digits[2]!);
   }
-  if (base.length === 0) return name.replace(/_/g, "\\_");
   return subs.length === 0 ? word(base) : `${word(base)}_{${subs.map(word).join(" ")}}`;
 }
 
@@ -91,19 +93,20 @@ function paren(s: string): string {
   return `\\left(${s}\\right)`;
 }
 
-function parenthesize(e: Expr, level: number): string {
-  const s = toLatex(e);
+/** `s` (the LaTeX of `e`) in parentheses when `e` binds no tighter than `level` (see print.ts's wrap). */
+function wrap(e: Expr, s: string, level: number): string {
   return precedence(e) <= level ? paren(s) : s;
 }
 
 function latexAdd(e: AddNode): string {
   let out = "";
-  printedTerms(e).forEach((t, i) => {
-    let s = toLatex(t);
+  const terms = printedTerms(e);
+  for (let i = 0; i < terms.length; i++) {
+    let s = toLatex(terms[i]!);
     const negative = s.startsWith("-");
     if (negative) s = s.slice(1).trimStart();
     out += i === 0 ? (negative ? `- ${s}` : s) : negative ? ` - ${s}` : ` + ${s}`;
-  });
+  }
   return out;
 }
 
@@ -122,9 +125,11 @@ function latexMul(e: MulNode): string {
   if (coefficient?.numerator)
     num.push(coefficient.numerator.replace(/e(.*)$/, (_m, x: string) => ` \\cdot 10^{${Number(x)}}`));
   if (coefficient?.denominator) den.push(coefficient.denominator);
-  for (const f of numerator) num.push(parenthesize(f, PRECEDENCE.mul - 1));
-  for (const f of denominator)
-    den.push(denominator.length + den.length > 1 ? parenthesize(f, PRECEDENCE.mul - 1) : toLatex(f));
+  for (const f of numerator) num.push(wrap(f, toLatex(f), PRECEDENCE.mul - 1));
+  for (const f of denominator) {
+    const s = toLatex(f);
+    den.push(denominator.length + den.length > 1 ? wrap(f, s, PRECEDENCE.mul - 1) : s);
+  }
   const top = num.length === 0 ? "1" : joinFactors(num);
   const body = den.length === 0 ? top : `\\frac{${top}}{${joinFactors(den)}}`;
   return negative ? `- ${body}` : body;
@@ -145,7 +150,8 @@ const OPERATORNAME_FUNCTIONS = new Set<FunctionName>([
 ]);
 
 function latexCall(e: CallNode, exponent?: string): string {
-  const args = e.args.map(toLatex);
+  const args: string[] = [];
+  for (const a of e.args) args.push(toLatex(a));
   const a = args[0]!;
   const power = exponent === undefined ? "" : `^{${exponent}}`;
   switch (e.fn) {
@@ -224,7 +230,7 @@ export function toLatex(e: Expr): string {
     case "symbol":
       return latexSymbolName(e.name);
     case "constant":
-      return e.name === "pi" ? "\\pi" : "e";
+      return e.name === "pi" ? "\\pi" : e.name === "E" ? "e" : "\\tilde{\\infty}";
     case "add":
       return latexAdd(e);
     case "mul":
@@ -233,14 +239,18 @@ export function toLatex(e: Expr): string {
       return latexPow(e);
     case "call":
       return latexCall(e);
-    case "piecewise":
-      return `\\begin{cases} ${e.pieces
-        .map((p) =>
+    case "piecewise": {
+      const rows: string[] = [];
+      for (const p of e.pieces) {
+        const value = toLatex(p.value);
+        rows.push(
           p.condition.kind === "boolean" && p.condition.value
-            ? `${toLatex(p.value)} & \\text{otherwise}`
-            : `${toLatex(p.value)} & \\text{for}\\: ${conditionToLatex(p.condition)}`,
-        )
-        .join(" \\\\ ")} \\end{cases}`;
+            ? `${value} & \\text{otherwise}`
+            : `${value} & \\text{for}\\: ${conditionToLatex(p.condition)}`,
+        );
+      }
+      return `\\begin{cases} ${rows.join(" \\\\ ")} \\end{cases}`;
+    }
     default:
       return assertNever(e, "toLatex");
   }

@@ -70,6 +70,7 @@ export class Expression {
   /** Input variables, in the argument order of {@link Expression.compile}. */
   readonly variables: readonly string[];
   #formula: string | undefined;
+  #bound: Expr | undefined;
 
   constructor(init: ExpressionInit) {
     const where = `Expression(${init.name})`;
@@ -139,36 +140,49 @@ export class Expression {
     });
   }
 
-  private bindings(where: string, vars: unknown): Record<string, number> {
-    const given = checkBindings(where, vars);
-    for (const k of Object.keys(given)) {
-      if (!this.variables.includes(k) && !Object.hasOwn(this.params, k)) {
-        throw unknownName(where, "variable", k, this.symbolNames());
-      }
-    }
-    for (const v of this.variables) {
-      if (this.symbolicExpr.symbols.has(v) && !Object.hasOwn(given, v)) {
-        throw new UnboundSymbolError(where, v, Object.keys(given));
-      }
-    }
-    return { ...this.params, ...given };
+  /**
+   * The formula with these param values substituted, as SymPy's `subs` does before evaluating: a
+   * variable that a param value cancels (`b` in `a - b*proj_coeff` at `proj_coeff = 0`) is gone.
+   */
+  private bound(params: Readonly<Record<string, number>>): Expr {
+    if (params !== this.params) return substitute(this.symbolicExpr, params);
+    this.#bound ??= substitute(this.symbolicExpr, params);
+    return this.#bound;
   }
 
   /**
-   * The value at the given variables (params use their values unless overridden here).
+   * The value at the given variables (params use their values unless overridden here). Params are
+   * substituted first, so only the variables left in the formula need values.
    *
    * @throws UnboundSymbolError naming a variable without a value.
    * @example
    * ```ts
    * forge.get("leaky_relu").eval({ x: -2 }); // -0.02
+   * forge.get("orthogonal_residual_elem").eval({ a: 3 }); // 3 (proj_coeff = 0: b is not needed)
    * ```
    */
   eval(vars: Bindings = {}): number {
-    return evaluate(this.symbolicExpr, this.bindings(`${this.name}.eval`, vars));
+    const where = `${this.name}.eval`;
+    const given = checkBindings(where, vars);
+    const overrides: Record<string, number> = {};
+    for (const [k, value] of Object.entries(given)) {
+      if (Object.hasOwn(this.params, k)) overrides[k] = value;
+      else if (!this.variables.includes(k)) throw unknownName(where, "variable", k, this.symbolNames());
+    }
+    const expr = this.bound(
+      Object.keys(overrides).length === 0 ? this.params : { ...this.params, ...overrides },
+    );
+    for (const v of this.variables) {
+      if (expr.symbols.has(v) && !Object.hasOwn(given, v)) {
+        throw new UnboundSymbolError(where, v, Object.keys(given));
+      }
+    }
+    return evaluate(expr, given);
   }
 
   /**
-   * A compiled function of the variables in {@link Expression.variables} order, params baked in.
+   * A compiled function of the variables in {@link Expression.variables} order, params baked in
+   * (substituted first, as in {@link Expression.eval}, so both give the same numbers).
    *
    * @example
    * ```ts
@@ -177,7 +191,7 @@ export class Expression {
    * ```
    */
   compile(): (...values: number[]) => number {
-    return this.symbolicExpr.compile(this.variables, this.params);
+    return this.bound(this.params).compile(this.variables);
   }
 
   /**

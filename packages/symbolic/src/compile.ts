@@ -66,6 +66,25 @@ function literal(v: number): string {
 /** Every node this deep (and 2·, 3·, …) is computed into a temporary of its own. */
 const HOIST_EVERY = 32;
 
+/**
+ * Generated code nested deeper than this (Piecewise branches cannot be hoisted) is left to the
+ * interpreter: V8 parses and compiles nested expressions recursively, on the caller's stack.
+ */
+const MAX_CODE_NESTING = 96;
+
+/** The deepest nesting of parentheses in generated code (every call and ternary has its own). */
+function codeNesting(code: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c === 40)
+      max = Math.max(max, ++depth); // "("
+    else if (c === 41) depth--; // ")"
+  }
+  return max;
+}
+
 const RELATION_JS = { "<": "<", "<=": "<=", ">": ">", ">=": ">=", "==": "===", "!=": "!==" } as const;
 
 class CodeGenerator {
@@ -255,6 +274,7 @@ export function compileUncached(
     `  return ${result};`,
     "};",
   ].join("\n");
+  if (codeNesting(body) > MAX_CODE_NESTING) return interpreted(expr, variables, constants);
   try {
     // Code generation is the point of compile(): the body contains only numbers, argument names
     // a0…an, temporaries t0…tn and calls into H — no user text is ever embedded.
@@ -265,9 +285,8 @@ export function compileUncached(
     ) => (...values: number[]) => number;
     return make(HELPERS, Object.freeze([...variables]));
   } catch (error) {
-    // Content-Security-Policy without 'unsafe-eval' (EvalError), or Piecewise branches nested too
-    // deep for the JS parser (RangeError): fall back to the interpreter.
-    if (!(error instanceof EvalError || error instanceof RangeError)) throw error;
+    // Content-Security-Policy without 'unsafe-eval': fall back to the interpreter.
+    if (!(error instanceof EvalError)) throw error;
     return interpreted(expr, variables, constants);
   }
 }

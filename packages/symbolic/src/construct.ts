@@ -270,6 +270,7 @@ export function addAll(operands: readonly ExprLike[]): Expr {
   // As in SymPy: nan + u = nan; zoo + zoo and zoo + oo have no value (nan); zoo + finite = zoo.
   if (isNaNNumber(constant)) return NAN;
   if (zooTerms.length > 1 || (zooTerms.length === 1 && !Number.isFinite(numericValue(constant)))) return NAN;
+  if (zooTerms.length === 1 && isZoo(zooTerms[0]!)) constant = ZERO; // zoo + 1 = zoo
   const terms: Expr[] = [...zooTerms];
   for (const { rest, coeff } of groups.values()) {
     if (!isZeroNumber(coeff)) terms.push(withCoefficient(coeff, rest));

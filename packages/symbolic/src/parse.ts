@@ -338,11 +338,11 @@ class Parser {
     do {
       if (branches.length > 0) this.next(); // the ","
       if (!this.isOp("(")) this.fail('expected a Piecewise branch "(value, condition)"');
-      this.open();
+      this.next(); // a branch's parentheses are part of the Piecewise level: no nesting of their own
       const value = this.sum();
       this.expect(",");
       const condition = this.condition();
-      this.close();
+      this.expect(")");
       branches.push([value, condition]);
     } while (this.isOp(","));
     this.close();

@@ -67,6 +67,12 @@ export function isInteger(a: Ratio): boolean {
   return a.q === 1n;
 }
 
+/** log2 |n| (n ≠ 0): exact enough below 2^53, the bit length above. */
+function log2(n: bigint): number {
+  const a = n < 0n ? -n : n;
+  return a < 2n ** 53n ? Math.log2(Number(a)) : bitLength(a);
+}
+
 /** The number of bits of `|n|`. */
 export function bitLength(n: bigint): number {
   return (n < 0n ? -n : n).toString(2).length;
@@ -80,7 +86,7 @@ export function ratPowInt(a: Ratio, k: bigint): Ratio | undefined {
   if (k === 0n) return { p: 1n, q: 1n };
   if (a.p === 0n) return k < 0n ? undefined : a;
   if (a.q === 1n && (a.p === 1n || a.p === -1n)) return { p: a.p === 1n || k % 2n === 0n ? 1n : -1n, q: 1n };
-  const bits = Math.max(bitLength(a.p), bitLength(a.q)) * Number(k < 0n ? -k : k);
+  const bits = Math.max(log2(a.p), log2(a.q)) * Number(k < 0n ? -k : k);
   if (bits > MAX_POWER_BITS) return undefined;
   const n = k < 0n ? -k : k;
   const p = a.p ** n;

@@ -60,6 +60,17 @@ interface PowerOperand {
   readonly base: Expr;
 }
 
+/** Folds a `**` chain from the right: a ** (b ** c), each operand negated if it had a minus. */
+function foldPowers(operands: readonly PowerOperand[]): Expr {
+  let result: Expr | undefined;
+  for (let i = operands.length - 1; i >= 0; i--) {
+    const { negate, base } = operands[i]!;
+    const value = result === undefined ? base : pow(base, result);
+    result = negate ? neg(value) : value;
+  }
+  return result!;
+}
+
 class Parser {
   private index = 0;
   /** How many parentheses and calls enclose the current token. */
@@ -101,10 +112,14 @@ class Parser {
 
   /** Consumes an opening parenthesis, refusing nesting deeper than MAX_DEPTH. */
   private open(): void {
+    this.enter(this.expect("("));
+  }
+
+  /** Counts the opening parenthesis `t` (already read), refusing nesting deeper than MAX_DEPTH. */
+  private enter(t: Token): void {
     if (this.nesting >= MAX_DEPTH) {
-      this.fail(`parentheses and calls nested deeper than ${MAX_DEPTH} levels (the documented MAX_DEPTH)`);
+      this.fail(`parentheses and calls nested deeper than ${MAX_DEPTH} levels (the documented MAX_DEPTH)`, t);
     }
-    this.expect("(");
     this.nesting++;
   }
 
@@ -202,45 +217,46 @@ class Parser {
       }
       operands.push({ negate, base: this.atom() });
     }
-    let result: Expr | undefined;
-    for (let i = operands.length - 1; i >= 0; i--) {
-      const { negate, base } = operands[i]!;
-      const value = result === undefined ? base : pow(base, result);
-      result = negate ? neg(value) : value;
-    }
-    return result!;
+    return foldPowers(operands);
   }
 
+  /** Small on purpose: its frame is repeated once per nesting level (the rest is in helpers). */
   private atom(): Expr {
-    const t = this.peek;
-    if (t.kind === "number") {
-      this.next();
-      if (/[.eE]/.test(t.text)) return float(Number(t.text));
-      if (t.text.length > MAX_INTEGER_DIGITS) {
-        this.fail(
-          `integer literal with more than ${MAX_RATIONAL_BITS} bits (the documented MAX_RATIONAL_BITS)`,
-          t,
-        );
-      }
-      return num(BigInt(t.text));
-    }
+    const t = this.next();
+    if (t.kind === "number") return this.number(t);
     if (t.kind === "name") {
-      this.next();
       if (!this.isOp("(")) return this.name(t);
       if (t.text === "Piecewise") return this.piecewise(t);
-      if (t.text === "Eq" || t.text === "Ne")
-        this.fail(`${t.text}(…) is only allowed as a Piecewise condition`, t);
+      this.notACondition(t);
       return this.application(t, this.args()); // args read here: one frame less per nesting level
     }
-    if (this.isOp("(")) {
-      this.open();
-      const e = this.sumFrom(mulAll(this.productFactors())); // this.sum(), one frame less
-      if (this.isOp(",")) this.fail("a tuple is only allowed as a Piecewise branch (value, condition)");
-      this.close();
-      return e;
+    if (t.kind !== "op" || t.text !== "(") return this.unexpected(t);
+    this.enter(t);
+    const e = this.sumFrom(mulAll(this.productFactors())); // this.sum(), one frame less
+    if (this.isOp(",")) this.fail("a tuple is only allowed as a Piecewise branch (value, condition)");
+    this.close();
+    return e;
+  }
+
+  private number(t: Token): Expr {
+    if (/[.eE]/.test(t.text)) return float(Number(t.text));
+    if (t.text.length > MAX_INTEGER_DIGITS) {
+      this.fail(
+        `integer literal with more than ${MAX_RATIONAL_BITS} bits (the documented MAX_RATIONAL_BITS)`,
+        t,
+      );
     }
-    if (t.kind === "end") this.fail('unexpected end of input, expected a number, a name or "("');
-    return this.fail(`unexpected ${JSON.stringify(t.text)}`);
+    return num(BigInt(t.text));
+  }
+
+  private notACondition(t: Token): void {
+    if (t.text === "Eq" || t.text === "Ne")
+      this.fail(`${t.text}(…) is only allowed as a Piecewise condition`, t);
+  }
+
+  private unexpected(t: Token): never {
+    if (t.kind === "end") this.fail('unexpected end of input, expected a number, a name or "("', t);
+    return this.fail(`unexpected ${JSON.stringify(t.text)}`, t);
   }
 
   private name(t: Token): Expr {
@@ -339,7 +355,7 @@ class Parser {
       if (branches.length > 0) this.next(); // the ","
       if (!this.isOp("(")) this.fail('expected a Piecewise branch "(value, condition)"');
       this.next(); // a branch's parentheses are part of the Piecewise level: no nesting of their own
-      const value = this.sum();
+      const value = this.sumFrom(mulAll(this.productFactors())); // this.sum(), one frame less
       this.expect(",");
       const condition = this.condition();
       this.expect(")");

@@ -29,6 +29,14 @@ const HELPERS = {
       `compiled function: expected ${names[i]} (argument ${i}) to be a number, received ${describeValue(value)}`,
     );
   },
+  /** The error for a call that failed the one combined check of the generated code. */
+  badCall: (names: readonly string[], values: ArrayLike<unknown>): never => {
+    if (values.length !== names.length) return HELPERS.arity(names.length, values.length);
+    for (let i = 0; i < names.length; i++) {
+      if (typeof values[i] !== "number") HELPERS.notNumber(names, i, values[i]);
+    }
+    throw new TypeError("compiled function: bad call"); // unreachable: the check found a problem
+  },
 };
 
 function describeValue(v: unknown): string {
@@ -266,10 +274,9 @@ export function compileUncached(
     '"use strict";',
     ...[...gen.functions].map((f) => `const f_${f} = H.f.${f};`),
     `return function compiled(${params}) {`,
-    `  if (arguments.length !== ${variables.length}) H.arity(${variables.length}, arguments.length);`,
-    // Reject non-numbers as evaluate does ("1" + 1 would silently be "11"); V8 folds these checks
-    // into the type feedback it already keeps for numbers.
-    ...variables.map((_, i) => `  if (typeof a${i} !== "number") H.notNumber(names, ${i}, a${i});`),
+    // One check for the argument count and types (non-numbers are refused as evaluate refuses
+    // them: "1" + 1 would silently be "11"); the error is worked out only when it fails.
+    `  if (${[`arguments.length !== ${variables.length}`, ...variables.map((_, i) => `typeof a${i} !== "number"`)].join(" || ")}) H.badCall(names, arguments);`,
     ...gen.lines.map((l) => `  ${l}`),
     `  return ${result};`,
     "};",

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
+import { call } from "./call.js";
 import {
   add,
-  call,
   div,
   float,
   mul,

@@ -8,7 +8,6 @@ import {
   AddNode,
   BaseExpr,
   BooleanNode,
-  CallNode,
   FALSE,
   FloatNode,
   HALF,
@@ -27,17 +26,15 @@ import {
 } from "./expr.js";
 import type { Condition, Expr, Piece, RelationOperator } from "./expr.js";
 import { ExprMap } from "./expr-map.js";
-import { FUNCTION_ARITY, isFunctionName } from "./functions.js";
-import type { FunctionName } from "./functions.js";
-import { NUMERIC_FUNCTIONS } from "./numeric-functions.js";
+import { call } from "./call.js";
 import { asBaseExp, compareExpr, compareTerms } from "./order.js";
+import { addOneTerm } from "./sum-insertion.js";
 import { LimitExceededError, MAX_RATIONAL_BITS } from "./limits.js";
 import {
   bitLength,
   isInteger,
   ratAdd,
   ratCompare,
-  ratFloor,
   ratMul,
   ratPowInt,
   ratRoot,
@@ -82,7 +79,7 @@ export function numericValue(e: Numeric): number {
 /** Exact numbers up to MAX_RATIONAL_BITS: compared, never measured (bit length costs O(n)). */
 const RATIONAL_BOUND = 1n << BigInt(MAX_RATIONAL_BITS);
 
-function rationalNode(r: Ratio): RationalNode {
+export function rationalNode(r: Ratio): RationalNode {
   if (r.p >= RATIONAL_BOUND || -r.p >= RATIONAL_BOUND || r.q >= RATIONAL_BOUND) {
     const bits = Math.max(bitLength(r.p), bitLength(r.q));
     throw new LimitExceededError("rational bits", MAX_RATIONAL_BITS, `a result of ${bits} bits`);
@@ -96,28 +93,28 @@ function rationalNode(r: Ratio): RationalNode {
   return new RationalNode(r.p, r.q);
 }
 
-function isZeroNumber(e: Expr): boolean {
+export function isZeroNumber(e: Expr): boolean {
   return (e.kind === "rational" && e.p === 0n) || (e.kind === "float" && e.value === 0);
 }
 
-function isOneNumber(e: Expr): boolean {
+export function isOneNumber(e: Expr): boolean {
   return (e.kind === "rational" && e.p === 1n && e.q === 1n) || (e.kind === "float" && e.value === 1);
 }
 
-function isNaNNumber(e: Expr): boolean {
+export function isNaNNumber(e: Expr): boolean {
   return e.kind === "float" && Number.isNaN(e.value);
 }
 
-function isZoo(e: Expr): boolean {
+export function isZoo(e: Expr): boolean {
   return e.kind === "constant" && e.name === "zoo";
 }
 
 /** `zoo` or a product with a factor `zoo` (which has absorbed any numeric coefficient). */
-function isZooTerm(e: Expr): boolean {
+export function isZooTerm(e: Expr): boolean {
   return isZoo(e) || (e.kind === "mul" && e.factors.some(isZoo));
 }
 
-function isIntegerRational(e: Expr): e is RationalNode {
+export function isIntegerRational(e: Expr): e is RationalNode {
   return e.kind === "rational" && e.q === 1n;
 }
 
@@ -128,7 +125,7 @@ export function hasNegativeCoefficient(e: Expr): boolean {
   return e.kind === "mul" && hasNegativeCoefficient(e.factors[0]!);
 }
 
-function addNumeric(a: Numeric, b: Numeric): Numeric {
+export function addNumeric(a: Numeric, b: Numeric): Numeric {
   if (a.kind === "rational" && b.kind === "rational") return rationalNode(ratAdd(a.ratio, b.ratio));
   return new FloatNode(numericValue(a) + numericValue(b));
 }
@@ -138,7 +135,7 @@ function mulNumeric(a: Numeric, b: Numeric): Numeric {
   return new FloatNode(numericValue(a) * numericValue(b));
 }
 
-function describe(x: unknown): string {
+export function describe(x: unknown): string {
   if (typeof x === "string") return JSON.stringify(x);
   if (typeof x === "object" && x !== null) return `an object (${Object.keys(x).slice(0, 3).join(", ")})`;
   return String(x);
@@ -222,7 +219,7 @@ export function sym(name: string): SymbolNode {
   return new SymbolNode(name);
 }
 
-function splitCoefficient(e: Expr): readonly [Numeric, Expr] {
+export function splitCoefficient(e: Expr): readonly [Numeric, Expr] {
   if (e.kind === "mul" && isNumeric(e.factors[0]!)) {
     const rest = e.factors.length === 2 ? e.factors[1]! : new MulNode(e.factors.slice(1));
     return [e.factors[0], rest];
@@ -230,7 +227,7 @@ function splitCoefficient(e: Expr): readonly [Numeric, Expr] {
   return [ONE, e];
 }
 
-function withCoefficient(c: Numeric, rest: Expr): Expr {
+export function withCoefficient(c: Numeric, rest: Expr): Expr {
   if (isOneNumber(c)) return rest;
   return new MulNode(rest.kind === "mul" ? [c, ...rest.factors] : [c, rest]);
 }
@@ -249,6 +246,13 @@ export function add(...operands: readonly ExprLike[]): Expr {
 
 /** {@link add} of an array (no spread, so a sum of any length fits on the call stack). */
 export function addAll(operands: readonly ExprLike[]): Expr {
+  if (operands.length === 2) {
+    const [a, b] = operands;
+    if (a instanceof AddNode && b instanceof BaseExpr) {
+      const sum = addOneTerm(a, b);
+      if (sum !== undefined) return sum;
+    }
+  }
   let constant: Numeric = ZERO;
   const groups = new ExprMap<{ rest: Expr; coeff: Numeric }>();
   const zooTerms: Expr[] = [];
@@ -447,157 +451,6 @@ export function pow(base: ExprLike, exponent: ExprLike): Expr {
   }
   if (b.kind === "call" && b.fn === "exp" && e.kind === "rational") return call("exp", mul(e, b.args[0]!));
   return new PowNode(b, e);
-}
-
-const ODD_FUNCTIONS = new Set<FunctionName>([
-  "sin",
-  "tan",
-  "asin",
-  "atan",
-  "sinh",
-  "tanh",
-  "asinh",
-  "atanh",
-  "erf",
-  "sign",
-]);
-const EVEN_FUNCTIONS = new Set<FunctionName>(["cos", "cosh", "Abs"]);
-
-/** Values at exact arguments that SymPy also evaluates: f(0), cos(pi), log(1), … */
-function specialValue(fn: FunctionName, u: Expr): Expr | undefined {
-  const zero = isZeroNumber(u) && u.kind === "rational";
-  const one = u.kind === "rational" && u.p === 1n && u.q === 1n;
-  const isPi = u.kind === "constant" && u.name === "pi";
-  switch (fn) {
-    case "sin":
-    case "tan":
-      return zero || (isPi && fn === "sin") ? ZERO : undefined;
-    case "cos":
-      return zero ? ONE : isPi ? NEG_ONE : undefined;
-    case "asin":
-    case "atan":
-    case "sinh":
-    case "tanh":
-    case "asinh":
-    case "atanh":
-    case "erf":
-      return zero ? ZERO : undefined;
-    case "cosh":
-    case "exp":
-    case "erfc":
-      return zero ? ONE : undefined;
-    case "acos":
-    case "acosh":
-      return one ? ZERO : undefined;
-    case "log":
-      return one ? ZERO : u.kind === "constant" && u.name === "E" ? ONE : undefined;
-    default:
-      return undefined;
-  }
-}
-
-function foldMaxMin(fn: "Max" | "Min", args: readonly Expr[]): Expr {
-  const flat: Expr[] = [];
-  let best: Numeric | undefined;
-  const better = (a: Numeric, b: Numeric): boolean => {
-    const c =
-      a.kind === "rational" && b.kind === "rational"
-        ? ratCompare(a.ratio, b.ratio)
-        : numericValue(a) - numericValue(b);
-    return fn === "Max" ? c > 0 : c < 0;
-  };
-  const visit = (e: Expr): void => {
-    if (e.kind === "call" && e.fn === fn) e.args.forEach(visit);
-    else if (isNumeric(e)) best = best === undefined || better(e, best) ? e : best;
-    else if (!flat.some((f) => f.equals(e))) flat.push(e);
-  };
-  args.forEach(visit);
-  if (best !== undefined) flat.push(best);
-  if (flat.length === 1) return flat[0]!;
-  flat.sort(compareExpr);
-  return new CallNode(fn, flat);
-}
-
-/**
- * Applies a function, evaluating what SymPy evaluates automatically: numbers in Abs/sign/floor/
- * Heaviside/Max/Min, special values (`exp(0) = 1`, `cos(pi) = -1`), floats, `exp(log(u)) = u`,
- * `log(exp(u)) = u`, symmetry (`sin(-x) = -sin(x)`, `Abs(-x) = Abs(x)`), nested Max/Min.
- *
- * @example
- * ```ts
- * call("Max", 0, sym("x")).toString(); // "Max(0, x)"
- * call("Heaviside", 0).toString();     // "1/2"
- * ```
- */
-export function call(fn: FunctionName, ...operands: readonly ExprLike[]): Expr {
-  return callWith(fn, operands);
-}
-
-/** {@link call} with the arguments as an array. */
-export function callWith(fn: FunctionName, operands: readonly ExprLike[]): Expr {
-  if (typeof fn !== "string" || !isFunctionName(fn)) {
-    throw new TypeError(`call: expected a function name such as "exp" or "Max", received ${describe(fn)}`);
-  }
-  const args = operands.map((o) => toExpr(o, fn));
-  const arity = FUNCTION_ARITY[fn];
-  if (arity === "variadic" ? args.length === 0 : args.length !== arity) {
-    const expected =
-      arity === "variadic" ? "at least 1 argument" : `${arity} argument${arity === 1 ? "" : "s"}`;
-    throw new TypeError(`call: ${fn} expects ${expected}, received ${args.length}`);
-  }
-  if (args.some(isNaNNumber)) return NAN; // f(nan) = nan
-  if (fn === "Max" || fn === "Min") return foldMaxMin(fn, args);
-  const u = args[0]!;
-
-  if (fn === "polygamma") {
-    const n = u;
-    if (isNumeric(n) && !(n.kind === "rational" && isInteger(n.ratio) && n.p >= 0n)) {
-      throw new RangeError(`call: polygamma expects a non-negative integer order, received ${n.toString()}`);
-    }
-  }
-  // Exact values on exact arguments.
-  if (u.kind === "rational" && args.length === 1) {
-    switch (fn) {
-      case "Abs":
-        return rationalNode({ p: u.p < 0n ? -u.p : u.p, q: u.q });
-      case "sign":
-        return u.p > 0n ? ONE : u.p < 0n ? NEG_ONE : ZERO;
-      case "Heaviside":
-        return u.p > 0n ? ONE : u.p < 0n ? ZERO : HALF;
-      case "floor":
-        return rationalNode(ratFloor(u.ratio));
-      case "gamma":
-        if (isInteger(u.ratio) && u.p > 0n && u.p <= 171n) {
-          let f = 1n;
-          for (let k = 2n; k < u.p; k++) f *= k;
-          return rationalNode({ p: f, q: 1n });
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  const special = args.length === 1 ? specialValue(fn, u) : undefined;
-  if (special !== undefined) return special;
-  // Floats are evaluated numerically (when the result is a real number).
-  if (args.every(isNumeric) && args.some((a) => a.kind === "float")) {
-    const v = NUMERIC_FUNCTIONS[fn](...args.map(numericValue));
-    if (!Number.isNaN(v)) return new FloatNode(v);
-  }
-  if (args.length === 1) {
-    if (fn === "exp" && u.kind === "call" && u.fn === "log") return u.args[0]!;
-    if (fn === "log" && u.kind === "call" && u.fn === "exp") return u.args[0]!;
-    if ((fn === "Abs" || fn === "floor") && u.kind === "call" && u.fn === fn) return u;
-    if (fn === "Abs" && u.kind === "call" && u.fn === "exp") return u;
-    if (fn === "Abs" && u.kind === "pow" && isIntegerRational(u.exponent) && u.exponent.p % 2n === 0n) {
-      return u;
-    }
-    if (hasNegativeCoefficient(u)) {
-      if (ODD_FUNCTIONS.has(fn)) return neg(call(fn, neg(u)));
-      if (EVEN_FUNCTIONS.has(fn)) return call(fn, neg(u));
-    }
-  }
-  return new CallNode(fn, args);
 }
 
 /**

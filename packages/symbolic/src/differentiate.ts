@@ -8,7 +8,8 @@
  * derivative 0 (SymPy would write DiracDelta terms, which are zero away from the jump), and a
  * Piecewise is differentiated branch by branch with its conditions unchanged.
  */
-import { add, addAll, call, callWith, div, mul, mulAll, neg, pow, sqrt, sub, sym } from "./construct.js";
+import { call, callWith } from "./call.js";
+import { add, addAll, div, mul, mulAll, neg, pow, sqrt, sub, sym } from "./construct.js";
 import { HALF, NEG_ONE, ONE, PI, ZERO, assertNever } from "./expr.js";
 import type { CallNode, Condition, Expr, SymbolNode } from "./expr.js";
 import { piecewiseOf } from "./construct.js";

@@ -300,9 +300,13 @@ export class AddNode extends BaseExpr {
   readonly hash: number;
   readonly depth: number;
   readonly symbols: ReadonlySet<string>;
-  constructor(readonly terms: readonly Expr[]) {
+  /** `symbols`, when given, must be the union of the terms' symbols (a shortcut for `add`). */
+  constructor(
+    readonly terms: readonly Expr[],
+    symbols?: ReadonlySet<string>,
+  ) {
     super();
-    this.symbols = unionSymbols(terms);
+    this.symbols = symbols ?? unionSymbols(terms);
     this.depth = depthAbove(terms, "a sum");
     this.hash = hashChildren(SEED.add, terms);
   }

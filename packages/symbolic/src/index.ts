@@ -2,10 +2,10 @@ export type { Algebra } from "./algebra.js";
 export { numberAlgebra } from "./algebra.js";
 export { CATEGORIES } from "./catalogue-data.js";
 export type { Category } from "./catalogue-data.js";
+export { call } from "./call.js";
 export { compile } from "./compile.js";
 export {
   add,
-  call,
   div,
   float,
   mul,

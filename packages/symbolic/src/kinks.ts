@@ -3,7 +3,8 @@
  * Piecewise boundaries. Used by `MathForge.explain` and by tests that compare derivatives with
  * finite differences away from these points.
  */
-import { call, mul, sub } from "./construct.js";
+import { call } from "./call.js";
+import { mul, sub } from "./construct.js";
 import { PI, assertNever } from "./expr.js";
 import type { Expr } from "./expr.js";
 import { ExprMap } from "./expr-map.js";

@@ -14,10 +14,9 @@
  * sign and power chains are read in a loop, and only parentheses and calls recurse — at most
  * MAX_DEPTH deep, beyond which the input is refused with a ParseError.
  */
+import { call, callWith } from "./call.js";
 import {
   addAll,
-  call,
-  callWith,
   div,
   float,
   mulAll,

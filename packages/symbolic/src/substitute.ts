@@ -2,7 +2,8 @@
  * Rewriting trees: `substitute` replaces symbols (all at once) and re-simplifies through the smart
  * constructors; `compose` plugs one formula into another's variable.
  */
-import { addAll, callWith, mulAll, piecewiseOf, pow, relation, sym, toExpr } from "./construct.js";
+import { callWith } from "./call.js";
+import { addAll, mulAll, piecewiseOf, pow, relation, sym, toExpr } from "./construct.js";
 import { assertNever } from "./expr.js";
 import type { Condition, Expr, Substitutions } from "./expr.js";
 

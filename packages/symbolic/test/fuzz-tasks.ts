@@ -254,6 +254,19 @@ function safeEvaluate(e: Expr, at: Record<string, number>): number {
   }
 }
 
+/** `add(sum, t)` (a shortcut for one more term) builds the tree the general path builds. */
+function checkAddOneTerm(parts: readonly Expr[], t: Expr): void {
+  const sum = add(...parts);
+  if (sum.kind !== "add") return;
+  const fast = add(sum, t);
+  const general = add(...sum.terms, t);
+  if (!fast.equals(general)) {
+    throw new Error(
+      `add(${sum.toString()}, ${t.toString()}) gave ${fast.toString()}, not ${general.toString()}`,
+    );
+  }
+}
+
 export const TASKS = {
   /** Random strings: parse refuses with a ParseError or gives a tree that round-trips and evaluates consistently. */
   strings({ runs, seed }: { runs: number; seed: number }, progress: Progress) {
@@ -297,10 +310,12 @@ export const TASKS = {
     let derivativeChecks = 0;
     let n = 0;
     fc.assert(
-      fc.property(tree, point, (e, at) => {
+      fc.property(tree, point, fc.array(shallow, { minLength: 2, maxLength: 6 }), (e, at, parts) => {
         progress({ case: n++, input: e.toString().slice(0, 300) });
         checkPrinting(e, "tree");
         checkEvaluation(e, at);
+        checkAddOneTerm(parts, e);
+        for (const p of parts) checkAddOneTerm([...parts, e], mul(-1, p)); // cancelling a like term
         let d: Expr;
         try {
           d = diff(e, "x");

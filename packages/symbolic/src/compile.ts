@@ -6,7 +6,7 @@
 import { assertNever } from "./expr.js";
 import { ExprMap } from "./expr-map.js";
 import type { Bindings, Condition, Expr } from "./expr.js";
-import { UnboundSymbolError, checkBindings, evaluate, noBranchError } from "./evaluate.js";
+import { UnboundSymbolError, checkBindings, evaluate, evaluateConstant, noBranchError } from "./evaluate.js";
 import type { FunctionName } from "./functions.js";
 import { NUMERIC_FUNCTIONS, constantValue, powNumber } from "./numeric-functions.js";
 import { ratToNumber } from "./rational.js";
@@ -164,7 +164,7 @@ class CodeGenerator {
     if (e.kind === "piecewise") return this.genCompound(e);
     // A subtree without symbols (sqrt(2), 1/sqrt(pi)) is computed once, now, by the interpreter —
     // the very double the compiled code would compute on every call.
-    if (e.symbols.size === 0) return literal(evaluate(e));
+    if (e.symbols.size === 0) return literal(evaluateConstant(e));
     const existing = this.names.get(e);
     if (existing !== undefined) return existing;
     const code = this.genCompound(e);

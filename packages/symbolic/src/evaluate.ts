@@ -67,7 +67,21 @@ export function noBranchError(where: string): RangeError {
   return new RangeError(`${where}: no Piecewise condition holds for these values (the result is undefined)`);
 }
 
-function ev(e: Expr, vars: Bindings): number {
+/**
+ * The value of `e`. With a `memo`, every compound node is computed once however often it is
+ * shared (`compile` folds constant subtrees so); without, the tree is walked as written.
+ */
+function ev(e: Expr, vars: Bindings, memo?: Map<Expr, number>): number {
+  if (memo === undefined || e.depth === 1) return evNode(e, vars, memo);
+  let v = memo.get(e);
+  if (v === undefined) {
+    v = evNode(e, vars, memo);
+    memo.set(e, v);
+  }
+  return v;
+}
+
+function evNode(e: Expr, vars: Bindings, memo: Map<Expr, number> | undefined): number {
   switch (e.kind) {
     case "rational":
       return ratToNumber(e.ratio);
@@ -81,40 +95,40 @@ function ev(e: Expr, vars: Bindings): number {
     case "constant":
       return constantValue(e.name);
     case "add": {
-      let s = ev(e.terms[0]!, vars);
-      for (let i = 1; i < e.terms.length; i++) s += ev(e.terms[i]!, vars);
+      let s = ev(e.terms[0]!, vars, memo);
+      for (let i = 1; i < e.terms.length; i++) s += ev(e.terms[i]!, vars, memo);
       return s;
     }
     case "mul": {
-      let p = ev(e.factors[0]!, vars);
-      for (let i = 1; i < e.factors.length; i++) p *= ev(e.factors[i]!, vars);
+      let p = ev(e.factors[0]!, vars, memo);
+      for (let i = 1; i < e.factors.length; i++) p *= ev(e.factors[i]!, vars, memo);
       return p;
     }
     case "pow":
-      return powNumber(ev(e.base, vars), ev(e.exponent, vars));
+      return powNumber(ev(e.base, vars, memo), ev(e.exponent, vars, memo));
     case "call": {
       const f = NUMERIC_FUNCTIONS[e.fn];
-      if (e.args.length === 1) return f(ev(e.args[0]!, vars));
-      if (e.args.length === 2) return f(ev(e.args[0]!, vars), ev(e.args[1]!, vars));
+      if (e.args.length === 1) return f(ev(e.args[0]!, vars, memo));
+      if (e.args.length === 2) return f(ev(e.args[0]!, vars, memo), ev(e.args[1]!, vars, memo));
       // Max/Min of many arguments, pairwise (no spread: any number of arguments fits the stack).
-      let r = ev(e.args[0]!, vars);
-      for (let i = 1; i < e.args.length; i++) r = f(r, ev(e.args[i]!, vars));
+      let r = ev(e.args[0]!, vars, memo);
+      for (let i = 1; i < e.args.length; i++) r = f(r, ev(e.args[i]!, vars, memo));
       return r;
     }
     case "piecewise":
-      for (const p of e.pieces) if (holds(p.condition, vars)) return ev(p.value, vars);
+      for (const p of e.pieces) if (holds(p.condition, vars, memo)) return ev(p.value, vars, memo);
       throw noBranchError("evaluate");
     default:
       return assertNever(e, "evaluate");
   }
 }
 
-function holds(c: Condition, vars: Bindings): boolean {
+function holds(c: Condition, vars: Bindings, memo: Map<Expr, number> | undefined): boolean {
   switch (c.kind) {
     case "boolean":
       return c.value;
     case "relation":
-      return compare(c.op, ev(c.lhs, vars), ev(c.rhs, vars));
+      return compare(c.op, ev(c.lhs, vars, memo), ev(c.rhs, vars, memo));
     default:
       return assertNever(c, "holds");
   }
@@ -132,6 +146,11 @@ function holds(c: Condition, vars: Bindings): boolean {
  */
 export function evaluate(expr: Expr, vars: Bindings = {}): number {
   return ev(expr, checkBindings("evaluate", vars));
+}
+
+/** The value of a tree without symbols, each shared subtree computed once (the doubles of `evaluate`). */
+export function evaluateConstant(expr: Expr): number {
+  return ev(expr, {}, new Map());
 }
 
 /** An algebra element, boxed so it is never confused with a plain number (T may be number). */

@@ -13,6 +13,7 @@ import {
   expand,
   kinks,
   mul,
+  num,
   numberAlgebra,
   parse,
   piecewise,
@@ -83,7 +84,18 @@ export const TASKS = {
     for (let i = 0; i < levels; i++) e = add(call("sin", e), call("cos", e));
     let [v, dv] = [0.3, 1];
     for (let i = 0; i < levels; i++) [v, dv] = [Math.sin(v) + Math.cos(v), (Math.cos(v) - Math.sin(v)) * dv];
-    return { derivative: diff(e, "x").compile(["x"])(0.3), chainRule: dv, nodes: countNodes(e) };
+    // The same without a symbol: compile folds it to one number, computing each shared node once.
+    let c: Expr = num(1);
+    let cv = 1;
+    for (let i = 0; i < levels; i++)
+      [c, cv] = [add(call("sin", c), call("cos", c)), Math.sin(cv) + Math.cos(cv)];
+    return {
+      derivative: diff(e, "x").compile(["x"])(0.3),
+      chainRule: dv,
+      nodes: countNodes(e),
+      constant: c.compile([])(),
+      recurrence: cv,
+    };
   },
 
   /** Item 2: parse `terms` names joined by `op`; the kind of the result and its operand count. */

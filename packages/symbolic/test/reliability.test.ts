@@ -53,9 +53,11 @@ describe("reliability #19", () => {
   it("1: a shared subtree is differentiated once: e ← sin(e) + cos(e) forty times (2^40 nodes written out)", async () => {
     const out = await runIsolated(TASKS, "sharedDiff", { levels: 40 }, BOUNDS);
     expect(out.kind).toBe("value");
-    const { derivative, chainRule, nodes } = (out as { value: Record<string, number> }).value;
+    const { derivative, chainRule, nodes, constant, recurrence } = (out as { value: Record<string, number> })
+      .value;
     expect(nodes).toBeGreaterThan(2 ** 40);
     expect(Math.abs(derivative! - chainRule!)).toBeLessThanOrEqual(1e-12 * Math.abs(chainRule!));
+    expect(constant).toBe(recurrence); // the same operations on the same doubles
   });
 
   it("1: the second derivative of a 100-level power tower is built in linear memory and matches finite differences", async () => {

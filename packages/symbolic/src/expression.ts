@@ -164,7 +164,7 @@ export class Expression {
   eval(vars: Bindings = {}): number {
     const where = `${this.name}.eval`;
     const given = checkBindings(where, vars);
-    const overrides: Record<string, number> = {};
+    const overrides: Record<string, number> = Object.create(null) as Record<string, number>; // "__proto__" too
     for (const [k, value] of Object.entries(given)) {
       if (Object.hasOwn(this.params, k)) overrides[k] = value;
       else if (!this.variables.includes(k)) throw unknownName(where, "variable", k, this.symbolNames());
@@ -274,7 +274,7 @@ export class Expression {
             description: "",
             expr: typeof inner === "string" ? parse(inner) : inner,
           });
-    const params: Record<string, number> = { ...this.params };
+    const params = Object.assign(Object.create(null), this.params) as Record<string, number>; // "__proto__" too
     for (const [k, value] of Object.entries(other.params)) {
       if (Object.hasOwn(params, k) && params[k] !== value) {
         throw new TypeError(`${where}: param "${k}" is ${params[k]} here and ${value} in ${other.name}`);

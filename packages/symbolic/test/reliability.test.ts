@@ -196,6 +196,23 @@ describe("reliability #19", () => {
       expect(e.substitute(Object.fromEntries([[name, 5]])).toString()).toBe("6");
       expect(new MathForge().has(name)).toBe(false);
     }
+    // a param named __proto__ is a param like any other, also when overridden or composed
+    const forge = new MathForge();
+    const e = forge.register("scaled", "x*__proto__", {
+      category: "test",
+      description: "x times a param.",
+      params: Object.fromEntries([["__proto__", 2]]),
+    });
+    expect(e.eval({ x: 3 })).toBe(6);
+    expect(
+      e.eval(
+        Object.fromEntries([
+          ["x", 3],
+          ["__proto__", 5],
+        ]),
+      ),
+    ).toBe(15);
+    expect(e.compose(parse("y")).eval({ y: 4 })).toBe(8);
   });
 
   it("9: a param value that cancels a variable: orthogonal_residual_elem with proj_coeff = 0 needs only a, as SymPy's subs", () => {

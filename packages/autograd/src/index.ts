@@ -1,4 +1,5 @@
-export { Value, dot, sum } from "./value.js";
+export { Value } from "./value.js";
+export { dot, sum } from "./value-sums.js";
 export type { BackwardOptions, ValueOp } from "./value.js";
 export { zeroGrad } from "./zero-grad.js";
 export type { ZeroGradable } from "./zero-grad.js";

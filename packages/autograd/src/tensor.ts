@@ -20,7 +20,7 @@ import {
 import { addReduced, broadcastSource, expandTo } from "./broadcast.js";
 import { allocate, allocateGrad, recycle } from "./arena.js";
 import { AnomalyError, isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
-import { GEMM_PANEL, gemm } from "./matmul.js";
+import { GEMM_PANEL, gemm } from "./kernels/matmul.js";
 import { permutedSource } from "./permute.js";
 import { SavedTensorModifiedError, Storage, type SavedSlot } from "./saved-tensor.js";
 import {

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { topologicalOrder } from "./topological-order.js";
-import { Value, dot, sum } from "./value.js";
+import { Value } from "./value.js";
+import { dot, sum } from "./value-sums.js";
 
 /** micrograd's recursive build_topo, parents in operand order — the reference order. */
 function recursiveOrder(root: Value): Value[] {

@@ -1,4 +1,5 @@
-import { Value, orderedNodes } from "./value.js";
+import { Value } from "./value.js";
+import { operandAt, operandCount } from "./value-operands.js";
 
 /**
  * Every node that `root` depends on (leaves included) and `root` itself, each listed after all of its
@@ -23,6 +24,36 @@ export function topologicalOrder(root: Value): Value[] {
     throw new TypeError(`topologicalOrder: expected root to be a Value, got ${describe(root)}`);
   }
   return orderedNodes(root);
+}
+
+/**
+ * micrograd's `build_topo` (operands visited in operand order, a visited `Set`) with an explicit stack
+ * instead of recursion: the nodes reachable from `root`, leaves included, each after its operands.
+ */
+function orderedNodes(root: Value): Value[] {
+  const order: Value[] = [];
+  const visited = new Set<Value>([root]);
+  const stack: Value[] = [root];
+  const nextOperand: number[] = [0]; // per stack entry: which operand to visit next
+  while (stack.length > 0) {
+    const top = stack.length - 1;
+    const v = stack[top]!;
+    const i = nextOperand[top]!;
+    if (i === operandCount(v)) {
+      stack.pop();
+      nextOperand.pop();
+      order.push(v);
+      continue;
+    }
+    nextOperand[top] = i + 1;
+    const p = operandAt(v, i);
+    if (p !== null && !visited.has(p)) {
+      visited.add(p);
+      stack.push(p);
+      nextOperand.push(0);
+    }
+  }
+  return order;
 }
 
 function describe(x: unknown): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { Value, segmentCapacity } from "./value.js";
+import { segmentCapacity } from "./creation-chain.js";
+import { Value } from "./value.js";
 
 // Its own file, so the module's segment size starts from its initial value (other tests change it).
 

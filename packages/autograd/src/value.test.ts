@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { AnomalyError, detectAnomaly, noGrad } from "./grad-mode.js";
-import { Value, dot, sum } from "./value.js";
+import { Value } from "./value.js";
+import { dot, sum } from "./value-sums.js";
 
 /** d f / d x at x0 by central differences (reference for the local derivatives). */
 function centralDifference(f: (x: number) => number, x0: number, h = 1e-6): number {

@@ -9,7 +9,7 @@ import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 
 import { Value } from "../src/index.js";
-import { ID_LIMIT, setNextCreationNumber } from "../src/value.js";
+import { ID_LIMIT, setNextCreationNumber } from "../src/creation-chain.js";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;

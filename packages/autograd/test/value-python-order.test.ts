@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { Value } from "../src/index.js";
-import { ID_LIMIT, setNextCreationNumber } from "../src/value.js";
+import { ID_LIMIT, setNextCreationNumber } from "../src/creation-chain.js";
 
 // Floating-point addition is not associative, so a node with three or more consumers gets a gradient
 // whose last bits depend on the order backward visits them. Two orders are offered, and both are checked

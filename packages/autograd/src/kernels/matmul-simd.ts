@@ -41,7 +41,7 @@ import {
   type Code,
   type Locals,
   type WasmMemory,
-} from "./wasm-assembler.js";
+} from "../wasm-assembler.js";
 
 /** `$name += by` (i32) over a function's locals. */
 const increment =

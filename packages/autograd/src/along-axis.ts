@@ -1,6 +1,6 @@
 /**
- * Kernels that work along one axis of a row-major buffer: sum, column sums, max (with argmax),
- * log-sum-exp and softmax. A shape split at `axis` is `outer × n × inner`; element (o, j, i) sits at
+ * Kernels that work along one axis of a row-major buffer: sum, max (with argmax), log-sum-exp and
+ * softmax. A shape split at `axis` is `outer × n × inner`; element (o, j, i) sits at
  * `(o·n + j)·inner + i`, and the result of a reduction is the `outer × inner` buffer of (o, i).
  */
 import { allocate } from "./arena.js";
@@ -22,6 +22,16 @@ export function splitAt(shape: Shape, axis: number): AxisSplit {
   return { outer, n: shape[axis]!, inner };
 }
 
+/** Visit each 1-D slice along the split axis: elements `base + j·step`, j < n; `r` is the slice number. */
+export function forEachSlice(
+  { outer, n, inner }: AxisSplit,
+  visit: (base: number, step: number, n: number, r: number) => void,
+): void {
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) visit(o * n * inner + i, inner, n, o * inner + i);
+  }
+}
+
 /** `out[o, i] = Σ_j x[o, j, i]`. */
 export function sumAlong(x: Float64Array, { outer, n, inner }: AxisSplit): Float64Array {
   const out = allocate(outer * inner);
@@ -34,35 +44,6 @@ export function sumAlong(x: Float64Array, { outer, n, inner }: AxisSplit): Float
     }
   }
   return out;
-}
-
-/**
- * `target[c] += Σ_r g[r, c]` for a row-major `rows × cols` buffer: the column sums (a bias gradient).
- * Each column is summed in a local, r = 0, 1, …, in order, and four columns at a time so the four
- * running sums do not wait on each other (2× faster than one column at a time at 16 × 16).
- */
-export function addColumnSums(target: Float64Array, g: Float64Array, rows: number, cols: number): void {
-  const end = rows * cols;
-  let c = 0;
-  for (; c + 4 <= cols; c += 4) {
-    // prettier-ignore
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (let e = c; e < end; e += cols) {
-      s0 += g[e]!;
-      s1 += g[e + 1]!;
-      s2 += g[e + 2]!;
-      s3 += g[e + 3]!;
-    }
-    target[c]! += s0;
-    target[c + 1]! += s1;
-    target[c + 2]! += s2;
-    target[c + 3]! += s3;
-  }
-  for (; c < cols; c++) {
-    let s = 0;
-    for (let e = c; e < end; e += cols) s += g[e]!;
-    target[c]! += s;
-  }
 }
 
 /** `indices[o, i]` = the first j where `x[o, j, i]` is largest (NaN wins, like NumPy). */

@@ -101,6 +101,54 @@ export interface SavedSlot {
   released: boolean;
 }
 
+// ─── The tensor side: saving an op's inputs, checking them in backward ───
+
+/** The version of `t`'s data, made on first use (views share it; its owner is `t`). */
+export function storageOf(t: Tensor): Storage {
+  return (t._storage ??= new Storage(t._store, t));
+}
+
+/**
+ * Op result `out` saves its input `t` if `t` is a leaf or a view of one (op results are not tracked: like
+ * PyTorch's `.data`, writes to them are the caller's business; number operands cannot be written).
+ */
+export function save(out: Tensor, t: Tensor): void {
+  if (t._numberOperand || !(t.isLeaf || (t._storage !== null && t._storage.owner.isLeaf))) return;
+  const slot = storageOf(t).save();
+  if (out._slotA === null) out._slotA = slot;
+  else if (slot !== out._slotA) out._slotB = slot;
+}
+
+/**
+ * Before a backward sweep through `order` writes anything: every saved leaf still as the forward pass saw
+ * it? Then release the saves, so the optimizer's access to `data` after this sweep costs nothing.
+ */
+export function checkAndReleaseSaves(order: readonly Tensor[]): void {
+  for (let i = 0; i < order.length; i++) {
+    const node = order[i]!;
+    if (node._slotA !== null) checkSaved(node, node._slotA);
+    if (node._slotB !== null) checkSaved(node, node._slotB);
+  }
+  for (let i = 0; i < order.length; i++) {
+    const node = order[i]!;
+    if (node._slotA !== null) node._slotA.released = true;
+    if (node._slotB !== null) node._slotB.released = true;
+  }
+}
+
+/** Throw a {@link SavedTensorModifiedError} if the leaf `node` saved in `slot` may differ from what it saw. */
+function checkSaved(node: Tensor, slot: SavedSlot): void {
+  const reason = slot.storage.check(slot);
+  if (reason === null) return;
+  const t = slot.storage.owner;
+  const at = node._parents.findIndex((p) => p._storage === slot.storage);
+  const role =
+    at === -1
+      ? "the condition"
+      : `input ${at + 1} of ${node._parents.length}${node._parents[at] === t ? "" : ", through a view,"}`;
+  throw new SavedTensorModifiedError(node._opName, t, role, reason);
+}
+
 /**
  * Thrown by `backward()` when a tensor an op saved for its backward step was written through `data`
  * after the op ran, so the gradient would mix old and new values — PyTorch raises the same for a saved

@@ -109,6 +109,11 @@ export function broadcastShapes(a: Shape, b: Shape, op: string): Shape {
   return Object.freeze(out);
 }
 
+/** `shape` with `axis` removed, or set to 1 when `keepdims`. */
+export function reducedShape(shape: Shape, axis: number, keepdims: boolean): Shape {
+  return keepdims ? shape.map((d, i) => (i === axis ? 1 : d)) : shape.filter((_, i) => i !== axis);
+}
+
 /** Turn a possibly negative axis into `0 … ndim-1`; throws `RangeError` for a bad axis. */
 export function normalizeAxis(axis: unknown, ndim: number, op: string): number {
   if (typeof axis !== "number" || !Number.isInteger(axis)) {

@@ -1,9 +1,9 @@
 /**
  * Where tensor ops get their zero-filled output and gradient buffers.
  *
- * `new Float64Array(n)` costs about 1 µs in V8 whatever `n` (a fresh ArrayBuffer with its own backing
- * store), while a view into an existing buffer costs tens of ns. A training step of the tutorial's
- * network creates ~20 small buffers, so fresh arrays made that benchmark 1.6× slower. Small buffers
+ * In V8 a fresh `Float64Array` costs about the same whatever its length (a new ArrayBuffer with its own
+ * backing store), far more than a view into an existing buffer, and a small training step makes many
+ * small buffers (bench/README.md has the numbers). Small buffers
  * are therefore cut, bump-pointer style, from shared 32 KB slabs that are never reused: every view
  * starts zeroed exactly like a fresh array, and a slab is freed by the garbage collector once no view
  * into it is left. Buffers above 1,024 elements (where allocation is small next to the work) get their
@@ -25,8 +25,7 @@ const arena = { slab: new Float64Array(0), offset: 0 };
 
 /**
  * A zero-filled `Float64Array` of length `n`, cheap for small `n`. The view is cut with `subarray`,
- * which V8 runs about twice as fast as `new Float64Array(buffer, byteOffset, n)` (82 vs 163 ns per
- * buffer in a loop of the tutorial step's sizes, measured on this machine).
+ * which V8 runs faster than `new Float64Array(buffer, byteOffset, n)`.
  */
 export function allocate(n: number): Float64Array {
   if (n > SMALL) return new Float64Array(n);
@@ -46,7 +45,7 @@ export function allocate(n: number): Float64Array {
  * has used them (PyTorch likewise frees a non-leaf's gradient). The next sweep takes them again instead
  * of fresh memory: each training step of the tutorial's network needs the same six gradient buffers,
  * and fresh memory is what costs — the first write to each new page, the slab's allocation, the
- * collector's work (0.25–0.65 ms of a ~6.5 ms run, measured). At most {@link SPARE_COUNT} buffers and
+ * collector's work. At most {@link SPARE_COUNT} buffers and
  * {@link SPARE_ELEMENTS} float64s are kept.
  */
 const spares: Float64Array[] = [];

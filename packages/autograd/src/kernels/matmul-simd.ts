@@ -2,9 +2,8 @@
  * The matrix-multiply kernel again, in WebAssembly with 128-bit SIMD: each instruction multiplies or
  * adds two float64 lanes, which JavaScript cannot do. It computes exactly what `gemmPanel` in
  * `matmul.ts` computes — same products, same summation order, each lane rounded like a scalar
- * operation, no fused multiply-add — so results are identical to the last bit, and `matmul.ts` stays the
- * readable reference. Measured on this machine: 2–3× faster on the tutorial's 16×16×16 products
- * (copies included) and ~5× at 256³.
+ * operation, no fused multiply-add — so results are identical to the last bit (`matmul-simd.test.ts`),
+ * and `matmul.ts` stays the readable reference.
  *
  * WebAssembly code reads only its own memory, so each call copies the operands in (B transposed when
  * needed: a row of op(B) must be contiguous for vector loads) and the result out. The memory is
@@ -250,8 +249,8 @@ function heapFor(s: Simd, elements: number): Float64Array {
 
 /**
  * `heap[start … start + length − 1]` as a view, made once per (start, length): results are copied out
- * of the same few places call after call, and cutting a fresh view each time cost ~0.1 ms of the
- * tutorial's 6 ms run (an allocation per product). At most 64 views are kept.
+ * of the same few places call after call, and a fresh view each time is an allocation per product.
+ * At most 64 views are kept.
  */
 function heapView(s: Simd, start: number, length: number): Float64Array {
   const key = start * 4194304 + length; // start and length < 2^21 (the memory limit): a unique key

@@ -5,17 +5,16 @@
  * reading `A(i,p) = A[offset + i·rowStride + p·colStride]` (and `B(p,j)` likewise), so a transpose is a
  * swap of strides, never a copy.
  *
- * Speed comes from two kinds of blocking, both measured on this 2-core machine:
+ * Speed comes from two kinds of blocking:
  * - register blocking: each pass computes a 4×4 tile of C in 16 local variables, so every load of A
- *   or B feeds four multiply-adds (1.6× faster than an i-k-j loop over rows, 2.5× faster than the
- *   naive triple loop, at 16×16×16 as at 256³);
+ *   or B feeds four multiply-adds;
  * - cache blocking: B is visited in 256×256 panels, so large products keep their working set in L2
- *   (at 1024³ this lifts `A·B` and `Aᵀ·B` by ~15-25%; sizes up to 256 are a single panel).
+ *   (sizes up to 256 are a single panel).
  *
- * JavaScript has no instruction that multiplies two doubles at once, so this kernel stops at ~0.45 ns per
- * multiply-add. Where WebAssembly SIMD is available, `gemm` hands all but the smallest products to
- * `matmul-simd.ts`, which does exactly this computation two lanes at a time — same bits, 2–5× faster.
- * This file stays the reference: read it to see what a product computes.
+ * JavaScript has no instruction that multiplies two doubles at once. Where WebAssembly SIMD is
+ * available, `gemm` hands all but the smallest products to `matmul-simd.ts`, which does exactly this
+ * computation two lanes at a time — same bits, faster. This file stays the reference: read it to see
+ * what a product computes (`matmul.test.ts` checks it against the plain triple loop).
  */
 
 import { gemmSimd } from "./matmul-simd.js";
@@ -29,7 +28,7 @@ const PANEL = GEMM_PANEL;
 
 /**
  * Products with fewer multiply-adds than this, or fewer than 3 columns, stay in JavaScript: copying into
- * WebAssembly memory would cost more than the vector instructions save (measured on the tutorial's shapes).
+ * WebAssembly memory would cost more than the vector instructions save.
  */
 const SIMD_MIN_WORK = 512;
 

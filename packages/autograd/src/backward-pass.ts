@@ -1,12 +1,13 @@
 /**
  * The backward pass of `Value` proper: take the graph's nodes in an order (the creation chain, or a
- * sorted list) and apply each one's chain rule (`chainRule` in `value.ts`). The orders themselves are in
+ * sorted list) and apply each one's chain rule (the op's backward step, beside the op in `value.ts`). The orders themselves are in
  * `creation-order.ts` and `depth-first-order.ts`; the marks and links it reads in `creation-chain.ts`.
  */
 import { isMarked, toggleMark, unlinkFrom } from "./creation-chain.js";
 import { isAnomalyEnabled } from "./grad-mode.js";
-import { Op, chainRule, type Value } from "./value.js";
+import { Op, type Value } from "./value.js";
 import { checkBackward } from "./value-anomaly.js";
+import { dotBackward, sumBackward } from "./value-sums.js";
 
 /**
  * A walk reaches op node `p` for the first time: reset its `grad` and mark it. Returns 1 when `p` is in
@@ -54,7 +55,64 @@ export function propagate(
           const rest = v._b as readonly Value[];
           for (let k = 0; k < rest.length; k++) if (rest[k]!._key >= 0) pending += reach(rest[k]!, older);
         }
-        chainRule(op, v, a, v.grad);
+        // The chain rule at v: its op's backward step (beside the op in `value.ts`)
+        const g = v.grad;
+        switch (op) {
+          case Op.mul:
+            v._mulBackward(g);
+            break;
+          case Op.add:
+            v._addBackward(g);
+            break;
+          case Op.relu:
+            v._reluBackward(g);
+            break;
+          case Op.sub:
+            v._subBackward(g);
+            break;
+          case Op.div:
+            v._divBackward(g);
+            break;
+          case Op.pow:
+            v._powBackward(g);
+            break;
+          case Op.neg:
+            v._negBackward(g);
+            break;
+          case Op.exp:
+            v._expBackward(g);
+            break;
+          case Op.log:
+            v._logBackward(g);
+            break;
+          case Op.tanh:
+            v._tanhBackward(g);
+            break;
+          case Op.sigmoid:
+            v._sigmoidBackward(g);
+            break;
+          case Op.leakyRelu:
+            v._leakyReluBackward(g);
+            break;
+          case Op.abs:
+            v._absBackward(g);
+            break;
+          case Op.softplus:
+            v._softplusBackward(g);
+            break;
+          case Op.sum:
+            sumBackward(v, g);
+            break;
+          case Op.dot:
+            dotBackward(v, g);
+            break;
+          case Op.leaf:
+            break;
+          default: {
+            const unknown: never = op;
+            throw new Error(`Value.backward: unknown op code ${String(unknown)}`);
+          }
+        }
         if (anomaly) checkBackward(v);
         if (pending === 0) break;
       }
@@ -71,7 +129,7 @@ export function propagate(
   } catch (error) {
     // anomaly mode threw: unmark what is still marked, so the graph stays usable
     if (order === null) {
-      for (let u = v._prev; pending > 0 && u !== null; u = u._prev === u ? null : u._prev) {
+      for (let u = v._prev; pending > 0 && u !== null; u = u._prev) {
         if (isMarked(u)) {
           toggleMark(u);
           pending--;

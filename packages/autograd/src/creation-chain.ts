@@ -8,16 +8,16 @@
  * one pass. The chain is cut at the end of every backward and whenever a segment is full; cutting
  * unlinks the old part, so from then on a node keeps only its operands alive (as in micrograd) and a
  * program that never calls backward holds at most one segment through the chain. A node is in the
- * current segment exactly when its `_prev` is set (the segment's oldest node links to itself). A graph
+ * current segment exactly when its `_prev` is set (the segment's oldest node links to a start marker). A graph
  * that is not all in the current segment is still differentiated alike, through a slower sort
  * (`creation-order.ts`), and segments then grow to fit such a graph.
  */
-import type { Op, Value } from "./value.js";
+import { Value, type Op } from "./value.js";
 
 // ─── Keys: the op code and the creation number in one small integer ───
 
 /** The low bits of `_key` that hold the op code (the op table's codes fit in 5 bits; more than 32 would not). */
-const OP_BITS = 31;
+export const OP_BITS = 31;
 /** `_key` of every leaf: `~0` (marked, op code 0 = leaf), so backward treats leaves as reached already. */
 export const LEAF = ~0;
 /**
@@ -47,11 +47,6 @@ export function newKey(op: Op): number {
   return id * (OP_BITS + 1) + op;
 }
 
-/** The op code in `key`, marked or not: `key ^ (key >> 31)` undoes a mark (`~key`) and leaves others. */
-export function opCode(key: number): Op {
-  return (key ^ (key >> 31)) & OP_BITS;
-}
-
 /** How many creations ago marked op node `v` was made (its number counted back from the newest). */
 export function age(v: Value): number {
   const id = Math.floor(~v._key / (OP_BITS + 1)); // v is marked: _key = ~(id · 32 + op)
@@ -67,9 +62,15 @@ export const toggleMark = (v: Value): void => void (v._key = ~v._key);
 
 // ─── Segments ───
 
-/** The linked run of the chain: its newest op node (null while empty), how many it holds and may hold. */
+/**
+ * What the oldest node of a segment links to, so `_prev` is non-null exactly for nodes of the current
+ * segment. Made with the first segment (at the first op node, not on import).
+ */
+let chainStart: Value | null = null;
+
+/** The linked run of the chain: its newest op node (`chainStart` while empty), how many it holds and may hold. */
 interface Segment {
-  last: Value | null;
+  last: Value;
   size: number;
   readonly limit: number;
 }
@@ -90,14 +91,17 @@ let segmentNodes = MIN_SEGMENT_NODES;
 /** Whether a segment filled up since the last `backward()`. */
 let filledSinceBackward = false;
 
-/** The segment new op nodes join. A fresh object at every cut (writes into a young object are cheapest). */
-let chain: Segment = { last: null, size: 0, limit: segmentNodes };
+/**
+ * The segment new op nodes join. A fresh object at every cut (writes into a young object are cheapest);
+ * before the first op node, an empty placeholder that holds none.
+ */
+let chain: Segment = { last: null!, size: 0, limit: 0 };
 
-/** Link a new op node into the chain; returns the op node created before it (itself if it is the segment's first). */
+/** Link a new op node into the chain; returns the op node created before it (or `chainStart`). */
 export function chainUp(v: Value): Value {
   let c = chain;
   if (c.size === c.limit) c = segmentFull();
-  const previous = c.size === 0 ? v : c.last!;
+  const previous = c.last;
   c.last = v;
   c.size++;
   return previous;
@@ -105,15 +109,18 @@ export function chainUp(v: Value): Value {
 
 /** Unlink the current segment and start a new one. */
 export function cutChain(): void {
-  if (chain.size === 0 && chain.limit === segmentNodes) return;
+  if (chain.last === chainStart && chain.limit === segmentNodes) return;
   unlinkFrom(chain.last);
-  chain = { last: null, size: 0, limit: segmentNodes };
+  chain = { last: (chainStart ??= new Value(0)), size: 0, limit: segmentNodes };
 }
 
 /** The current segment is full: cut it, and shrink later ones if forward passes alone fill them (see `segmentNodes`). */
 function segmentFull(): Segment {
-  if (filledSinceBackward) segmentNodes = Math.max(MIN_SEGMENT_NODES, segmentNodes >> 1);
-  filledSinceBackward = true;
+  if (chain.limit !== 0) {
+    // (limit 0: the placeholder before the first op node, not a full segment)
+    if (filledSinceBackward) segmentNodes = Math.max(MIN_SEGMENT_NODES, segmentNodes >> 1);
+    filledSinceBackward = true;
+  }
   cutChain();
   return chain;
 }
@@ -139,11 +146,11 @@ export function segmentCapacity(): number {
   return segmentNodes;
 }
 
-/** Clear `_prev` from `v` down the chain, to where it is already clear or to the segment's oldest node. */
+/** Clear `_prev` from `v` down the chain, to where it is already clear (`chainStart`'s always is). */
 export function unlinkFrom(v: Value | null): void {
   while (v !== null) {
     const previous = v._prev;
     v._prev = null;
-    v = previous === v ? null : previous;
+    v = previous;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * `sum` and `dot`: many-term sums as one `Value` node — a neuron's `b + w·x` without the 2n intermediate
- * nodes of `mul`/`add` — each forward beside its backward step, as the ops in `value.ts`.
+ * nodes of `mul`/`add` — each forward beside its backward step, like the ops in `value.ts`.
  */
 import { Op, Value, node } from "./value.js";
 import { operand, operands } from "./value-arguments.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { AnomalyError, detectAnomaly, noGrad } from "./grad-mode.js";
-import { Value } from "./value.js";
+import { Op, Value } from "./value.js";
 import { dot, sum } from "./value-sums.js";
 
 /** d f / d x at x0 by central differences (reference for the local derivatives). */
@@ -447,6 +447,33 @@ describe("Value inspection", () => {
     expect(e.label).toBe("");
     e.label = "e";
     expect(e.label).toBe("e");
+  });
+
+  it("each op reports the name the op table gives it; the table lists every op and fits 5 bits of _key", () => {
+    const x = new Value(0.5);
+    const made: Record<string, Value> = {
+      leaf: x,
+      add: x.add(1),
+      sub: x.sub(1),
+      mul: x.mul(2),
+      div: x.div(2),
+      pow: x.pow(2),
+      neg: x.neg(),
+      relu: x.relu(),
+      leakyRelu: x.leakyRelu(),
+      tanh: x.tanh(),
+      sigmoid: x.sigmoid(),
+      exp: x.exp(),
+      log: x.log(),
+      abs: x.abs(),
+      softplus: x.softplus(),
+      sum: sum([x, x]),
+      dot: dot([x], [x]),
+    };
+    for (const [name, v] of Object.entries(made)) expect(v.op).toBe(name);
+    const names = Object.keys(Op).filter((key) => Number.isNaN(Number(key))); // an enum maps both ways
+    expect(names).toEqual(Object.keys(made));
+    expect(names.length).toBeLessThanOrEqual(32); // the op code is the low 5 bits of `_key`
   });
 
   it("the constant of pow and leakyRelu is not an operand", () => {

@@ -1,21 +1,23 @@
 /**
  * `Value`, the scalar engine: a number that remembers the op and operands it came from (micrograd's
- * `Value`). This file holds the op table, the class, and below it every op as a pair — its forward
- * formula and its backward step (local derivative × incoming gradient `g`, added into the operands'
- * `grad`) — so each op's chain rule reads in one screen.
+ * `Value`). This file holds the op table and the class, where every op's method (its forward formula)
+ * has its backward step right under it (local derivative × incoming gradient `g`, added into the
+ * operands' `grad`), so each op's chain rule reads in one screen. The backward steps are methods, not
+ * a closure per node: the sweep (`backward-pass.ts`) calls the one its op code names.
  *
- * How `backward()` finds and orders the graph lives beside it: `creation-chain.ts` (creation numbers,
- * the chain of op nodes, marks), `backward-pass.ts` (the sweep), `creation-order.ts` and
- * `depth-first-order.ts` (the two orders), `value-anomaly.ts` and `value-arguments.ts`.
+ * Beside it: `value-sums.ts` (`sum` and `dot`, the many-operand ops, written the same way),
+ * `value-operands.ts` (where a node keeps its operands), `value-arguments.ts` (argument checks),
+ * `value-anomaly.ts` (anomaly mode); and how `backward()` finds and orders the graph:
+ * `creation-chain.ts` (creation numbers, the chain of op nodes, marks), `backward-pass.ts` (the sweep),
+ * `creation-order.ts` and `depth-first-order.ts` (the two orders).
  */
 import { backwardByCreation } from "./creation-order.js";
-import { LEAF, chainUp, endSweep, newKey, opCode } from "./creation-chain.js";
+import { LEAF, OP_BITS, chainUp, endSweep, newKey } from "./creation-chain.js";
 import { backwardDepthFirst } from "./depth-first-order.js";
 import { isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
 import { recordCreation, throwForwardAnomaly } from "./value-anomaly.js";
 import { badLeaf, describe, isDepthFirst, operand } from "./value-arguments.js";
 import { parentsOf } from "./value-operands.js";
-import { dotBackward, sumBackward } from "./value-sums.js";
 
 /**
  * The op table: every op a {@link Value} can come from, its op code being its position. `ValueOp` and
@@ -145,25 +147,44 @@ export class Value {
     if (label !== "") labels.set(this, label);
   }
 
-  // ─── Ops: each method checks its operands and records the node; the math is in the pairs below ───
-  // A number operand becomes a constant leaf `Value(n)`, as in micrograd.
+  // ─── Ops: each forward (the method) with its chain rule right under it ───
+  // A number operand becomes a constant leaf `Value(n)`, as in micrograd. `backward` calls an op's
+  // `_…Backward(g)` on each result it reaches, with g = d(root)/d(result); the step adds each operand's
+  // local derivative times g into its `grad`. `a` is the first operand (`_a`), `b` the second (`_b`).
 
   /** `this + other`. @example `new Value(2).add(3).data // 5` */
   add(other: Value | number): Value {
     const o = operand(other, "add");
-    return node(addForward(this.data, o.data), Op.add, this, o);
+    return node(this.data + o.data, Op.add, this, o);
+  }
+  /** @internal out = a + b: ∂out/∂a = 1, ∂out/∂b = 1. */
+  _addBackward(g: number): void {
+    this._a!.grad += g;
+    (this._b as Value).grad += g;
   }
 
   /** `this - other`, one node (Python's `a - b` builds `a + b * -1`: same value and gradients). @example `new Value(2).sub(3).data // -1` */
   sub(other: Value | number): Value {
     const o = operand(other, "sub");
-    return node(subForward(this.data, o.data), Op.sub, this, o);
+    return node(this.data - o.data, Op.sub, this, o);
+  }
+  /** @internal out = a − b: ∂out/∂a = 1, ∂out/∂b = −1. */
+  _subBackward(g: number): void {
+    this._a!.grad += g;
+    (this._b as Value).grad -= g;
   }
 
   /** `this · other`. @example `new Value(2).mul(3).data // 6` */
   mul(other: Value | number): Value {
     const o = operand(other, "mul");
-    return node(mulForward(this.data, o.data), Op.mul, this, o);
+    return node(this.data * o.data, Op.mul, this, o);
+  }
+  /** @internal out = a · b: ∂out/∂a = b, ∂out/∂b = a. */
+  _mulBackward(g: number): void {
+    const a = this._a!;
+    const b = this._b as Value;
+    a.grad += b.data * g;
+    b.grad += a.data * g;
   }
 
   /**
@@ -172,7 +193,14 @@ export class Value {
    */
   div(other: Value | number): Value {
     const o = operand(other, "div");
-    return node(divForward(this.data, o.data), Op.div, this, o);
+    return node(this.data / o.data, Op.div, this, o);
+  }
+  /** @internal out = a / b: ∂out/∂a = 1/b, ∂out/∂b = −a/b² (written as PyTorch's div backward). */
+  _divBackward(g: number): void {
+    const a = this._a!;
+    const b = this._b as Value;
+    a.grad += g / b.data;
+    b.grad += (-g * a.data) / (b.data * b.data);
   }
 
   /**
@@ -185,17 +213,32 @@ export class Value {
       throw new TypeError(`Value.pow: expected k to be a number, got ${describe(k)}`);
     }
     if (!Number.isFinite(k)) throw new RangeError(`Value.pow: expected k to be finite, got ${k}`);
-    return node(powForward(this.data, k), Op.pow, this, new Value(k));
+    return node(this.data ** k, Op.pow, this, new Value(k));
+  }
+  /** @internal out = a^k (k in `_b`): ∂out/∂a = k · a^(k−1), and 0 for k = 0 (not 0 · a^−1, NaN at a = 0: as PyTorch). */
+  _powBackward(g: number): void {
+    const a = this._a!;
+    const k = (this._b as Value).data;
+    a.grad += k === 0 ? 0 : k * a.data ** (k - 1) * g;
   }
 
   /** `-this` (one node; Python's `-a` builds `a * -1`, with the same value and gradient). @example `new Value(2).neg().data // -2` */
   neg(): Value {
-    return node(negForward(this.data), Op.neg, this, null);
+    return node(-this.data, Op.neg, this, null);
+  }
+  /** @internal out = −a: ∂out/∂a = −1. */
+  _negBackward(g: number): void {
+    this._a!.grad -= g;
   }
 
   /** `max(0, this)`, written `this < 0 ? 0 : this` as in micrograd (NaN stays NaN). @example `new Value(-2).relu().data // 0` */
   relu(): Value {
-    return node(reluForward(this.data), Op.relu, this, null);
+    const x = this.data;
+    return node(x < 0 ? 0 : x, Op.relu, this, null);
+  }
+  /** @internal out = max(0, a): ∂out/∂a = 1 where out > 0, else 0 (relu'(0) = 0, as PyTorch). */
+  _reluBackward(g: number): void {
+    this._a!.grad += this.data > 0 ? g : 0;
   }
 
   /**
@@ -207,37 +250,71 @@ export class Value {
     if (typeof alpha !== "number" || !Number.isFinite(alpha)) {
       throw new RangeError(`Value.leakyRelu: expected alpha to be a finite number, got ${describe(alpha)}`);
     }
-    return node(leakyReluForward(this.data, alpha), Op.leakyRelu, this, new Value(alpha));
+    const x = this.data;
+    return node(x > 0 ? x : alpha * x, Op.leakyRelu, this, new Value(alpha));
+  }
+  /** @internal out = a > 0 ? a : α · a (α in `_b`): ∂out/∂a = 1 where a > 0, else α. */
+  _leakyReluBackward(g: number): void {
+    const a = this._a!;
+    a.grad += a.data > 0 ? g : (this._b as Value).data * g;
   }
 
   /** `tanh(this)`. @example `new Value(0).tanh().data // 0` */
   tanh(): Value {
-    return node(tanhForward(this.data), Op.tanh, this, null);
+    return node(Math.tanh(this.data), Op.tanh, this, null);
+  }
+  /** @internal out = tanh a: ∂out/∂a = 1 − out², as (1 − out)(1 + out): no rounding of out², exact near ±1. */
+  _tanhBackward(g: number): void {
+    this._a!.grad += (1 - this.data) * (1 + this.data) * g;
   }
 
   /** `1 / (1 + e^−this)`, computed without overflow for any input. @example `new Value(0).sigmoid().data // 0.5` */
   sigmoid(): Value {
-    return node(sigmoidForward(this.data), Op.sigmoid, this, null);
+    return node(sigmoid(this.data), Op.sigmoid, this, null);
+  }
+  /** @internal out = σ(a): ∂out/∂a = out · (1 − out). */
+  _sigmoidBackward(g: number): void {
+    this._a!.grad += this.data * (1 - this.data) * g;
   }
 
   /** `e^this`. @example `new Value(0).exp().data // 1` */
   exp(): Value {
-    return node(expForward(this.data), Op.exp, this, null);
+    return node(Math.exp(this.data), Op.exp, this, null);
+  }
+  /** @internal out = e^a: ∂out/∂a = e^a = out. */
+  _expBackward(g: number): void {
+    this._a!.grad += this.data * g;
   }
 
   /** Natural logarithm, IEEE like PyTorch: `log(0) = -Infinity`, `log(-1) = NaN`. @example `new Value(1).log().data // 0` */
   log(): Value {
-    return node(logForward(this.data), Op.log, this, null);
+    return node(Math.log(this.data), Op.log, this, null);
+  }
+  /** @internal out = log a: ∂out/∂a = 1/a. */
+  _logBackward(g: number): void {
+    const a = this._a!;
+    a.grad += (1 / a.data) * g;
   }
 
   /** `|this|`. @example `new Value(-2).abs().data // 2` */
   abs(): Value {
-    return node(absForward(this.data), Op.abs, this, null);
+    return node(Math.abs(this.data), Op.abs, this, null);
+  }
+  /** @internal out = |a|: ∂out/∂a = sign(a), 0 at 0 (as PyTorch). */
+  _absBackward(g: number): void {
+    const a = this._a!;
+    a.grad += Math.sign(a.data) * g;
   }
 
-  /** `log(1 + e^this)`, without overflow or a lost tail. @example `new Value(0).softplus().data // 0.6931471805599453` */
+  /** `log(1 + e^this)`, as `max(this, 0) + log1p(e^−|this|)`: no overflow, no lost tail. @example `new Value(0).softplus().data // 0.6931471805599453` */
   softplus(): Value {
-    return node(softplusForward(this.data), Op.softplus, this, null);
+    const x = this.data;
+    return node((x > 0 ? x : 0) + Math.log1p(Math.exp(-Math.abs(x))), Op.softplus, this, null);
+  }
+  /** @internal out = log(1 + e^a): ∂out/∂a = σ(a). */
+  _softplusBackward(g: number): void {
+    const a = this._a!;
+    a.grad += sigmoid(a.data) * g;
   }
 
   // ─── Backpropagation ───
@@ -287,7 +364,8 @@ export class Value {
 
   /** @internal Op code (see `op` for its name), marked or not. */
   get _op(): Op {
-    return opCode(this._key);
+    const key = this._key;
+    return (key ^ (key >> 31)) & OP_BITS; // key ^ (key >> 31) undoes a mark (~key) and leaves others
   }
 
   /** The op this value came from, e.g. `"mul"`; `"leaf"` for values you created. @example `new Value(1).op // "leaf"` */
@@ -371,160 +449,9 @@ function unusualNode(data: number, op: Op, a: Value | null, b: Value | readonly 
   return out;
 }
 
-// ─── The ops, forward beside backward ───
-// `xForward` computes the result from the operands' data; `xBackward` runs when backward reaches the
-// result `out` with its gradient `g`, and adds ∂out/∂operand · g into each operand's `grad`. `a` is the
-// first operand (`out._a`), the second (or the constant) is `out._b`.
-
-// add: out = a + b;  ∂out/∂a = 1, ∂out/∂b = 1
-function addForward(a: number, b: number): number {
-  return a + b;
-}
-function addBackward(out: Value, a: Value, g: number): void {
-  a.grad += g;
-  (out._b as Value).grad += g;
-}
-
-// sub: out = a − b;  ∂out/∂a = 1, ∂out/∂b = −1
-function subForward(a: number, b: number): number {
-  return a - b;
-}
-function subBackward(out: Value, a: Value, g: number): void {
-  a.grad += g;
-  (out._b as Value).grad -= g;
-}
-
-// mul: out = a · b;  ∂out/∂a = b, ∂out/∂b = a
-function mulForward(a: number, b: number): number {
-  return a * b;
-}
-function mulBackward(out: Value, a: Value, g: number): void {
-  const b = out._b as Value;
-  a.grad += b.data * g;
-  b.grad += a.data * g;
-}
-
-// div: out = a / b;  ∂out/∂a = 1/b, ∂out/∂b = −a/b² (written as PyTorch's div backward)
-function divForward(a: number, b: number): number {
-  return a / b;
-}
-function divBackward(out: Value, a: Value, g: number): void {
-  const b = out._b as Value;
-  a.grad += g / b.data;
-  b.grad += (-g * a.data) / (b.data * b.data);
-}
-
-// pow: out = a^k;  ∂out/∂a = k · a^(k−1), and 0 for k = 0 (not 0 · a^−1, NaN at a = 0: as PyTorch)
-function powForward(a: number, k: number): number {
-  return a ** k;
-}
-function powBackward(out: Value, a: Value, g: number): void {
-  const k = (out._b as Value).data;
-  a.grad += k === 0 ? 0 : k * a.data ** (k - 1) * g;
-}
-
-// neg: out = −a;  ∂out/∂a = −1
-function negForward(a: number): number {
-  return -a;
-}
-function negBackward(a: Value, g: number): void {
-  a.grad -= g;
-}
-
-// relu: out = max(0, a);  ∂out/∂a = 1 where out > 0, else 0 (relu'(0) = 0, as PyTorch)
-function reluForward(a: number): number {
-  return a < 0 ? 0 : a;
-}
-function reluBackward(out: Value, a: Value, g: number): void {
-  a.grad += out.data > 0 ? g : 0;
-}
-
-// leakyRelu: out = a > 0 ? a : α · a;  ∂out/∂a = 1 where a > 0, else α
-function leakyReluForward(a: number, alpha: number): number {
-  return a > 0 ? a : alpha * a;
-}
-function leakyReluBackward(out: Value, a: Value, g: number): void {
-  a.grad += a.data > 0 ? g : (out._b as Value).data * g;
-}
-
-// tanh: out = tanh a;  ∂out/∂a = 1 − out², as (1 − out)(1 + out): no rounding of out², exact near ±1
-function tanhForward(a: number): number {
-  return Math.tanh(a);
-}
-function tanhBackward(out: Value, a: Value, g: number): void {
-  a.grad += (1 - out.data) * (1 + out.data) * g;
-}
-
-// sigmoid: out = σ(a) = 1 / (1 + e^−a), on the side where the exponential cannot overflow;
-// ∂out/∂a = out · (1 − out)
-function sigmoidForward(a: number): number {
-  if (a >= 0) return 1 / (1 + Math.exp(-a));
-  const e = Math.exp(a);
+/** σ(x) = 1 / (1 + e^−x), evaluated on the side where the exponential cannot overflow. */
+function sigmoid(x: number): number {
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
   return e / (1 + e);
-}
-function sigmoidBackward(out: Value, a: Value, g: number): void {
-  a.grad += out.data * (1 - out.data) * g;
-}
-
-// exp: out = e^a;  ∂out/∂a = e^a = out
-function expForward(a: number): number {
-  return Math.exp(a);
-}
-function expBackward(out: Value, a: Value, g: number): void {
-  a.grad += out.data * g;
-}
-
-// log: out = log a;  ∂out/∂a = 1/a
-function logForward(a: number): number {
-  return Math.log(a);
-}
-function logBackward(a: Value, g: number): void {
-  a.grad += (1 / a.data) * g;
-}
-
-// abs: out = |a|;  ∂out/∂a = sign(a), 0 at 0 (as PyTorch)
-function absForward(a: number): number {
-  return Math.abs(a);
-}
-function absBackward(a: Value, g: number): void {
-  a.grad += Math.sign(a.data) * g;
-}
-
-// softplus: out = log(1 + e^a) = max(a, 0) + log1p(e^−|a|) (no overflow, no lost tail);  ∂out/∂a = σ(a)
-function softplusForward(a: number): number {
-  return (a > 0 ? a : 0) + Math.log1p(Math.exp(-Math.abs(a)));
-}
-function softplusBackward(a: Value, g: number): void {
-  a.grad += sigmoidForward(a.data) * g;
-}
-
-/**
- * The chain rule at one node: its op's backward step (above). `a` is `out._a`, read once by the sweep
- * (null only for a `sum`/`dot` without a start, which do not use it).
- */
-export function chainRule(op: Op, out: Value, a: Value, g: number): void {
-  // prettier-ignore
-  switch (op) {
-    case Op.mul: return mulBackward(out, a, g);
-    case Op.add: return addBackward(out, a, g);
-    case Op.relu: return reluBackward(out, a, g);
-    case Op.sub: return subBackward(out, a, g);
-    case Op.div: return divBackward(out, a, g);
-    case Op.pow: return powBackward(out, a, g);
-    case Op.neg: return negBackward(a, g);
-    case Op.exp: return expBackward(out, a, g);
-    case Op.log: return logBackward(a, g);
-    case Op.tanh: return tanhBackward(out, a, g);
-    case Op.sigmoid: return sigmoidBackward(out, a, g);
-    case Op.leakyRelu: return leakyReluBackward(out, a, g);
-    case Op.abs: return absBackward(a, g);
-    case Op.softplus: return softplusBackward(a, g);
-    case Op.sum: return sumBackward(out, g);
-    case Op.dot: return dotBackward(out, g);
-    case Op.leaf: return;
-    default: {
-      const unknown: never = op;
-      throw new Error(`Value.backward: unknown op code ${String(unknown)}`);
-    }
-  }
 }

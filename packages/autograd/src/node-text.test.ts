@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { drawnNodes } from "./node-text.js";
 import { toDot } from "./to-dot.js";
 import { toMermaid } from "./to-mermaid.js";
-import { Value, dot, sum } from "./value.js";
+import { Value } from "./value.js";
+import { dot, sum } from "./value-sums.js";
 
 /** The same neuron twice: with the fused `dot` node, and spelled out as micrograd's `*`/`+` chain. */
 function neuronPair(ws: number[], xs: number[], bias: number | null, squareIt: boolean) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 
-import { useSimd } from "./matmul-simd.js";
+import { useSimd } from "./kernels/matmul-simd.js";
 import { tensor } from "./tensor-factories.js";
 import type { Tensor } from "./tensor.js";
 import { F64, assembleModule, f64Add, instantiate } from "./wasm-assembler.js";

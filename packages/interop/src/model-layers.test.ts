@@ -1,9 +1,21 @@
 import { Value, tensor } from "@neurogebra/autograd";
-import { Linear, NeuralNetwork, ReLU, Sequential, StateDictError } from "@neurogebra/nn";
+import {
+  BatchNorm1d,
+  Dropout,
+  Linear,
+  LogSoftmax,
+  NeuralNetwork,
+  ReLU,
+  Sequential,
+  Softmax,
+  StateDictError,
+} from "@neurogebra/nn";
 import { PythonRandom, createRng } from "@neurogebra/random";
 import { describe, expect, it } from "vitest";
 
 import { exportStateDict, loadExportedStateDict, modelLayers } from "./model-layers.js";
+import { toOnnx } from "./onnx.js";
+import { toPyTorch } from "./pytorch-script.js";
 
 describe("the from-scratch NeuralNetwork exports as the equivalent Sequential", () => {
   it("has the Sequential's names and shapes, each neuron a row of the [out, in] weight", () => {
@@ -56,7 +68,7 @@ describe("the from-scratch NeuralNetwork exports as the equivalent Sequential", 
     ).not.toThrow();
     class Odd extends Sequential {}
     expect(() => modelLayers(new Sequential(new Odd()))).toThrow(
-      /modelLayers: expected the model's layers to be Linear, ReLU, Tanh, Sigmoid or LeakyReLU, got Odd at index 0/,
+      /modelLayers: expected the model's layers to be Linear, ReLU, Tanh, Sigmoid, LeakyReLU, Dropout, BatchNorm1d, Softmax or LogSoftmax, got Odd at index 0/,
     );
     expect(() => modelLayers(new Sequential(new ReLU()))).toThrow(/at least one Linear layer/);
     const rng = createRng(0);
@@ -66,5 +78,76 @@ describe("the from-scratch NeuralNetwork exports as the equivalent Sequential", 
     expect(() => modelLayers({} as Sequential)).toThrow(
       /expected a Sequential or a NeuralNetwork, got Object/,
     );
+  });
+});
+
+describe("Dropout, BatchNorm1d, Softmax and LogSoftmax export as PyTorch has them", () => {
+  const rng = createRng(3);
+  const model = () =>
+    new Sequential(
+      new Linear(2, 4, { rng }),
+      new BatchNorm1d(4, { eps: 1e-3, momentum: null }),
+      new ReLU(),
+      new Dropout(0.25, { rng }),
+      new Linear(4, 3, { rng }),
+      new LogSoftmax(1),
+    );
+
+  it("lists them with what inference needs, and the script rebuilds them", () => {
+    const layers = modelLayers(model());
+    expect(layers.map((l) => `${l.name}:${l.kind}`)).toEqual([
+      "0:linear",
+      "1:batchNorm1d",
+      "2:relu",
+      "3:dropout",
+      "4:linear",
+      "5:logSoftmax",
+    ]);
+    const bn = layers[1] as Extract<(typeof layers)[number], { kind: "batchNorm1d" }>;
+    expect([bn.eps, bn.momentum, Array.from(bn.runningVar!)]).toEqual([1e-3, null, [1, 1, 1, 1]]);
+    const script = toPyTorch(model());
+    expect(script).toContain(
+      "nn.BatchNorm1d(4, eps=0.001, momentum=None, affine=True, track_running_stats=True),",
+    );
+    expect(script).toContain("nn.Dropout(p=0.25),");
+    expect(script).toContain("nn.LogSoftmax(dim=1),");
+    expect(toPyTorch(new Sequential(new Linear(2, 2, { rng }), new Softmax()))).toContain(
+      "nn.Softmax(dim=-1),",
+    );
+    // the state dict carries the running statistics under PyTorch's names
+    expect(Object.keys(exportStateDict(model()))).toEqual([
+      "0.weight",
+      "0.bias",
+      "1.weight",
+      "1.bias",
+      "1.running_mean",
+      "1.running_var",
+      "1.num_batches_tracked",
+      "4.weight",
+      "4.bias",
+    ]);
+  });
+
+  it("checks a BatchNorm1d's features against the layer before it", () => {
+    expect(() => modelLayers(new Sequential(new Linear(2, 4, { rng }), new BatchNorm1d(5)))).toThrow(
+      new RangeError("modelLayers: layer 1 takes 5 features but layer 0 gives 4"),
+    );
+    expect(() => modelLayers(new Sequential(new BatchNorm1d(3), new Linear(2, 4, { rng })))).toThrow(
+      new RangeError("modelLayers: layer 1 takes 2 features but layer 0 gives 3"),
+    );
+  });
+
+  it("ONNX refuses a BatchNorm1d without running statistics, or on a rank-3 input, naming it", () => {
+    const noStats = new Sequential(
+      new Linear(2, 4, { rng }),
+      new BatchNorm1d(4, { trackRunningStats: false }),
+    );
+    expect(() => toOnnx(noStats)).toThrow(
+      /toOnnx: expected BatchNorm1d at index 1 to track running statistics .*got trackRunningStats: false/,
+    );
+    expect(() => toOnnx(model(), { inputShape: ["batch", "time", 2] })).toThrow(
+      /toOnnx: BatchNorm1d at index 1 normalises dimension 1, .* got an input of rank 3/,
+    );
+    expect(toOnnx(model(), { dtype: "float32" })).toBeInstanceOf(Uint8Array);
   });
 });

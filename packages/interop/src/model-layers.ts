@@ -1,12 +1,25 @@
-import { LeakyReLU, Linear, NeuralNetwork, ReLU, Sequential, Sigmoid, Tanh } from "@neurogebra/nn";
+import {
+  BatchNorm1d,
+  Dropout,
+  LeakyReLU,
+  Linear,
+  LogSoftmax,
+  NeuralNetwork,
+  ReLU,
+  Sequential,
+  Sigmoid,
+  Softmax,
+  Tanh,
+} from "@neurogebra/nn";
 import type { StateDict } from "@neurogebra/nn";
 
 /** A model the exporters take: a `Sequential` of supported layers, or the from-scratch `NeuralNetwork`. */
 export type ExportableModel = Sequential | NeuralNetwork;
 
 /**
- * One layer of a model as the exporters see it, in PyTorch's terms: a `Linear` (weight `[out, in]`
- * row-major, as `nn.Linear.weight`) under its `nn.Sequential` index, or an activation.
+ * One layer of a model as the exporters see it, in PyTorch's terms, under its `nn.Sequential` index: a
+ * `Linear` (weight `[out, in]` row-major, as `nn.Linear.weight`), an activation, a `Dropout`, a
+ * `BatchNorm1d` (its running statistics are what inference uses), or a `Softmax` / `LogSoftmax`.
  */
 export type ExportLayer =
   | {
@@ -21,7 +34,27 @@ export type ExportLayer =
   | { kind: "relu"; name: string }
   | { kind: "tanh"; name: string }
   | { kind: "sigmoid"; name: string }
-  | { kind: "leakyRelu"; name: string; negativeSlope: number };
+  | { kind: "leakyRelu"; name: string; negativeSlope: number }
+  | { kind: "dropout"; name: string; p: number }
+  | {
+      kind: "batchNorm1d";
+      name: string;
+      numFeatures: number;
+      eps: number;
+      momentum: number | null;
+      /** `null` without `affine`. */
+      weight: Float64Array | null;
+      bias: Float64Array | null;
+      /** `null` without `trackRunningStats` (then inference uses batch statistics: no ONNX export). */
+      runningMean: Float64Array | null;
+      runningVar: Float64Array | null;
+    }
+  | { kind: "softmax" | "logSoftmax"; name: string; dim: number };
+
+const copy = (t: { data: ArrayLike<number> } | null): Float64Array | null =>
+  t === null ? null : Float64Array.from(t.data);
+
+const EXPORTABLE = "Linear, ReLU, Tanh, Sigmoid, LeakyReLU, Dropout, BatchNorm1d, Softmax or LogSoftmax";
 
 function fromSequential(fn: string, model: Sequential): ExportLayer[] {
   return model.namedChildren().map(([name, child]): ExportLayer => {
@@ -39,8 +72,24 @@ function fromSequential(fn: string, model: Sequential): ExportLayer[] {
     if (child instanceof Tanh) return { kind: "tanh", name };
     if (child instanceof Sigmoid) return { kind: "sigmoid", name };
     if (child instanceof LeakyReLU) return { kind: "leakyRelu", name, negativeSlope: child.negativeSlope };
+    if (child instanceof Dropout) return { kind: "dropout", name, p: child.p };
+    if (child instanceof Softmax) return { kind: "softmax", name, dim: child.dim };
+    if (child instanceof LogSoftmax) return { kind: "logSoftmax", name, dim: child.dim };
+    if (child instanceof BatchNorm1d) {
+      return {
+        kind: "batchNorm1d",
+        name,
+        numFeatures: child.numFeatures,
+        eps: child.eps,
+        momentum: child.momentum,
+        weight: copy(child.weight),
+        bias: copy(child.bias),
+        runningMean: copy(child.runningMean),
+        runningVar: copy(child.runningVar),
+      };
+    }
     throw new TypeError(
-      `${fn}: expected the model's layers to be Linear, ReLU, Tanh, Sigmoid or LeakyReLU, got ${child.constructor.name} at index ${name}`,
+      `${fn}: expected the model's layers to be ${EXPORTABLE}, got ${child.constructor.name} at index ${name}`,
     );
   });
 }
@@ -108,17 +157,20 @@ export function modelLayers(model: ExportableModel, fn = "modelLayers"): ExportL
       model === null ? "null" : typeof model === "object" ? (model as object).constructor.name : typeof model;
     throw new TypeError(`${fn}: expected a Sequential or a NeuralNetwork, got ${got}`);
   }
-  const linears = layers.filter((l) => l.kind === "linear");
-  if (linears.length === 0)
+  if (!layers.some((l) => l.kind === "linear"))
     throw new RangeError(`${fn}: expected the model to have at least one Linear layer`);
-  linears.forEach((l, i) => {
-    const next = linears[i + 1];
-    if (next !== undefined && next.inFeatures !== l.outFeatures) {
+  // each Linear and BatchNorm1d takes the features the layer before it gives
+  let features: { count: number; from: string } | null = null;
+  for (const l of layers) {
+    const takes = l.kind === "linear" ? l.inFeatures : l.kind === "batchNorm1d" ? l.numFeatures : null;
+    if (takes === null) continue;
+    if (features !== null && takes !== features.count) {
       throw new RangeError(
-        `${fn}: layer ${next.name} takes ${next.inFeatures} features but layer ${l.name} gives ${l.outFeatures}`,
+        `${fn}: layer ${l.name} takes ${takes} features but layer ${features.from} gives ${features.count}`,
       );
     }
-  });
+    features = { count: l.kind === "linear" ? l.outFeatures : takes, from: l.name };
+  }
   return layers;
 }
 

@@ -159,10 +159,13 @@ function checkOptions(layers: readonly ExportLayer[], options: ToOnnxOptions) {
 }
 
 /**
- * Export `model` (a `Sequential` of `Linear`, `ReLU`, `Tanh`, `Sigmoid`, `LeakyReLU`, or the from-scratch
- * `NeuralNetwork`) as an ONNX model: each Linear a `Gemm` (`transB = 1`, the weight stored `[out, in]`
- * under its PyTorch name, e.g. `0.weight`) or a `MatMul` + `Add`; activations as `Relu`, `Tanh`,
- * `Sigmoid`, `LeakyRelu`; optionally a final `Softmax`. The batch dimension is dynamic by default.
+ * Export `model` (a `Sequential` of `Linear`, `ReLU`, `Tanh`, `Sigmoid`, `LeakyReLU`, `Dropout`,
+ * `BatchNorm1d`, `Softmax`, `LogSoftmax`, or the from-scratch `NeuralNetwork`) as an ONNX model for
+ * inference, as PyTorch's exporter does in eval mode: each Linear a `Gemm` (`transB = 1`, the weight
+ * stored `[out, in]` under its PyTorch name, e.g. `0.weight`) or a `MatMul` + `Add`; activations as `Relu`,
+ * `Tanh`, `Sigmoid`, `LeakyRelu`; `Dropout` as `Identity`; `BatchNorm1d` with its running statistics (one
+ * `BatchNormalization` in float32; `Sub`, `Div`, `Mul`, `Add` in float64, exact); `Softmax` /
+ * `LogSoftmax` over their `dim`; optionally a final `Softmax`. The batch dimension is dynamic by default.
  * LeakyRelu's `alpha` is a float32 attribute in ONNX: in float64, a slope float32 cannot hold (0.01)
  * — or any slope below opset 16, where ONNX Runtime has no double LeakyRelu — is exported as
  * `Where(Greater(x, 0), x, Mul(x, slope))` instead, so the result stays exact.
@@ -209,6 +212,13 @@ export function toOnnx(model: ExportableModel, options: ToOnnxOptions = {}): Uin
         }
       }
       features = outFeatures;
+    } else if (layer.kind === "dropout") {
+      node(graph, "Identity", [current], output); // inference: dropout passes x through
+    } else if (layer.kind === "softmax" || layer.kind === "logSoftmax") {
+      const op = layer.kind === "softmax" ? "Softmax" : "LogSoftmax";
+      node(graph, op, [current], output, [{ name: "axis", int: layer.dim }]);
+    } else if (layer.kind === "batchNorm1d") {
+      batchNorm(graph, layer, current, output, dtype, dims.length);
     } else {
       if (
         layer.kind === "leakyRelu" &&
@@ -236,6 +246,56 @@ export function toOnnx(model: ExportableModel, options: ToOnnxOptions = {}): Uin
   valueInfo(graph, 11, inputName, dims, dtype); // GraphProto.input
   valueInfo(graph, 12, outputName, [...dims.slice(0, -1), features], dtype); // GraphProto.output
   return assemble(irVersion(opset), opset, graph.finish());
+}
+
+/**
+ * Inference-mode `BatchNorm1d`: `(x − running_mean) / sqrt(running_var + eps) · weight + bias`. In float32
+ * one `BatchNormalization`; in float64 the same four steps as `Sub`, `Div`, `Mul`, `Add` with a float64
+ * standard deviation, because ONNX holds `epsilon` as a float32 attribute (1e-5 is not a float32).
+ */
+function batchNorm(
+  graph: ProtoWriter,
+  layer: Extract<ExportLayer, { kind: "batchNorm1d" }>,
+  current: string,
+  output: string,
+  dtype: "float32" | "float64",
+  rank: number,
+): void {
+  const { name, numFeatures, eps, weight, bias, runningMean, runningVar } = layer;
+  if (runningMean === null || runningVar === null) {
+    throw new RangeError(
+      `toOnnx: expected BatchNorm1d at index ${name} to track running statistics (inference uses them), got trackRunningStats: false`,
+    );
+  }
+  if (rank !== 2) {
+    throw new RangeError(
+      `toOnnx: BatchNorm1d at index ${name} normalises dimension 1, the features only for a rank-2 input; got an input of rank ${rank}`,
+    );
+  }
+  const c = [numFeatures];
+  const scale = weight ?? new Float64Array(numFeatures).fill(1);
+  const shift = bias ?? new Float64Array(numFeatures);
+  initializer(graph, `${name}.running_mean`, c, runningMean, dtype);
+  if (dtype === "float32") {
+    initializer(graph, `${name}.weight`, c, scale, dtype);
+    initializer(graph, `${name}.bias`, c, shift, dtype);
+    initializer(graph, `${name}.running_var`, c, runningVar, dtype);
+    const inputs = [current, `${name}.weight`, `${name}.bias`, `${name}.running_mean`, `${name}.running_var`];
+    node(graph, "BatchNormalization", inputs, output, [{ name: "epsilon", float: eps }]);
+    return;
+  }
+  const std = Float64Array.from(runningVar, (v) => Math.sqrt(v + eps));
+  initializer(graph, `/${name}/running_std`, c, std, dtype);
+  node(graph, "Sub", [current, `${name}.running_mean`], `/${name}/centered`);
+  if (weight === null || bias === null) {
+    node(graph, "Div", [`/${name}/centered`, `/${name}/running_std`], output);
+    return;
+  }
+  initializer(graph, `${name}.weight`, c, weight, dtype);
+  initializer(graph, `${name}.bias`, c, bias, dtype);
+  node(graph, "Div", [`/${name}/centered`, `/${name}/running_std`], `/${name}/normalized`);
+  node(graph, "Mul", [`/${name}/normalized`, `${name}.weight`], `/${name}/scaled`);
+  node(graph, "Add", [`/${name}/scaled`, `${name}.bias`], output);
 }
 
 /** The ModelProto around a graph. */

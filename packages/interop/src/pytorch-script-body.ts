@@ -94,6 +94,7 @@ def load_model(path):
 def forward(args):
     model = load_model(args.weights)
     x = load_safetensors(args.input)["input"].to(next(model.parameters()).dtype)
+    model.eval()  # dropout off, batch norm on its running statistics
     with torch.no_grad():
         y = model(x)
     save_safetensors({"output": y}, args.output)

@@ -48,6 +48,17 @@ function layerLine(layer: ExportLayer): string {
       return "nn.Sigmoid(),";
     case "leakyRelu":
       return `nn.LeakyReLU(negative_slope=${py(layer.negativeSlope)}),`;
+    case "dropout":
+      return `nn.Dropout(p=${py(layer.p)}),`;
+    case "softmax":
+      return `nn.Softmax(dim=${layer.dim}),`;
+    case "logSoftmax":
+      return `nn.LogSoftmax(dim=${layer.dim}),`;
+    case "batchNorm1d": {
+      const momentum = layer.momentum === null ? "None" : py(layer.momentum);
+      const flags = `affine=${layer.weight === null ? "False" : "True"}, track_running_stats=${layer.runningMean === null ? "False" : "True"}`;
+      return `nn.BatchNorm1d(${layer.numFeatures}, eps=${py(layer.eps)}, momentum=${momentum}, ${flags}),`;
+    }
     default: {
       const never: never = layer;
       throw new TypeError(`toPyTorch: unknown layer ${JSON.stringify(never)}`);

@@ -1,6 +1,18 @@
 /** The models every exporter test runs, and our own forward pass of each, for comparing engines. */
-import { Value, noGrad, tensor } from "@neurogebra/autograd";
-import { LeakyReLU, Linear, NeuralNetwork, ReLU, Sequential, Sigmoid, Tanh } from "@neurogebra/nn";
+import { Value, noGrad, rand, tensor } from "@neurogebra/autograd";
+import {
+  BatchNorm1d,
+  Dropout,
+  LeakyReLU,
+  Linear,
+  LogSoftmax,
+  NeuralNetwork,
+  ReLU,
+  Sequential,
+  Sigmoid,
+  Softmax,
+  Tanh,
+} from "@neurogebra/nn";
 import type { ExportableModel } from "../src/index.js";
 import { PythonRandom, createRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
@@ -20,6 +32,18 @@ export function tutorialSequential(rng: Rng): Sequential {
     new ReLU(),
     new Linear(16, 3, { rng }),
   );
+}
+
+/**
+ * `model` after a few training-mode forward passes (so batch norm's running statistics are not their
+ * initial zeros and ones), switched to evaluation mode, which is what the exporters export.
+ */
+function trainedThenEval(model: Sequential, inFeatures: number, rng: Rng): Sequential {
+  model.train();
+  noGrad(() => {
+    for (let i = 0; i < 3; i++) model.forward(rand([16, inFeatures], rng).mul(4).sub(1));
+  });
+  return model.eval();
 }
 
 /** One model per layer kind and per model class, including the tutorial's two networks. */
@@ -60,6 +84,37 @@ export function exportModels(): NamedModel[] {
     {
       name: "Sequential with LeakyReLU(0.25) (a slope float32 holds)",
       model: new Sequential(new Linear(2, 7, { rng }), new LeakyReLU(0.25), new Linear(7, 2, { rng })),
+      inFeatures: 2,
+    },
+    {
+      name: "Sequential with BatchNorm1d, Dropout and LogSoftmax (running statistics, eval mode)",
+      model: trainedThenEval(
+        new Sequential(
+          new Linear(3, 8, { rng }),
+          new BatchNorm1d(8),
+          new ReLU(),
+          new Dropout(0.3, { rng }),
+          new Linear(8, 4, { rng }),
+          new LogSoftmax(1),
+        ),
+        3,
+        rng,
+      ),
+      inFeatures: 3,
+    },
+    {
+      name: "Sequential opening with a BatchNorm1d without affine (momentum null), ending in Softmax",
+      model: trainedThenEval(
+        new Sequential(
+          new BatchNorm1d(2, { affine: false, momentum: null }),
+          new Linear(2, 5, { rng }),
+          new Tanh(),
+          new Linear(5, 3, { rng }),
+          new Softmax(-1),
+        ),
+        2,
+        rng,
+      ),
       inFeatures: 2,
     },
   ];

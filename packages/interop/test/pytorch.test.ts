@@ -4,6 +4,7 @@
  * training here, `torchrun --standalone --nproc_per_node=2` trains on with DistributedDataParallel (CPU,
  * gloo) on the spiral data; the weights it writes load back into our Sequential, the loss went down, and
  * our forward on them equals PyTorch's. (3) The plain loop (no torchrun) does the same from a data file.
+ * (4) A model with BatchNorm1d and Dropout makes the trip too (running statistics and the int64 counter).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,8 +12,7 @@ import { join } from "node:path";
 
 import { noGrad, tensor } from "@neurogebra/autograd";
 import { generateSpirals } from "@neurogebra/datasets";
-import { Adam } from "@neurogebra/nn";
-import type { Sequential } from "@neurogebra/nn";
+import { Adam, BatchNorm1d, Dropout, Linear, ReLU, Sequential } from "@neurogebra/nn";
 import { NumpyRandomState, createRng } from "@neurogebra/random";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -219,6 +219,47 @@ describe("Node → PyTorch → back", () => {
     expect(tensors["0.weight"]!.dtype).toBe("F32"); // trained in the dtype of the weights it was given
     const returned = loadReturned(readFileSync(join(folder, "out.safetensors")));
     expect(loss(returned)).toBeLessThan(loss(model));
+  });
+
+  it("a model with BatchNorm1d and Dropout trains in PyTorch and comes back with its running statistics", () => {
+    const rng = createRng(8);
+    const fresh = () =>
+      new Sequential(
+        new Linear(2, 6, { rng }),
+        new BatchNorm1d(6),
+        new ReLU(),
+        new Dropout(0.2, { rng }),
+        new Linear(6, 3, { rng }),
+      );
+    const model = fresh();
+    const folder = join(dir, "batch-norm");
+    mkdirSync(folder);
+    const X = Array.from({ length: 60 }, () => rng.uniform(-1, 1));
+    const y = Array.from({ length: 30 }, (_, i) => i % 3);
+    writeFileSync(join(folder, "model.safetensors"), toSafetensors(exportStateDict(model)));
+    writeFileSync(
+      join(folder, "train_more.py"),
+      toPyTorch(model, { data: { X, y, nFeatures: 2 }, epochs: 2 }),
+    );
+    runPython([join(folder, "train_more.py"), "train"], { cwd: folder });
+    const bytes = readFileSync(join(folder, "trained.safetensors"));
+    const { tensors } = readSafetensors(bytes);
+    expect(tensors["1.num_batches_tracked"]).toMatchObject({ dtype: "I64", data: Float64Array.of(4) }); // 2 epochs × 2 batches
+    const returned = fresh();
+    returned.loadStateDict(fromSafetensors(bytes));
+    expect(Array.from(returned.stateDict()["1.running_mean"]!.data)).toEqual(
+      Array.from(tensors["1.running_mean"]!.data),
+    );
+    // PyTorch's forward (eval mode) on the returned weights equals ours
+    writeFileSync(join(folder, "model.safetensors"), bytes);
+    const input = Float64Array.from({ length: 20 * 2 }, () => rng.uniform(-2, 2));
+    writeFileSync(
+      join(folder, "x.safetensors"),
+      toSafetensors({ input: { shape: [20, 2], data: Array.from(input) } }),
+    );
+    forwardAll([folder]);
+    const { output } = readSafetensors(readFileSync(join(folder, "y.safetensors"))).tensors;
+    expect(maxRelativeDifference(output!.data, ourForward(returned.eval(), input, 20))).toBeLessThan(1e-12);
   });
 
   it("a script without embedded data says how to give it some", () => {

@@ -62,7 +62,15 @@ export function exportModel(dir: string, request: ExportRequest): ExportResult {
         case "leakyRelu":
           return `LeakyReLU(${layer.negativeSlope})`;
         default:
-          return { relu: "ReLU", tanh: "Tanh", sigmoid: "Sigmoid" }[layer.kind];
+          return {
+            relu: "ReLU",
+            tanh: "Tanh",
+            sigmoid: "Sigmoid",
+            dropout: "Dropout",
+            batchNorm1d: "BatchNorm1d",
+            softmax: "Softmax",
+            logSoftmax: "LogSoftmax",
+          }[layer.kind];
       }
     })
     .join(" → ");

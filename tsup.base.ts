@@ -1,6 +1,9 @@
 import type { Options } from "tsup";
 
-/** The one tsup configuration every published package reuses: ESM + CJS + .d.ts/.d.cts. */
+/**
+ * The one tsup configuration every published package reuses: ESM + CJS + .d.ts/.d.cts. The private
+ * `@neurogebra/internal` (a devDependency) is bundled in, never left as an import.
+ */
 export const baseConfig: Options = {
   entry: ["src/index.ts"],
   format: ["esm", "cjs"],
@@ -9,4 +12,5 @@ export const baseConfig: Options = {
   sourcemap: true,
   target: "node20",
   treeshake: true,
+  noExternal: [/^@neurogebra\/internal(\/|$)/],
 };

@@ -21,11 +21,3 @@ export type { TensorData } from "./tensor-factories.js";
 export { linear, matmul, maximum, minimum, where } from "./tensor-functions.js";
 export type { Rng } from "./rng.js";
 export type { Shape } from "./shape.js";
-/**
- * The package's tiny WebAssembly assembler (instructions, `assembleModule`, `instantiate`): how its
- * matrix-product kernel is written, and available to other packages for theirs (`@neurogebra/nn`'s
- * fused Adam). See `wasm-assembler.ts`.
- */
-import * as wasm from "./wasm-assembler.js";
-
-export { wasm };

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { useSimd } from "./kernels/matmul-simd.js";
 import { tensor } from "./tensor-factories.js";
 import type { Tensor } from "./tensor.js";
-import { F64, assembleModule, f64Add, instantiate } from "./wasm-assembler.js";
+import { F64, assembleModule, f64Add, instantiate } from "@neurogebra/internal/wasm-assembler";
 
 /**
  * A page whose Content-Security-Policy lacks 'wasm-unsafe-eval' lets scripts see `WebAssembly`, even

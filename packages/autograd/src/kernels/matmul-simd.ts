@@ -40,7 +40,7 @@ import {
   type Code,
   type Locals,
   type WasmMemory,
-} from "../wasm-assembler.js";
+} from "@neurogebra/internal/wasm-assembler";
 
 /** `$name += by` (i32) over a function's locals. */
 const increment =

@@ -8,10 +8,10 @@
  * The moments live in WebAssembly memory for the optimizer's whole life, in a region of an instance
  * shared by every optimizer with the same options (see `Shared` below); each step copies the weights and
  * gradients in, side by side, updates them in one call and copies the weights back. Written with
- * `@neurogebra/autograd`'s assembler (`wasm`), one module per combination of options, each function
+ * the shared assembler (`@neurogebra/internal/wasm-assembler`), one module per combination of options, each function
  * reading like its `.wat`.
  */
-import { wasm } from "@neurogebra/autograd";
+import * as wasm from "@neurogebra/internal/wasm-assembler";
 
 const {
   F64,

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-
 import { describe, expect, it } from "vitest";
+import { readSharedFixture } from "@neurogebra/internal/fixtures";
 
 import type { Tensor } from "../src/index.js";
 import { linear, tensor } from "../src/index.js";
@@ -30,9 +29,7 @@ interface CrossEntropyCase {
   softmax: number[][];
 }
 
-const reference = JSON.parse(
-  readFileSync(new URL("./fixtures/torch-reference.json", import.meta.url), "utf8"),
-) as {
+const reference = JSON.parse(readSharedFixture("torch-reference.json")) as {
   mlp: MlpCase;
   cross_entropy: CrossEntropyCase[];
 };

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
-
 import { describe, expect, it } from "vitest";
+import { readSharedFixture } from "@neurogebra/internal/fixtures";
 
 import { Value } from "../src/index.js";
 
@@ -12,9 +11,7 @@ interface ScalarGraph {
   grads: Record<string, number>;
 }
 
-const fixture = JSON.parse(
-  readFileSync(new URL("./fixtures/torch-reference.json", import.meta.url), "utf8"),
-) as { scalar_graphs: ScalarGraph[] };
+const fixture = JSON.parse(readSharedFixture("torch-reference.json")) as { scalar_graphs: ScalarGraph[] };
 
 /** The graphs of the fixture (PyTorch float64), written with our ops; each returns the output node. */
 const graphs: Record<string, (v: Record<string, Value>) => Value> = {

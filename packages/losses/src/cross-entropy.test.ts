@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-
 import { Value, tensor, zeros } from "@neurogebra/autograd";
 import type { Tensor } from "@neurogebra/autograd";
 import { describe, expect, it } from "vitest";
+import { readSharedFixture } from "@neurogebra/internal/fixtures";
 
 import { CrossEntropyLoss } from "./cross-entropy-loss.js";
 import { crossEntropy } from "./cross-entropy.js";
@@ -15,9 +14,9 @@ interface CrossEntropyCase {
   loss: number;
   grad: number[][];
 }
-const { cross_entropy: cases } = JSON.parse(
-  readFileSync(new URL("../test/fixtures/torch-reference.json", import.meta.url), "utf8"),
-) as { cross_entropy: CrossEntropyCase[] };
+const { cross_entropy: cases } = JSON.parse(readSharedFixture("torch-reference.json")) as {
+  cross_entropy: CrossEntropyCase[];
+};
 
 function close(actual: number, expected: number, tol = 1e-12): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-
 import { Value } from "@neurogebra/autograd";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { readSharedFixture } from "@neurogebra/internal/fixtures";
 
 import { softmaxCrossEntropy } from "./softmax-cross-entropy.js";
 
@@ -13,10 +12,10 @@ interface CrossEntropyCase {
   grad: number[][];
   softmax: number[][];
 }
-const { cross_entropy: cases } = JSON.parse(
-  readFileSync(new URL("../test/fixtures/torch-reference.json", import.meta.url), "utf8"),
-) as { cross_entropy: CrossEntropyCase[] };
-const transcript = readFileSync(new URL("../test/fixtures/python-run-seed42.txt", import.meta.url), "utf8");
+const { cross_entropy: cases } = JSON.parse(readSharedFixture("torch-reference.json")) as {
+  cross_entropy: CrossEntropyCase[];
+};
+const transcript = readSharedFixture("python-run-seed42.txt");
 
 function close(actual: number, expected: number, tol = 1e-12): void {
   expect(Math.abs(actual - expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(

@@ -1,16 +1,12 @@
-import { readFileSync } from "node:fs";
-
 import { Value } from "@neurogebra/autograd";
 import { PythonRandom, createRng } from "@neurogebra/random";
 import { describe, expect, it } from "vitest";
+import { readSharedFixture } from "@neurogebra/internal/fixtures";
 
 import { MLP, NeuralNetwork } from "./neural-network.js";
 import { StateDictError, load, save } from "./state-dict.js";
 
-const transcript = readFileSync(
-  new URL("../test/fixtures/python-run-seed42.txt", import.meta.url),
-  "utf8",
-).split("\n");
+const transcript = readSharedFixture("python-run-seed42.txt").split("\n");
 
 function tutorialNet(seed = 42): NeuralNetwork {
   return new NeuralNetwork([2, 16, 16, 3], {

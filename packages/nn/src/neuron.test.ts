@@ -1,16 +1,15 @@
-import { readFileSync } from "node:fs";
-
 import { Value } from "@neurogebra/autograd";
 import { PythonRandom, createRng } from "@neurogebra/random";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { readSharedFixture } from "@neurogebra/internal/fixtures";
 
 import { Layer } from "./layer.js";
 import { Neuron } from "./neuron.js";
 
-const fixture = JSON.parse(
-  readFileSync(new URL("../test/fixtures/python-rng.json", import.meta.url), "utf8"),
-) as { tutorial_first_layer_init_seed42: { limit: number; first_8_uniform: number[] } };
+const fixture = JSON.parse(readSharedFixture("python-rng.json")) as {
+  tutorial_first_layer_init_seed42: { limit: number; first_8_uniform: number[] };
+};
 const init = fixture.tutorial_first_layer_init_seed42;
 
 describe("Neuron", () => {

@@ -4,17 +4,16 @@
  * lr 0.01, batch 16, 30 epochs, the fused cross-entropy — on the tutorial's seed-42 spirals. PyTorch 1.13
  * reaches 96.3% train accuracy at epoch 30 on average; we ask for ≥ 95% over seeds 0–9.
  */
-import { readFileSync } from "node:fs";
-
 import { tensor } from "@neurogebra/autograd";
 import { NumpyRandomState, createRng } from "@neurogebra/random";
 import { describe, expect, it } from "vitest";
+import { readSharedFixture } from "@neurogebra/internal/fixtures";
 
 import { Adam, Linear, ReLU, Sequential, countParameters } from "../src/index.js";
 
-const { tutorial_spirals_seed42: spirals } = JSON.parse(
-  readFileSync(new URL("./fixtures/python-rng.json", import.meta.url), "utf8"),
-) as { tutorial_spirals_seed42: { X: [number, number][]; y: number[]; split_permutation: number[] } };
+const { tutorial_spirals_seed42: spirals } = JSON.parse(readSharedFixture("python-rng.json")) as {
+  tutorial_spirals_seed42: { X: [number, number][]; y: number[]; split_permutation: number[] };
+};
 
 const trainIdx = spirals.split_permutation.slice(0, 240);
 const XTrain = tensor(

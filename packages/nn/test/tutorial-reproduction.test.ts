@@ -1,19 +1,18 @@
 /**
  * Acceptance: the tutorial's from-scratch half (Steps 1–6) run with our packages reproduces the printed
- * lines of the real Python run (`fixtures/python-run-seed42.txt`) exactly.
+ * lines of the real Python run (the shared `python-run-seed42.txt`) exactly.
  *
- * Data: the spirals NumPy generated with `np.random.seed(42)` (`fixtures/python-rng.json`,
+ * Data: the spirals NumPy generated with `np.random.seed(42)` (the shared `python-rng.json`,
  * `tutorial_spirals_seed42` — copied, because NumPy's vectorised sin/cos may differ from `Math.sin` in the
  * last ulp). The NumPy generator is replayed with `NumpyRandomState(42)` through the same draws (three
  * `randn(100)`, the split permutation, one permutation per epoch); the network's weights come from
  * `PythonRandom(42)` like the tutorial's `random.seed(42)`. The same run batched by `ValueDataLoader`
  * prints the same lines: its batches are the tutorial's, and its reused `Value`s change nothing.
  */
-import { readFileSync } from "node:fs";
-
 import { Value, noGrad, sum } from "@neurogebra/autograd";
 import { NumpyRandomState, PythonRandom } from "@neurogebra/random";
 import { describe, expect, it } from "vitest";
+import { readSharedFixture } from "@neurogebra/internal/fixtures";
 
 import { NeuralNetwork, SGD, ValueDataLoader, formatFixed, formatPercent } from "../src/index.js";
 
@@ -23,15 +22,11 @@ interface Spirals {
   split_permutation: number[];
   next_permutation_240: number[];
 }
-const rngFixture = JSON.parse(
-  readFileSync(new URL("./fixtures/python-rng.json", import.meta.url), "utf8"),
-) as {
+const rngFixture = JSON.parse(readSharedFixture("python-rng.json")) as {
   tutorial_spirals_seed42: Spirals;
 };
 const spirals = rngFixture.tutorial_spirals_seed42;
-const transcript = readFileSync(new URL("./fixtures/python-run-seed42.txt", import.meta.url), "utf8").split(
-  "\n",
-);
+const transcript = readSharedFixture("python-run-seed42.txt").split("\n");
 
 /** The tutorial's `softmax_cross_entropy`, line for line (Step 3). */
 function softmaxCrossEntropy(scores: Value[], target: number): Value {

@@ -1,10 +1,11 @@
+import { loadSharedFixture } from "@neurogebra/internal/fixtures";
 import { describe, expect, it } from "vitest";
 
 import { loadFixture } from "../test/fixtures/load.js";
 import type { PythonRngFixture } from "../test/fixtures/load.js";
 import { PythonRandom } from "./python-random.js";
 
-const fixture = loadFixture<PythonRngFixture>("python-rng.json");
+const fixture = loadSharedFixture<PythonRngFixture>("python-rng.json");
 
 interface PythonExtra {
   random: number[];

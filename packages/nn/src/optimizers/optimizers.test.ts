@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-
 import { Value, sum, tensor } from "@neurogebra/autograd";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { readSharedFixture } from "@neurogebra/internal/fixtures";
 
 import { Adam, AdamW } from "./adam.js";
 import type { Optimizer } from "./optimizer.js";
@@ -16,9 +15,7 @@ interface Trajectory {
   w0: number[];
   w_after_each_step: number[][];
 }
-const { optimizers } = JSON.parse(
-  readFileSync(new URL("../../test/fixtures/torch-reference.json", import.meta.url), "utf8"),
-) as { optimizers: Trajectory[] };
+const { optimizers } = JSON.parse(readSharedFixture("torch-reference.json")) as { optimizers: Trajectory[] };
 
 /** The optimizer settings encoded in each PyTorch trajectory's name. */
 const settings: Record<string, (params: Parameter[]) => Optimizer> = {

@@ -13,8 +13,9 @@
  * `createRng` (Box–Muller `normal`, `uniform`, Fisher–Yates `permutation`) so the other packages can
  * share it; `@neurogebra/random` installs its own `createRng` fallback when it is the first to draw.
  */
+import { describe, expected } from "@neurogebra/internal";
+
 import type { Rng } from "./rng.js";
-import { describe } from "./shape.js";
 
 const SLOT = Symbol.for("@neurogebra/default-rng");
 
@@ -112,7 +113,7 @@ function xoshiro128StarStar(): Rng & {
     uniform: (low, high) => low + (high - low) * random(),
     permutation: (n) => {
       if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) {
-        throw new RangeError(`permutation: expected n to be an integer in [0, 2^31 - 1], got ${describe(n)}`);
+        throw new RangeError(expected("permutation", "n to be an integer in [0, 2^31 - 1]", n));
       }
       const out = new Int32Array(n);
       for (let i = 0; i < n; i++) out[i] = i;

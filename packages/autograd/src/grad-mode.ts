@@ -2,7 +2,7 @@
  * Global autograd switches shared by `Value` and `Tensor`, like PyTorch's grad mode and anomaly mode.
  * This is the package's only mutable module state; importing it changes nothing.
  */
-import { describe } from "./shape.js";
+import { expected } from "@neurogebra/internal";
 
 const mode = { enabled: true, anomaly: false };
 
@@ -17,7 +17,7 @@ const mode = { enabled: true, anomaly: false };
  */
 export function noGrad<T>(fn: () => T): T {
   if (typeof fn !== "function") {
-    throw new TypeError(`noGrad: expected fn to be a function, got ${describe(fn)}`);
+    throw new TypeError(expected("noGrad", "fn to be a function", fn));
   }
   const previous = mode.enabled;
   mode.enabled = false;

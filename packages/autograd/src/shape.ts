@@ -2,6 +2,7 @@
  * Shape arithmetic for `Tensor`: sizes, row-major strides, NumPy broadcasting and axis checks.
  * Pure functions over `readonly number[]`; every error names the op that asked.
  */
+import { expected } from "@neurogebra/internal";
 
 /** A tensor shape: one non-negative integer per dimension, outermost first (`[]` is a scalar). */
 export type Shape = readonly number[];
@@ -71,7 +72,7 @@ export function isShape(shape: unknown): shape is Shape {
  */
 export function checkShape(shape: unknown, op: string): Shape {
   if (!Array.isArray(shape)) {
-    throw new TypeError(`${op}: expected shape to be an array of integers, got ${describe(shape)}`);
+    throw new TypeError(expected(op, "shape to be an array of integers", shape));
   }
   for (const d of shape) {
     if (typeof d !== "number" || !Number.isInteger(d) || d < 0) {
@@ -117,7 +118,7 @@ export function reducedShape(shape: Shape, axis: number, keepdims: boolean): Sha
 /** Turn a possibly negative axis into `0 … ndim-1`; throws `RangeError` for a bad axis. */
 export function normalizeAxis(axis: unknown, ndim: number, op: string): number {
   if (typeof axis !== "number" || !Number.isInteger(axis)) {
-    throw new TypeError(`${op}: expected axis to be an integer, got ${describe(axis)}`);
+    throw new TypeError(expected(op, "axis to be an integer", axis));
   }
   if (axis < -ndim || axis >= ndim) {
     throw new RangeError(
@@ -126,17 +127,4 @@ export function normalizeAxis(axis: unknown, ndim: number, op: string): number {
     );
   }
   return axis < 0 ? axis + ndim : axis;
-}
-
-/** A short description of an unexpected argument for error messages. */
-export function describe(x: unknown): string {
-  if (x === null) return "null";
-  if (Array.isArray(x)) return `an array of length ${x.length}`;
-  if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
-  if (typeof x === "object") return `an object (${x.constructor?.name ?? "Object"})`;
-  if (typeof x === "string") return `the string ${JSON.stringify(x)}`;
-  if (typeof x === "function") return "a function";
-  if (typeof x === "symbol") return `symbol ${x.toString()}`;
-  if (typeof x === "number" || typeof x === "boolean" || typeof x === "bigint") return `${typeof x} ${x}`;
-  return typeof x;
 }

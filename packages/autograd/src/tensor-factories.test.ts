@@ -49,7 +49,7 @@ describe("tensor()", () => {
   it("rejects ragged arrays, non-numbers and a shape that does not fit", () => {
     expect(() => tensor([[1, 2], [3]])).toThrow(
       new RangeError(
-        "tensor: ragged nested array — expected data[1] to be an array of length 2, got an array of length 1",
+        "tensor: ragged nested array — expected data[1] to be an array of length 2, got an array [3]",
       ),
     );
     expect(() => tensor([[1, "2"]] as unknown as number[][])).toThrow(

@@ -4,9 +4,11 @@
  * Every factory copies its input, so the tensor owns its storage. Bad options, shapes and sizes are
  * `TypeError`s / `RangeError`s naming the factory (checked before anything is allocated).
  */
+import { describe, expected } from "@neurogebra/internal";
+
 import { drawFrom } from "./default-rng.js";
 import type { Rng } from "./rng.js";
-import { MAX_SIZE, checkShape, describe, formatShape, shapeSize, tooLarge, type Shape } from "./shape.js";
+import { MAX_SIZE, checkShape, formatShape, shapeSize, tooLarge, type Shape } from "./shape.js";
 import { Tensor, type NestedArray } from "./tensor.js";
 import { requiresGradOption, type TensorOptions } from "./tensor-options.js";
 
@@ -30,7 +32,7 @@ export function tensor(data: TensorData, shape?: Shape | TensorOptions, options?
   if (Array.isArray(shape)) explicitShape = checkShape(shape, "tensor");
   else if (shape !== undefined && shape !== null) {
     if (typeof shape !== "object") {
-      throw new TypeError(`tensor: expected shape to be an array or options object, got ${describe(shape)}`);
+      throw new TypeError(expected("tensor", "shape to be an array or options object", shape));
     }
     opts = shape as TensorOptions;
   }
@@ -43,18 +45,14 @@ export function tensor(data: TensorData, shape?: Shape | TensorOptions, options?
     inferred = [];
   } else if (ArrayBuffer.isView(data)) {
     if (data instanceof DataView || typeof (data as unknown as ArrayLike<number>).length !== "number") {
-      throw new TypeError(
-        `tensor: expected data to be numbers or a numeric typed array, got ${describe(data)}`,
-      );
+      throw new TypeError(expected("tensor", "data to be numbers or a numeric typed array", data));
     }
     values = Float64Array.from(data as ArrayLike<number>);
     inferred = [values.length];
   } else if (Array.isArray(data)) {
     ({ values, shape: inferred } = flattenNested(data));
   } else {
-    throw new TypeError(
-      `tensor: expected data to be a number, nested arrays or a typed array, got ${describe(data)}`,
-    );
+    throw new TypeError(expected("tensor", "data to be a number, nested arrays or a typed array", data));
   }
 
   if (explicitShape !== undefined) {
@@ -86,7 +84,7 @@ function flattenNested(data: readonly NestedArray[]): { values: Float64Array; sh
     const { node, depth, path } = stack.pop()!;
     if (depth === shape.length) {
       if (typeof node !== "number") {
-        throw new TypeError(`tensor: expected a number at ${path}, got ${describe(node)}`);
+        throw new TypeError(expected("tensor", `a number at ${path}`, node));
       }
       values[next++] = node;
       continue;
@@ -114,7 +112,7 @@ function flattenNested(data: readonly NestedArray[]): { values: Float64Array; sh
  */
 export function fromRows(rows: readonly ArrayLike<number>[], options?: TensorOptions): Tensor {
   const list: unknown = rows;
-  if (!Array.isArray(list)) throw new TypeError(`fromRows: expected an array of rows, got ${describe(list)}`);
+  if (!Array.isArray(list)) throw new TypeError(expected("fromRows", "an array of rows", list));
   if (rows.length === 0) throw new RangeError("fromRows: expected at least one row, got 0");
   requiresGradOption(options, "fromRows");
   const width = rows[0]?.length ?? 0;
@@ -123,12 +121,12 @@ export function fromRows(rows: readonly ArrayLike<number>[], options?: TensorOpt
   for (let r = 0; r < rows.length; r++) {
     const row: unknown = rows[r];
     if (row === null || typeof row !== "object" || (row as ArrayLike<unknown>).length !== width) {
-      throw new RangeError(`fromRows: expected row ${r} to have length ${width}, got ${describe(row)}`);
+      throw new RangeError(expected("fromRows", `row ${r} to have length ${width}`, row));
     }
     for (let j = 0; j < width; j++) {
       const v = (row as ArrayLike<unknown>)[j];
       if (typeof v !== "number") {
-        throw new TypeError(`fromRows: expected a number at rows[${r}][${j}], got ${describe(v)}`);
+        throw new TypeError(expected("fromRows", `a number at rows[${r}][${j}]`, v));
       }
       values[r * width + j] = v;
     }
@@ -153,8 +151,7 @@ export function ones(shape: Shape, options?: TensorOptions): Tensor {
 
 function filled(fn: string, shape: Shape, value: number, options: TensorOptions | undefined): Tensor {
   const checked = checkShape(shape, fn);
-  if (typeof value !== "number")
-    throw new TypeError(`${fn}: expected value to be a number, got ${describe(value)}`);
+  if (typeof value !== "number") throw new TypeError(expected(fn, "value to be a number", value));
   requiresGradOption(options, fn);
   return new Tensor(new Float64Array(shapeSize(checked)).fill(value), checked, options);
 }
@@ -176,7 +173,7 @@ export function arange(start: number, stop?: number, step = 1, options?: TensorO
     ["step", step],
   ] as const) {
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      throw new TypeError(`arange: expected ${name} to be a finite number, got ${describe(v)}`);
+      throw new TypeError(expected("arange", `${name} to be a finite number`, v));
     }
   }
   if (step === 0) throw new RangeError("arange: step must not be 0");
@@ -277,6 +274,6 @@ function checkRng(rng: Rng, op: string): void {
     typeof rng.random !== "function" ||
     typeof rng.normal !== "function"
   ) {
-    throw new TypeError(`${op}: expected rng to have random() and normal() methods, got ${describe(rng)}`);
+    throw new TypeError(expected(op, "rng to have random() and normal() methods", rng));
   }
 }

@@ -2,13 +2,14 @@
  * Free-function forms of Tensor ops that PyTorch users reach for as functions
  * (`torch.where`, `torch.maximum`, `torch.matmul`, `F.linear`).
  */
+import { expected } from "@neurogebra/internal";
+
 import { Tensor } from "./tensor.js";
-import { describe } from "./shape.js";
 
 function asTensor(x: Tensor | number, op: string, name: string): Tensor {
   if (x instanceof Tensor) return x;
   if (typeof x === "number") return new Tensor(Float64Array.of(x), []);
-  throw new TypeError(`${op}: expected ${name} to be a Tensor or a number, got ${describe(x)}`);
+  throw new TypeError(expected(op, `${name} to be a Tensor or a number`, x));
 }
 
 /**
@@ -36,7 +37,7 @@ export function minimum(a: Tensor | number, b: Tensor | number): Tensor {
 
 /** Matrix product (`torch.matmul`), see `Tensor.matmul`. @example `matmul(ones([2, 3]), ones([3, 4])).shape // [2, 4]` */
 export function matmul(a: Tensor, b: Tensor): Tensor {
-  if (!(a instanceof Tensor)) throw new TypeError(`matmul: expected a to be a Tensor, got ${describe(a)}`);
+  if (!(a instanceof Tensor)) throw new TypeError(expected("matmul", "a to be a Tensor", a));
   return a.matmul(b);
 }
 
@@ -49,7 +50,6 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
  * ```
  */
 export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
-  if (!(input instanceof Tensor))
-    throw new TypeError(`linear: expected input to be a Tensor, got ${describe(input)}`);
+  if (!(input instanceof Tensor)) throw new TypeError(expected("linear", "input to be a Tensor", input));
   return input.linear(weight, bias);
 }

@@ -1,4 +1,4 @@
-import { describe } from "./shape.js";
+import { expected } from "@neurogebra/internal";
 
 /** Options accepted by the `Tensor` constructor and the factories. */
 export interface TensorOptions {
@@ -14,9 +14,7 @@ export interface TensorOptions {
 export function requiresGradOption(options: unknown, fn: string): boolean {
   if (options === undefined || options === null) return false;
   if (typeof options !== "object") {
-    throw new TypeError(
-      `${fn}: expected options to be an object like { requiresGrad: true }, got ${describe(options)}`,
-    );
+    throw new TypeError(expected(fn, "options to be an object like { requiresGrad: true }", options));
   }
   for (const key of Object.keys(options)) {
     if (key !== "requiresGrad") throw new TypeError(`${fn}: unknown option "${key}" (expected requiresGrad)`);
@@ -24,9 +22,7 @@ export function requiresGradOption(options: unknown, fn: string): boolean {
   const requiresGrad = (options as TensorOptions).requiresGrad;
   if (requiresGrad === undefined) return false;
   if (typeof requiresGrad !== "boolean") {
-    throw new TypeError(
-      `${fn}: expected options.requiresGrad to be a boolean, got ${describe(requiresGrad)}`,
-    );
+    throw new TypeError(expected(fn, "options.requiresGrad to be a boolean", requiresGrad));
   }
   return requiresGrad;
 }

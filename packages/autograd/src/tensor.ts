@@ -9,11 +9,13 @@
  * inputs' gradients — both halves side by side. Tuned loops are in `kernels/`, buffers come from
  * `arena.ts`.
  */
+import { expected } from "@neurogebra/internal";
+
 import { addReduced } from "./broadcast.js";
 import { allocate, allocateGrad, recycle } from "./arena.js";
 import { isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
 import { checkAndReleaseSaves, save, storageOf, type SavedSlot, type Storage } from "./saved-tensor.js";
-import { checkShape, describe, formatShape, isShape, sameShape, shapeSize, type Shape } from "./shape.js";
+import { checkShape, formatShape, isShape, sameShape, shapeSize, type Shape } from "./shape.js";
 import { crossEntropy, type Reduction } from "./tensor-ops/cross-entropy.js";
 import * as elementwise from "./tensor-ops/elementwise.js";
 import { gather, indexSelect, type Indices } from "./tensor-ops/indexing.js";
@@ -107,7 +109,7 @@ export class Tensor {
     }
     const requiresGrad = requiresGradOption(options, "Tensor");
     if (!(data instanceof Float64Array)) {
-      throw new TypeError(`Tensor: expected data to be a Float64Array, got ${describe(data)}`);
+      throw new TypeError(expected("Tensor", "data to be a Float64Array", data));
     }
     if (!isShape(shape) || shapeSize(shape) !== data.length) {
       const checked = checkShape(shape, "Tensor"); // throws for a malformed shape
@@ -258,7 +260,7 @@ export class Tensor {
       seed = ONE;
     } else {
       if (!(gradient instanceof Tensor)) {
-        throw new TypeError(`backward: expected gradient to be a Tensor, got ${describe(gradient)}`);
+        throw new TypeError(expected("backward", "gradient to be a Tensor", gradient));
       }
       if (!sameShape(gradient._dims, this._dims)) {
         throw new RangeError(
@@ -589,7 +591,7 @@ export function result(
 export function operand(x: Tensor | number, op: string, name = "other"): Tensor {
   if (x instanceof Tensor) return x;
   if (typeof x === "number") return new Tensor(scalar(x), [], NUMBER_OPERAND);
-  throw new TypeError(`${op}: expected ${name} to be a Tensor or a number, got ${describe(x)}`);
+  throw new TypeError(expected(op, `${name} to be a Tensor or a number`, x));
 }
 
 /** A one-element buffer holding `v`. */

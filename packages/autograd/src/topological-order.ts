@@ -1,3 +1,5 @@
+import { expected } from "@neurogebra/internal";
+
 import { Value } from "./value.js";
 import { operandAt, operandCount } from "./value-operands.js";
 
@@ -21,7 +23,7 @@ import { operandAt, operandCount } from "./value-operands.js";
  */
 export function topologicalOrder(root: Value): Value[] {
   if (!(root instanceof Value)) {
-    throw new TypeError(`topologicalOrder: expected root to be a Value, got ${describe(root)}`);
+    throw new TypeError(expected("topologicalOrder", "root to be a Value", root));
   }
   return orderedNodes(root);
 }
@@ -54,12 +56,4 @@ function orderedNodes(root: Value): Value[] {
     }
   }
   return order;
-}
-
-function describe(x: unknown): string {
-  if (x === null || x === undefined) return String(x);
-  if (typeof x === "object") return Array.isArray(x) ? "an array" : "an object that is not a Value";
-  return typeof x === "number" || typeof x === "string" || typeof x === "boolean"
-    ? `${typeof x} ${String(x)}`
-    : typeof x;
 }

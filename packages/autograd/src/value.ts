@@ -11,12 +11,14 @@
  * `creation-chain.ts` (creation numbers, the chain of op nodes, marks), `backward-pass.ts` (the sweep),
  * `creation-order.ts` and `depth-first-order.ts` (the two orders).
  */
+import { expected } from "@neurogebra/internal";
+
 import { backwardByCreation } from "./creation-order.js";
 import { LEAF, OP_BITS, chainUp, endSweep, newKey } from "./creation-chain.js";
 import { backwardDepthFirst } from "./depth-first-order.js";
 import { isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
 import { recordCreation, throwForwardAnomaly } from "./value-anomaly.js";
-import { badLeaf, describe, isDepthFirst, operand } from "./value-arguments.js";
+import { badLeaf, isDepthFirst, operand } from "./value-arguments.js";
 import { parentsOf } from "./value-operands.js";
 
 /**
@@ -210,7 +212,7 @@ export class Value {
    */
   pow(k: number): Value {
     if (typeof k !== "number") {
-      throw new TypeError(`Value.pow: expected k to be a number, got ${describe(k)}`);
+      throw new TypeError(expected("Value.pow", "k to be a number", k));
     }
     if (!Number.isFinite(k)) throw new RangeError(`Value.pow: expected k to be finite, got ${k}`);
     return node(this.data ** k, Op.pow, this, new Value(k));
@@ -248,7 +250,7 @@ export class Value {
    */
   leakyRelu(alpha = 0.01): Value {
     if (typeof alpha !== "number" || !Number.isFinite(alpha)) {
-      throw new RangeError(`Value.leakyRelu: expected alpha to be a finite number, got ${describe(alpha)}`);
+      throw new RangeError(expected("Value.leakyRelu", "alpha to be a finite number", alpha));
     }
     const x = this.data;
     return node(x > 0 ? x : alpha * x, Op.leakyRelu, this, new Value(alpha));

@@ -1,8 +1,6 @@
-import { Value } from "./value.js";
+import { expected } from "@neurogebra/internal";
 
-function describe(x: unknown): string {
-  return x === null || typeof x !== "object" ? `${typeof x} ${String(x)}` : "an object without zeroGrad()";
-}
+import { Value } from "./value.js";
 
 /** Anything with its own `zeroGrad()` (a `Tensor`, a module) can be reset alongside `Value`s. */
 export interface ZeroGradable {
@@ -25,16 +23,14 @@ export interface ZeroGradable {
  */
 export function zeroGrad(params: Iterable<Value | ZeroGradable>): void {
   if (params === null || typeof params !== "object" || !(Symbol.iterator in params)) {
-    throw new TypeError(
-      `zeroGrad: expected params to be an array or iterable of Values, got ${describe(params)}`,
-    );
+    throw new TypeError(expected("zeroGrad", "params to be an array or iterable of Values", params));
   }
   const list = Array.isArray(params) ? (params as readonly (Value | ZeroGradable)[]) : [...params];
   for (let i = 0; i < list.length; i++) {
     const p = list[i];
     if (!(p instanceof Value) && typeof (p as Partial<ZeroGradable> | null)?.zeroGrad !== "function") {
       throw new TypeError(
-        `zeroGrad: expected params[${i}] to be a Value or to have a zeroGrad() method, got ${describe(p)}`,
+        expected("zeroGrad", `params[${i}] to be a Value or to have a zeroGrad() method`, p),
       );
     }
   }

@@ -1,6 +1,9 @@
 /*
  * What the @neurogebra packages share and never publish: each one bundles the parts it uses (tsup
  * `noExternal`), so this package is a devDependency only and no published declaration names it. The
- * WebAssembly assembler is the subpath `@neurogebra/internal/wasm-assembler`.
+ * WebAssembly assembler is the subpath `@neurogebra/internal/wasm-assembler`; the shared test fixtures
+ * are read through `@neurogebra/internal/fixtures`.
  */
-export {};
+export { describe } from "./describe.js";
+export type { OwnClasses } from "./describe.js";
+export { expected } from "./expected.js";

@@ -1,6 +1,7 @@
 import type { Tensor } from "@neurogebra/autograd";
 
-import { describe, expectTensor } from "./describe.js";
+import { expected } from "@neurogebra/internal";
+import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 
 /**
@@ -36,9 +37,7 @@ export class LeakyReLU extends Module {
   constructor(negativeSlope = 0.01) {
     super();
     if (typeof negativeSlope !== "number" || !Number.isFinite(negativeSlope)) {
-      throw new RangeError(
-        `LeakyReLU: expected negativeSlope to be a finite number, got ${describe(negativeSlope)}`,
-      );
+      throw new RangeError(expected("LeakyReLU", "negativeSlope to be a finite number", negativeSlope));
     }
     this.negativeSlope = negativeSlope;
   }

@@ -1,6 +1,7 @@
 import { Tensor, noGrad, ones, zeros } from "@neurogebra/autograd";
 
-import { describe, expectTensor } from "./describe.js";
+import { expected } from "@neurogebra/internal";
+import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 import { checkSize } from "./neuron.js";
 import { formatRepr } from "./python-format.js";
@@ -61,24 +62,22 @@ export class BatchNorm1d extends Module {
   constructor(numFeatures: number, options: BatchNorm1dOptions = {}) {
     super();
     if (options === null || typeof options !== "object") {
-      throw new TypeError(`BatchNorm1d: expected an options object, got ${describe(options)}`);
+      throw new TypeError(expected("BatchNorm1d", "an options object", options));
     }
     this.numFeatures = checkSize("BatchNorm1d", "numFeatures", numFeatures);
     const { eps = 1e-5, momentum = 0.1, affine = true, trackRunningStats = true } = options;
     if (typeof eps !== "number" || !Number.isFinite(eps) || eps < 0) {
-      throw new RangeError(`BatchNorm1d: expected eps to be a finite number ≥ 0, got ${describe(eps)}`);
+      throw new RangeError(expected("BatchNorm1d", "eps to be a finite number ≥ 0", eps));
     }
     if (momentum !== null && (typeof momentum !== "number" || !(momentum >= 0 && momentum <= 1))) {
-      throw new RangeError(
-        `BatchNorm1d: expected momentum to be a number in [0, 1] or null, got ${describe(momentum)}`,
-      );
+      throw new RangeError(expected("BatchNorm1d", "momentum to be a number in [0, 1] or null", momentum));
     }
     for (const [name, flag] of [
       ["affine", affine],
       ["trackRunningStats", trackRunningStats],
     ] as const) {
       if (typeof flag !== "boolean") {
-        throw new TypeError(`BatchNorm1d: expected ${name} to be a boolean, got ${describe(flag)}`);
+        throw new TypeError(expected("BatchNorm1d", `${name} to be a boolean`, flag));
       }
     }
     this.eps = eps;

@@ -1,6 +1,6 @@
 import { Tensor, Value } from "@neurogebra/autograd";
 
-import { describe } from "./describe.js";
+import { expected } from "@neurogebra/internal";
 import { checkParameters } from "./optimizers/parameter.js";
 import type { Parameter } from "./optimizers/parameter.js";
 
@@ -76,21 +76,17 @@ export function clipGradNorm(
   const fn = "clipGradNorm";
   const list = parameterList(fn, params);
   if (typeof maxNorm !== "number" || !(maxNorm >= 0)) {
-    throw new RangeError(`${fn}: expected maxNorm to be a number ≥ 0, got ${describe(maxNorm)}`);
+    throw new RangeError(expected(fn, "maxNorm to be a number ≥ 0", maxNorm));
   }
   if (options === null || typeof options !== "object") {
-    throw new TypeError(`${fn}: expected options { normType?, errorIfNonfinite? }, got ${describe(options)}`);
+    throw new TypeError(expected(fn, "options { normType?, errorIfNonfinite? }", options));
   }
   const { normType = 2, errorIfNonfinite = false } = options;
   if (typeof normType !== "number" || !(normType > 0)) {
-    throw new RangeError(
-      `${fn}: expected normType to be a number > 0 or Infinity, got ${describe(normType)}`,
-    );
+    throw new RangeError(expected(fn, "normType to be a number > 0 or Infinity", normType));
   }
   if (typeof errorIfNonfinite !== "boolean") {
-    throw new TypeError(
-      `${fn}: expected errorIfNonfinite to be a boolean, got ${describe(errorIfNonfinite)}`,
-    );
+    throw new TypeError(expected(fn, "errorIfNonfinite to be a boolean", errorIfNonfinite));
   }
   const grads = gradients(list);
   if (grads.length === 0) return 0;
@@ -127,7 +123,7 @@ export function clipGradValue(params: Iterable<Parameter> | Parameter, clipValue
   const fn = "clipGradValue";
   const list = parameterList(fn, params);
   if (typeof clipValue !== "number" || !(clipValue >= 0)) {
-    throw new RangeError(`${fn}: expected clipValue to be a number ≥ 0, got ${describe(clipValue)}`);
+    throw new RangeError(expected(fn, "clipValue to be a number ≥ 0", clipValue));
   }
   const clamp = (x: number): number => (x > clipValue ? clipValue : x < -clipValue ? -clipValue : x);
   for (const g of gradients(list)) {

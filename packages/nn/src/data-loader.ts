@@ -2,7 +2,7 @@ import { Tensor } from "@neurogebra/autograd";
 import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
-import { describe } from "./describe.js";
+import { expected } from "@neurogebra/internal";
 import { TensorDataset } from "./tensor-dataset.js";
 import type { DatasetColumn, DatasetLike } from "./tensor-dataset.js";
 
@@ -39,9 +39,7 @@ export interface LoaderSettings {
 /** Check a loader's options, naming `fn` and the option in every error. */
 export function loaderSettings(fn: string, options: unknown): LoaderSettings {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(
-      `${fn}: expected an options object { batchSize?, shuffle?, … }, got ${describe(options)}`,
-    );
+    throw new TypeError(expected(fn, "an options object { batchSize?, shuffle?, … }", options));
   }
   const {
     batchSize = 1,
@@ -56,15 +54,14 @@ export function loaderSettings(fn: string, options: unknown): LoaderSettings {
     batchSize < 1 ||
     batchSize > 0x7fffffff
   ) {
-    throw new RangeError(`${fn}: expected batchSize to be a positive integer, got ${describe(batchSize)}`);
+    throw new RangeError(expected(fn, "batchSize to be a positive integer", batchSize));
   }
   for (const [name, flag] of [
     ["shuffle", shuffle],
     ["dropLast", dropLast],
     ["reuseBuffers", reuseBuffers],
   ] as const) {
-    if (typeof flag !== "boolean")
-      throw new TypeError(`${fn}: expected ${name} to be a boolean, got ${describe(flag)}`);
+    if (typeof flag !== "boolean") throw new TypeError(expected(fn, `${name} to be a boolean`, flag));
   }
   const candidate: unknown = rng;
   if (
@@ -73,9 +70,7 @@ export function loaderSettings(fn: string, options: unknown): LoaderSettings {
       typeof candidate !== "object" ||
       typeof (candidate as Rng).permutation !== "function")
   ) {
-    throw new TypeError(
-      `${fn}: expected rng to be an Rng with permutation(n) (e.g. createRng(0)), got ${describe(candidate)}`,
-    );
+    throw new TypeError(expected(fn, "rng to be an Rng with permutation(n) (e.g. createRng(0))", candidate));
   }
   return { batchSize, shuffle, rng, dropLast, reuseBuffers };
 }
@@ -90,9 +85,7 @@ export function epochOrder(fn: string, n: number, settings: LoaderSettings): Int
   if (!settings.shuffle) return null;
   const order = (settings.rng ?? defaultRng()).permutation(n);
   if (!(order instanceof Int32Array) || order.length !== n) {
-    throw new TypeError(
-      `${fn}: expected rng.permutation(${n}) to return an Int32Array of ${n} indices, got ${describe(order)}`,
-    );
+    throw new TypeError(expected(fn, `rng.permutation(${n}) to return an Int32Array of ${n} indices`, order));
   }
   return order;
 }

@@ -2,7 +2,8 @@ import { Tensor } from "@neurogebra/autograd";
 import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
-import { describe, expectTensor } from "./describe.js";
+import { expected } from "@neurogebra/internal";
+import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 import { formatRepr } from "./python-format.js";
 
@@ -37,19 +38,17 @@ export class Dropout extends Module {
   constructor(p = 0.5, options: DropoutOptions = {}) {
     super();
     if (typeof p !== "number" || !(p >= 0 && p <= 1)) {
-      throw new RangeError(`Dropout: expected p to be a probability in [0, 1], got ${describe(p)}`);
+      throw new RangeError(expected("Dropout", "p to be a probability in [0, 1]", p));
     }
     if (options === null || typeof options !== "object") {
-      throw new TypeError(`Dropout: expected an options object { rng? }, got ${describe(options)}`);
+      throw new TypeError(expected("Dropout", "an options object { rng? }", options));
     }
     const rng: unknown = options.rng;
     if (
       rng !== undefined &&
       (rng === null || typeof rng !== "object" || typeof (rng as Rng).random !== "function")
     ) {
-      throw new TypeError(
-        `Dropout: expected options.rng to be an Rng (e.g. createRng(42)), got ${describe(rng)}`,
-      );
+      throw new TypeError(expected("Dropout", "options.rng to be an Rng (e.g. createRng(42))", rng));
     }
     this.p = p;
     this.#rng = options.rng;

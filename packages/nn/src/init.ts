@@ -22,7 +22,8 @@ import type { Tensor } from "@neurogebra/autograd";
 import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
-import { describe, expectTensor } from "./describe.js";
+import { describe, expected } from "@neurogebra/internal";
+import { expectTensor } from "./expect-tensor.js";
 
 /** The nonlinearities `calculateGain` knows, under PyTorch's names. */
 export type Nonlinearity =
@@ -93,9 +94,7 @@ export function calculateGain(nonlinearity: Nonlinearity, param?: number): numbe
     case "leaky_relu": {
       const slope = param ?? 0.01;
       if (typeof slope !== "number" || !Number.isFinite(slope)) {
-        throw new TypeError(
-          `calculateGain: expected the negative slope to be a finite number, got ${describe(slope)}`,
-        );
+        throw new TypeError(expected("calculateGain", "the negative slope to be a finite number", slope));
       }
       return Math.sqrt(2.0 / (1 + slope * slope));
     }
@@ -164,7 +163,7 @@ export function uniform(tensor: Tensor, low = 0, high = 1, options: InitOptions 
 export function normal(tensor: Tensor, mean = 0, std = 1, options: InitOptions = {}): Tensor {
   checkFinite("normal", "mean", mean);
   if (!(checkFinite("normal", "std", std) >= 0)) {
-    throw new RangeError(`normal: expected std to be ≥ 0, got ${describe(std)}`);
+    throw new RangeError(expected("normal", "std to be ≥ 0", std));
   }
   return fillNormal("normal", tensor, mean, std, options);
 }
@@ -179,8 +178,7 @@ export function normal(tensor: Tensor, mean = 0, std = 1, options: InitOptions =
  */
 export function constant(tensor: Tensor, value: number): Tensor {
   expectTensor("constant", tensor, "tensor");
-  if (typeof value !== "number")
-    throw new TypeError(`constant: expected value to be a number, got ${describe(value)}`);
+  if (typeof value !== "number") throw new TypeError(expected("constant", "value to be a number", value));
   tensor.data.fill(value);
   return tensor;
 }
@@ -277,23 +275,21 @@ export function kaimingNormal(tensor: Tensor, options: KaimingOptions = {}): Ten
 
 function checkFinite(fn: string, name: string, x: unknown): number {
   if (typeof x !== "number" || !Number.isFinite(x)) {
-    throw new TypeError(`${fn}: expected ${name} to be a finite number, got ${describe(x)}`);
+    throw new TypeError(expected(fn, `${name} to be a finite number`, x));
   }
   return x;
 }
 
 function checkOptions(fn: string, options: unknown): InitOptions {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(`${fn}: expected an options object, got ${describe(options)}`);
+    throw new TypeError(expected(fn, "an options object", options));
   }
   const rng = (options as InitOptions).rng as unknown;
   if (
     rng !== undefined &&
     (rng === null || typeof rng !== "object" || typeof (rng as Rng).uniform !== "function")
   ) {
-    throw new TypeError(
-      `${fn}: expected options.rng to be an Rng (e.g. createRng(42)), got ${describe(rng)}`,
-    );
+    throw new TypeError(expected(fn, "options.rng to be an Rng (e.g. createRng(42))", rng));
   }
   return options;
 }
@@ -326,7 +322,7 @@ function kaimingStd(fn: string, tensor: Tensor, options: KaimingOptions): number
   expectTensor(fn, tensor, "tensor");
   const { a = 0, mode = "fan_in", nonlinearity = "leaky_relu" } = checkOptions(fn, options) as KaimingOptions;
   if (mode !== "fan_in" && mode !== "fan_out") {
-    throw new RangeError(`${fn}: expected mode to be "fan_in" or "fan_out", got ${describe(mode)}`);
+    throw new RangeError(expected(fn, `mode to be "fan_in" or "fan_out"`, mode));
   }
   checkFinite(fn, "a", a);
   if (tensor.numel() === 0) return null;

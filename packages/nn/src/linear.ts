@@ -2,7 +2,8 @@ import { uniform } from "@neurogebra/autograd";
 import type { Tensor } from "@neurogebra/autograd";
 import type { Rng } from "@neurogebra/random";
 
-import { describe, expectTensor } from "./describe.js";
+import { expected } from "@neurogebra/internal";
+import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 import { checkRng, checkSize } from "./neuron.js";
 
@@ -45,7 +46,7 @@ export class Linear extends Module {
     this.outFeatures = checkSize("Linear", "outFeatures", outFeatures);
     const rng = checkRng("Linear", options);
     if (options.bias !== undefined && typeof options.bias !== "boolean") {
-      throw new TypeError(`Linear: expected options.bias to be a boolean, got ${describe(options.bias)}`);
+      throw new TypeError(expected("Linear", "options.bias to be a boolean", options.bias));
     }
     const bound = 1 / Math.sqrt(inFeatures);
     this.weight = this.registerParameter("weight", uniform([outFeatures, inFeatures], -bound, bound, rng));

@@ -1,6 +1,7 @@
 import type { Tensor } from "@neurogebra/autograd";
 
-import { describe, expectTensor } from "./describe.js";
+import { expected } from "@neurogebra/internal";
+import { expectTensor } from "./expect-tensor.js";
 import { applyStateDict, collectStateDict } from "./state-dict.js";
 import type { StateDict, StateSlot } from "./state-dict.js";
 
@@ -76,7 +77,7 @@ export abstract class Module {
     this.#checkName(name);
     if (!(module instanceof Module)) {
       throw new TypeError(
-        `${this.constructor.name}.registerModule: expected "${name}" to be a Module, got ${describe(module)}`,
+        expected(`${this.constructor.name}.registerModule`, `"${name}" to be a Module`, module),
       );
     }
     this.#children.set(name, module);
@@ -173,9 +174,7 @@ export abstract class Module {
    */
   train(mode = true): this {
     if (typeof mode !== "boolean") {
-      throw new TypeError(
-        `${this.constructor.name}.train: expected mode to be a boolean, got ${describe(mode)}`,
-      );
+      throw new TypeError(expected(`${this.constructor.name}.train`, "mode to be a boolean", mode));
     }
     for (const m of this.modules()) m.training = mode;
     return this;
@@ -255,9 +254,7 @@ export abstract class Module {
 
   #checkName(name: string): void {
     if (typeof name !== "string" || name === "" || name.includes(".")) {
-      throw new RangeError(
-        `${this.constructor.name}: expected a non-empty name without ".", got ${describe(name)}`,
-      );
+      throw new RangeError(expected(this.constructor.name, `a non-empty name without "."`, name));
     }
     if (this.#parameters.has(name) || this.#buffers.has(name) || this.#children.has(name)) {
       throw new RangeError(`${this.constructor.name}: the name "${name}" is already registered`);

@@ -2,7 +2,7 @@ import { Value, dot } from "@neurogebra/autograd";
 import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
-import { describe } from "./describe.js";
+import { describe, expected } from "@neurogebra/internal";
 
 /** The activations a from-scratch neuron knows (the tutorial's, plus `sigmoid`). */
 export type Activation = "relu" | "tanh" | "sigmoid" | "linear";
@@ -33,7 +33,7 @@ export function checkActivation(fn: string, name: string, activation: unknown): 
 /** Check that `n` is a positive integer size. */
 export function checkSize(fn: string, name: string, n: unknown): number {
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
-    throw new RangeError(`${fn}: expected ${name} to be a positive integer, got ${describe(n)}`);
+    throw new RangeError(expected(fn, `${name} to be a positive integer`, n));
   }
   return n;
 }
@@ -44,14 +44,12 @@ export function checkSize(fn: string, name: string, n: unknown): number {
  */
 export function checkRng(fn: string, options: unknown): Rng {
   if (options !== undefined && (options === null || typeof options !== "object")) {
-    throw new TypeError(`${fn}: expected an options object, got ${describe(options)}`);
+    throw new TypeError(expected(fn, "an options object", options));
   }
   const rng = (options as { rng?: unknown } | undefined)?.rng;
   if (rng === undefined) return defaultRng();
   if (rng === null || typeof rng !== "object" || typeof (rng as Rng).uniform !== "function") {
-    throw new TypeError(
-      `${fn}: expected options.rng to be an Rng (e.g. createRng(42)), got ${describe(rng)}`,
-    );
+    throw new TypeError(expected(fn, "options.rng to be an Rng (e.g. createRng(42))", rng));
   }
   return rng as Rng;
 }

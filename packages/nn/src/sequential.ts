@@ -1,6 +1,7 @@
 import type { Tensor } from "@neurogebra/autograd";
 
-import { describe, expectTensor } from "./describe.js";
+import { expected } from "@neurogebra/internal";
+import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 
 /**
@@ -24,7 +25,7 @@ export class Sequential extends Module {
     super();
     layers.forEach((layer, i) => {
       if (!(layer instanceof Module)) {
-        throw new TypeError(`Sequential: expected layers[${i}] to be a Module, got ${describe(layer)}`);
+        throw new TypeError(expected("Sequential", `layers[${i}] to be a Module`, layer));
       }
       this.registerModule(String(i), layer);
     });
@@ -48,7 +49,7 @@ export class Sequential extends Module {
     const layer = Number.isInteger(index) ? this.#layers.at(index) : undefined;
     if (layer === undefined) {
       throw new RangeError(
-        `Sequential.at: expected an integer index in [-${this.length}, ${this.length - 1}], got ${describe(index)}`,
+        expected("Sequential.at", `an integer index in [-${this.length}, ${this.length - 1}]`, index),
       );
     }
     return layer;

@@ -1,11 +1,12 @@
 import type { Tensor } from "@neurogebra/autograd";
 
-import { describe, expectTensor } from "./describe.js";
+import { expected } from "@neurogebra/internal";
+import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 
 function checkDim(fn: string, dim: unknown): number {
   if (typeof dim !== "number" || !Number.isInteger(dim)) {
-    throw new TypeError(`${fn}: expected dim to be an integer, got ${describe(dim)}`);
+    throw new TypeError(expected(fn, "dim to be an integer", dim));
   }
   return dim;
 }

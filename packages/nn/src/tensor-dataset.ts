@@ -1,6 +1,6 @@
 import { Tensor } from "@neurogebra/autograd";
 
-import { describe } from "./describe.js";
+import { expected } from "@neurogebra/internal";
 
 /**
  * One column of a {@link TensorDataset}: a `Tensor` whose first dimension indexes the samples (features,
@@ -56,7 +56,7 @@ export class TensorDataset<C extends readonly DatasetColumn[] = readonly Dataset
         n = column.length;
       } else {
         throw new TypeError(
-          `TensorDataset: expected columns[${i}] to be a Tensor, an Int32Array or a Float64Array, got ${describe(column)}`,
+          expected("TensorDataset", `columns[${i}] to be a Tensor, an Int32Array or a Float64Array`, column),
         );
       }
       if (length !== -1 && n !== length) {
@@ -90,7 +90,11 @@ export class TensorDataset<C extends readonly DatasetColumn[] = readonly Dataset
       Number.isInteger((d as DatasetLike).nFeatures);
     if (!ok) {
       throw new TypeError(
-        `TensorDataset.fromDataset: expected a dataset { X: Float64Array, y: Int32Array, nSamples, nFeatures }, got ${describe(d)}`,
+        expected(
+          "TensorDataset.fromDataset",
+          "a dataset { X: Float64Array, y: Int32Array, nSamples, nFeatures }",
+          d,
+        ),
       );
     }
     const { X, y, nSamples, nFeatures } = dataset;

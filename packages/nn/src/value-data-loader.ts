@@ -2,7 +2,7 @@ import { Value } from "@neurogebra/autograd";
 
 import { batchCount, epochOrder, loaderSettings } from "./data-loader.js";
 import type { DataLoaderOptions, LoaderSettings } from "./data-loader.js";
-import { describe } from "./describe.js";
+import { describe } from "@neurogebra/internal";
 import type { DatasetLike } from "./tensor-dataset.js";
 
 /** The batch storage of one size: its rows of `Value`s and its labels. */

@@ -1,6 +1,8 @@
 /** The fused softmax cross-entropy loss of logits, forward beside backward (`@neurogebra/losses` builds on it). */
+import { expected } from "@neurogebra/internal";
+
 import { allocate } from "../arena.js";
-import { describe, formatShape } from "../shape.js";
+import { formatShape } from "../shape.js";
 import { result, scalar, type Tensor } from "../tensor.js";
 import { checkIndices, type Indices } from "./indexing.js";
 
@@ -19,9 +21,7 @@ export function crossEntropy(logits: Tensor, targets: Indices, reduction: Reduct
     );
   }
   if (reduction !== "mean" && reduction !== "sum" && reduction !== "none") {
-    throw new TypeError(
-      `crossEntropy: expected reduction "mean", "sum" or "none", got ${describe(reduction)}`,
-    );
+    throw new TypeError(expected("crossEntropy", `reduction "mean", "sum" or "none"`, reduction));
   }
   const [rows, classes] = logits._dims as [number, number];
   const t = checkIndices(targets, "crossEntropy", classes);

@@ -2,9 +2,11 @@
  * Elementwise ops on two tensors, broadcasting like NumPy, each forward loop beside its backward step.
  * A broadcast operand's gradient is summed back to its own shape by `_addGrad`.
  */
+import { expected } from "@neurogebra/internal";
+
 import { allocate } from "../arena.js";
 import { expandTo } from "../broadcast.js";
-import { broadcastShapes, describe, type Shape } from "../shape.js";
+import { broadcastShapes, type Shape } from "../shape.js";
 import { INTERNAL, Tensor, operand, result } from "../tensor.js";
 
 /** Both operands of a binary op, expanded to their broadcast shape. */
@@ -133,7 +135,7 @@ function extremum(a: Tensor, other: Tensor | number, op: string, larger: boolean
 /** `a` where `condition` is non-zero, else `other`, broadcasting all three. Backward: g flows to the input picked. */
 export function where(a: Tensor, condition: Tensor, other: Tensor | number): Tensor {
   if (!(condition instanceof Tensor)) {
-    throw new TypeError(`where: expected condition to be a Tensor, got ${describe(condition)}`);
+    throw new TypeError(expected("where", "condition to be a Tensor", condition));
   }
   const b = operand(other, "where");
   const shape = broadcastShapes(broadcastShapes(condition._dims, a._dims, "where"), b._dims, "where");

@@ -23,7 +23,9 @@ describe("Tensor indexing: errors name the op, the argument and the shapes", () 
   it("indices: dtype, integrality, range and count", () => {
     const x = zeros([2, 3]);
     expect(() => x.gather(1, new Float64Array([0, 1]) as unknown as Int32Array)).toThrow(
-      new TypeError("gather: expected indices to be an Int32Array or number[], got a Float64Array"),
+      new TypeError(
+        "gather: expected indices to be an Int32Array or number[], got a Float64Array of length 2",
+      ),
     );
     expect(() => x.gather(1, [0, 1.5])).toThrow(
       new TypeError(

@@ -2,9 +2,11 @@
  * Indexing with integer arrays, each forward beside its backward step: `gather` (one element per row)
  * and `indexSelect` (whole slices), and the index check they share with `crossEntropy`.
  */
+import { describe, expected } from "@neurogebra/internal";
+
 import { splitAt } from "../along-axis.js";
 import { allocate } from "../arena.js";
-import { MAX_SIZE, describe, formatShape, normalizeAxis, reducedShape, tooLarge } from "../shape.js";
+import { MAX_SIZE, formatShape, normalizeAxis, reducedShape, tooLarge } from "../shape.js";
 import { result, type Tensor } from "../tensor.js";
 
 /**
@@ -97,7 +99,7 @@ export function checkIndices(indices: unknown, op: string, bound: number): Int32
     return idx;
   }
   if (!Array.isArray(indices)) {
-    throw new TypeError(`${op}: expected indices to be an Int32Array or number[], got ${describe(indices)}`);
+    throw new TypeError(expected(op, "indices to be an Int32Array or number[]", indices));
   }
   const idx = new Int32Array(indices.length);
   for (let i = 0; i < indices.length; i++) {

@@ -2,11 +2,13 @@
  * Matrix products, each forward beside its backward step: `matmul` (PyTorch's rules) and the fused
  * `linear` layer. Both run on the `gemm` kernel (`kernels/matmul.ts`, WebAssembly SIMD where available).
  */
+import { expected } from "@neurogebra/internal";
+
 import { allocate } from "../arena.js";
 import { broadcastSource } from "../broadcast.js";
 import { addColumnSumsUnrolled } from "../kernels/column-sums-unrolled.js";
 import { GEMM_PANEL, gemm } from "../kernels/matmul.js";
-import { MAX_SIZE, broadcastShapes, describe, formatShape, shapeSize, tooLarge } from "../shape.js";
+import { MAX_SIZE, broadcastShapes, formatShape, shapeSize, tooLarge } from "../shape.js";
 import { Tensor, result } from "../tensor.js";
 import { reshape, unsqueeze } from "./shape.js";
 
@@ -17,7 +19,7 @@ import { reshape, unsqueeze } from "./shape.js";
  */
 export function matmul(a: Tensor, other: Tensor): Tensor {
   if (!(other instanceof Tensor)) {
-    throw new TypeError(`matmul: expected other to be a Tensor, got ${describe(other)}`);
+    throw new TypeError(expected("matmul", "other to be a Tensor", other));
   }
   const b = other;
   if (a.ndim === 0 || b.ndim === 0) {
@@ -101,10 +103,10 @@ export function matmul(a: Tensor, other: Tensor): Tensor {
  */
 export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null): Tensor {
   if (!(weight instanceof Tensor)) {
-    throw new TypeError(`linear: expected weight to be a Tensor, got ${describe(weight)}`);
+    throw new TypeError(expected("linear", "weight to be a Tensor", weight));
   }
   if (bias !== undefined && bias !== null && !(bias instanceof Tensor)) {
-    throw new TypeError(`linear: expected bias to be a Tensor, null or undefined, got ${describe(bias)}`);
+    throw new TypeError(expected("linear", "bias to be a Tensor, null or undefined", bias));
   }
   const nIn = x._dims[x.ndim - 1];
   if (weight.ndim !== 2 || nIn === undefined || weight._dims[1] !== nIn) {

@@ -11,7 +11,9 @@ import {
   sumAlong,
   type AxisSplit,
 } from "../along-axis.js";
-import { describe, formatShape, normalizeAxis, reducedShape, type Shape } from "../shape.js";
+import { expected } from "@neurogebra/internal";
+
+import { formatShape, normalizeAxis, reducedShape, type Shape } from "../shape.js";
 import { result, scalar, type Tensor } from "../tensor.js";
 import { neg } from "./unary.js";
 
@@ -152,9 +154,7 @@ function overAxes(
   reduceOne: (t: Tensor, axis: number) => Tensor,
 ): Tensor {
   if (!Array.isArray(axes)) {
-    throw new TypeError(
-      `${op}: expected axis to be an integer or an array of integers, got ${describe(axes)}`,
-    );
+    throw new TypeError(expected(op, "axis to be an integer or an array of integers", axes));
   }
   const normalized = axes.map((a) => normalizeAxis(a, t.ndim, op));
   if (new Set(normalized).size !== normalized.length) {
@@ -168,6 +168,6 @@ function overAxes(
 /** Throw a `TypeError` naming `op` unless `keepdims` is a boolean (a truthy string is not `true`). */
 function checkKeepdims(op: string, keepdims: unknown): void {
   if (typeof keepdims !== "boolean") {
-    throw new TypeError(`${op}: expected keepdims to be a boolean, got ${describe(keepdims)}`);
+    throw new TypeError(expected(op, "keepdims to be a boolean", keepdims));
   }
 }

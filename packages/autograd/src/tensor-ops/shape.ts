@@ -2,18 +2,12 @@
  * Ops that change a tensor's shape, each forward beside its backward step: `reshape` (and `unsqueeze`,
  * `squeeze` through it) shares the data; `broadcastTo` and `permute` (and `transpose`) copy.
  */
+import { expected } from "@neurogebra/internal";
+
 import { allocate } from "../arena.js";
 import { expandTo } from "../broadcast.js";
 import { permutedSource } from "../permute.js";
-import {
-  broadcastShapes,
-  checkShape,
-  describe,
-  formatShape,
-  normalizeAxis,
-  sameShape,
-  shapeSize,
-} from "../shape.js";
+import { broadcastShapes, checkShape, formatShape, normalizeAxis, sameShape, shapeSize } from "../shape.js";
 import { storageOf } from "../saved-tensor.js";
 import { result, type Tensor } from "../tensor.js";
 
@@ -21,7 +15,7 @@ import { result, type Tensor } from "../tensor.js";
 export function reshape(t: Tensor, shape: readonly number[]): Tensor {
   const dims: unknown = shape;
   if (!Array.isArray(dims)) {
-    throw new TypeError(`reshape: expected shape to be an array of integers, got ${describe(shape)}`);
+    throw new TypeError(expected("reshape", "shape to be an array of integers", shape));
   }
   const inferred = shape.indexOf(-1);
   let target = shape;
@@ -89,9 +83,7 @@ export function broadcastTo(t: Tensor, shape: readonly number[]): Tensor {
 /** Reorder dimensions: output dimension d is input dimension `dims[d]`. Copies. Backward: g permuted back. */
 export function permute(t: Tensor, dims: readonly number[]): Tensor {
   if (!Array.isArray(dims) || dims.length !== t.ndim) {
-    throw new RangeError(
-      `permute: expected ${t.ndim} dims for shape ${formatShape(t._dims)}, got ${describe(dims)}`,
-    );
+    throw new RangeError(expected("permute", `${t.ndim} dims for shape ${formatShape(t._dims)}`, dims));
   }
   const axes = dims.map((d) => normalizeAxis(d, t.ndim, "permute"));
   if (new Set(axes).size !== axes.length) {

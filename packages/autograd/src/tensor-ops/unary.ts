@@ -2,9 +2,11 @@
  * Elementwise ops on one tensor, each forward loop beside its backward step (g is the gradient of the
  * output, `t._gradData()` the input's gradient buffer). ReLU's loops are tuned: see `kernels/relu*.ts`.
  */
+import { expected } from "@neurogebra/internal";
+
 import { allocate } from "../arena.js";
 import { reluBackwardBranchFree, reluForwardBranchFree } from "../kernels/relu-branch-free.js";
-import { describe } from "../shape.js";
+
 import { result, type Tensor } from "../tensor.js";
 
 /** `−x`. Backward: −g. */
@@ -78,7 +80,7 @@ export function relu(t: Tensor): Tensor {
 /** `x` if x > 0 else `alpha·x`. Backward: g or alpha·g. */
 export function leakyRelu(t: Tensor, alpha: number): Tensor {
   if (typeof alpha !== "number" || !Number.isFinite(alpha)) {
-    throw new TypeError(`leakyRelu: expected alpha to be a finite number, got ${describe(alpha)}`);
+    throw new TypeError(expected("leakyRelu", "alpha to be a finite number", alpha));
   }
   const x = t._store;
   const out = allocate(x.length);

@@ -1,7 +1,7 @@
 import { Value } from "@neurogebra/autograd";
 import type { Tensor } from "@neurogebra/autograd";
 
-import { describe } from "../describe.js";
+import { expected } from "@neurogebra/internal";
 import { AdamKernel } from "./adam-kernel.js";
 import type { AdamStepConstants } from "./adam-kernel.js";
 import { Optimizer } from "./optimizer.js";
@@ -78,12 +78,12 @@ export abstract class AdamBase extends Optimizer {
     decoupled: boolean,
   ) {
     if (options === null || typeof options !== "object") {
-      throw new TypeError(`${name}: expected options { lr?, betas?, … }, got ${describe(options)}`);
+      throw new TypeError(expected(name, "options { lr?, betas?, … }", options));
     }
     super(name, params, options.lr ?? 0.001);
     const betas = options.betas ?? [0.9, 0.999];
     if (!Array.isArray(betas) || betas.length !== 2) {
-      throw new RangeError(`${name}: expected betas to be a pair [beta1, beta2], got ${describe(betas)}`);
+      throw new RangeError(expected(name, "betas to be a pair [beta1, beta2]", betas));
     }
     this.betas = [
       checkHyperParameter(name, "betas[0]", betas[0], 0, 1),
@@ -96,7 +96,7 @@ export abstract class AdamBase extends Optimizer {
     this.#decoupled = decoupled;
     const fused = options.fused ?? true;
     if (typeof fused !== "boolean") {
-      throw new TypeError(`${name}: expected fused to be a boolean, got ${describe(fused)}`);
+      throw new TypeError(expected(name, "fused to be a boolean", fused));
     }
     this.#kernel =
       fused && this.params.some((p) => !(p instanceof Value) && p.data.length > 0)

@@ -1,6 +1,6 @@
 import { Tensor, Value } from "@neurogebra/autograd";
 
-import { describe } from "../describe.js";
+import { expected } from "@neurogebra/internal";
 
 /** Anything an optimizer can update: a scalar `Value` or a `Tensor` (updated elementwise). */
 export type Parameter = Value | Tensor;
@@ -11,16 +11,14 @@ export type Parameter = Value | Tensor;
  */
 export function checkParameters(fn: string, params: Iterable<Parameter>): Parameter[] {
   if (params === null || typeof params !== "object" || !(Symbol.iterator in params)) {
-    throw new TypeError(
-      `${fn}: expected params to be an iterable of Value or Tensor, got ${describe(params)}`,
-    );
+    throw new TypeError(expected(fn, "params to be an iterable of Value or Tensor", params));
   }
   const list = [...params];
   if (list.length === 0) throw new RangeError(`${fn}: expected at least one parameter, got an empty list`);
   const seen = new Set<Parameter>();
   list.forEach((p, i) => {
     if (!(p instanceof Value) && !(p instanceof Tensor)) {
-      throw new TypeError(`${fn}: expected params[${i}] to be a Value or a Tensor, got ${describe(p)}`);
+      throw new TypeError(expected(fn, `params[${i}] to be a Value or a Tensor`, p, { Value, Tensor }));
     }
     if (seen.has(p)) throw new RangeError(`${fn}: expected distinct parameters, params[${i}] appears twice`);
     seen.add(p);
@@ -73,7 +71,7 @@ export function checkHyperParameter(
     (includeMax ? value <= max : value < max);
   if (!ok) {
     const range = `[${min}, ${max}${includeMax ? "]" : ")"}`;
-    const message = `${fn}: expected ${name} to be a finite number in ${range}, got ${describe(value)}`;
+    const message = expected(fn, `${name} to be a finite number in ${range}`, value);
     throw typeof value === "number" ? new RangeError(message) : new TypeError(message);
   }
   return value;

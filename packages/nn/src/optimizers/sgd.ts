@@ -1,4 +1,4 @@
-import { describe } from "../describe.js";
+import { expected } from "@neurogebra/internal";
 import { Optimizer } from "./optimizer.js";
 import type { SGDParamGroup, SGDParameterState, SGDStateDict } from "./optimizer-state.js";
 import {
@@ -61,7 +61,7 @@ export class SGD extends Optimizer {
 
   constructor(params: Iterable<Parameter>, options: SGDOptions) {
     if (options === null || typeof options !== "object") {
-      throw new TypeError(`SGD: expected options { lr, … }, got ${describe(options)}`);
+      throw new TypeError(expected("SGD", "options { lr, … }", options));
     }
     super("SGD", params, options.lr);
     this.momentum = checkHyperParameter("SGD", "momentum", options.momentum ?? 0, 0);

@@ -1,4 +1,4 @@
-import { describe } from "../describe.js";
+import { describe, expected } from "@neurogebra/internal";
 import { Optimizer } from "../optimizers/optimizer.js";
 
 /**
@@ -97,7 +97,7 @@ export abstract class LRScheduler {
 
   protected constructor(name: string, optimizer: Optimizer) {
     if (!(optimizer instanceof Optimizer)) {
-      throw new TypeError(`${name}: expected an Optimizer (SGD, Adam, AdamW), got ${describe(optimizer)}`);
+      throw new TypeError(expected(name, "an Optimizer (SGD, Adam, AdamW)", optimizer));
     }
     this.#name = name;
     this.optimizer = optimizer;
@@ -212,7 +212,7 @@ export abstract class LRScheduler {
       if (!(key in record)) problems.push(`missing "${key}"`);
       else {
         const what = check(record[key]);
-        if (what !== null) problems.push(`"${key}": expected ${what}, got ${describe(record[key])}`);
+        if (what !== null) problems.push(expected(`"${key}"`, `${what}`, record[key]));
       }
     }
     for (const key of Object.keys(record)) if (!(key in checks)) problems.push(`unexpected key "${key}"`);

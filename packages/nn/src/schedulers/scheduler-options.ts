@@ -1,10 +1,10 @@
-import { describe } from "../describe.js";
+import { expected } from "@neurogebra/internal";
 import type { Check } from "./lr-scheduler.js";
 
 /** The options object of a scheduler's constructor (a missing one fails here with the scheduler's name). */
 export function schedulerOptions<T extends object>(fn: string, options: T): Partial<T> {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(`${fn}: expected an options object, got ${describe(options)}`);
+    throw new TypeError(expected(fn, "an options object", options));
   }
   return options;
 }
@@ -13,7 +13,7 @@ export function schedulerOptions<T extends object>(fn: string, options: T): Part
 export function checkSchedulerOption(fn: string, name: string, value: unknown, check: Check): number {
   const what = check(value);
   if (what !== null) {
-    const message = `${fn}: expected ${name} to be ${what}, got ${describe(value)}`;
+    const message = expected(fn, `${name} to be ${what}`, value);
     throw typeof value === "number" ? new RangeError(message) : new TypeError(message);
   }
   return value as number;

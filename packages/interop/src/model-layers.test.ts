@@ -76,7 +76,7 @@ describe("the from-scratch NeuralNetwork exports as the equivalent Sequential", 
       /layer 1 takes 4 features but layer 0 gives 3/,
     );
     expect(() => modelLayers({} as Sequential)).toThrow(
-      /expected a Sequential or a NeuralNetwork, got Object/,
+      /expected a Sequential or a NeuralNetwork, got an object$/,
     );
   });
 });

@@ -12,6 +12,7 @@ import {
   Tanh,
 } from "@neurogebra/nn";
 import type { StateDict } from "@neurogebra/nn";
+import { expected } from "@neurogebra/internal";
 
 /** A model the exporters take: a `Sequential` of supported layers, or the from-scratch `NeuralNetwork`. */
 export type ExportableModel = Sequential | NeuralNetwork;
@@ -153,9 +154,7 @@ export function modelLayers(model: ExportableModel, fn = "modelLayers"): ExportL
         ? fromNetwork(model)
         : null;
   if (layers === null) {
-    const got =
-      model === null ? "null" : typeof model === "object" ? (model as object).constructor.name : typeof model;
-    throw new TypeError(`${fn}: expected a Sequential or a NeuralNetwork, got ${got}`);
+    throw new TypeError(expected(fn, "a Sequential or a NeuralNetwork", model));
   }
   if (!layers.some((l) => l.kind === "linear"))
     throw new RangeError(`${fn}: expected the model to have at least one Linear layer`);

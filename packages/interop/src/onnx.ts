@@ -2,6 +2,8 @@
  * ONNX export: the model as an ONNX `ModelProto` (a protobuf message) that ONNX Runtime and every other
  * ONNX engine runs. Field numbers are those of `onnx.proto` (cited beside each write).
  */
+import { expected } from "@neurogebra/internal";
+
 import type { ExportLayer, ExportableModel } from "./model-layers.js";
 import { modelLayers } from "./model-layers.js";
 import { ProtoWriter } from "./protobuf-writer.js";
@@ -110,9 +112,7 @@ function valueInfo(
 
 function checkOptions(layers: readonly ExportLayer[], options: ToOnnxOptions) {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(
-      `toOnnx: expected options { inputShape?, dtype?, opset?, … }, got ${String(options)}`,
-    );
+    throw new TypeError(expected("toOnnx", "options { inputShape?, dtype?, opset?, … }", options));
   }
   const first = layers.find((l) => l.kind === "linear")!;
   const inputShape = options.inputShape ?? ["batch", first.inFeatures];
@@ -121,20 +121,24 @@ function checkOptions(layers: readonly ExportLayer[], options: ToOnnxOptions) {
     d === null || (typeof d === "string" && d !== "") || (Number.isSafeInteger(d) && (d as number) > 0);
   if (dims.length < 2 || !dims.every(okDim) || dims.at(-1) !== first.inFeatures) {
     throw new RangeError(
-      `toOnnx: expected inputShape of rank ≥ 2 (positive sizes, or names for dynamic ones) ending in the model's ${first.inFeatures} input features, got ${JSON.stringify(inputShape)}`,
+      expected(
+        "toOnnx",
+        `inputShape of rank ≥ 2 (positive sizes, or names for dynamic ones) ending in the model's ${first.inFeatures} input features`,
+        inputShape,
+      ),
     );
   }
   const dtype = options.dtype ?? "float64";
   if (dtype !== "float32" && dtype !== "float64") {
-    throw new RangeError(`toOnnx: expected dtype "float32" or "float64", got ${JSON.stringify(dtype)}`);
+    throw new RangeError(expected("toOnnx", `dtype "float32" or "float64"`, dtype));
   }
   const opset = options.opset ?? 17;
   if (!Number.isInteger(opset) || opset < 13 || opset > 21) {
-    throw new RangeError(`toOnnx: expected opset to be an integer in [13, 21], got ${String(opset)}`);
+    throw new RangeError(expected("toOnnx", "opset to be an integer in [13, 21]", opset));
   }
   const linear = options.linear ?? (dims.length === 2 ? "gemm" : "matmul");
   if (linear !== "gemm" && linear !== "matmul") {
-    throw new RangeError(`toOnnx: expected linear "gemm" or "matmul", got ${JSON.stringify(linear)}`);
+    throw new RangeError(expected("toOnnx", `linear "gemm" or "matmul"`, linear));
   }
   if (linear === "gemm" && dims.length !== 2) {
     throw new RangeError(
@@ -143,9 +147,7 @@ function checkOptions(layers: readonly ExportLayer[], options: ToOnnxOptions) {
   }
   const names = [options.inputName ?? "input", options.outputName ?? "output"];
   if (!names.every((n) => typeof n === "string" && n !== "") || names[0] === names[1]) {
-    throw new RangeError(
-      `toOnnx: expected two different non-empty inputName and outputName, got ${JSON.stringify(names)}`,
-    );
+    throw new RangeError(expected("toOnnx", "two different non-empty inputName and outputName", names));
   }
   return {
     dims: dims.map((d, i) => (d === null ? `dim${i}` : (d as number | string))),

@@ -23,7 +23,7 @@ describe("ProtoWriter", () => {
     expect(Array.from(new ProtoWriter().int64(1, 2 ** 53 - 1).finish())).toEqual([
       0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f,
     ]);
-    expect(() => new ProtoWriter().int64(1, 0.5)).toThrow(/expected a safe integer, got 0.5/);
+    expect(() => new ProtoWriter().int64(1, 0.5)).toThrow(/expected a safe integer, got number 0.5$/);
   });
 
   it("keeps fields in the order written, with large bytes fields between small ones", () => {

@@ -3,6 +3,8 @@
  * (type 5) and length-delimited strings, bytes and nested messages (type 2). A message is written into
  * its own writer and then embedded with its length, so nesting stays a plain function call.
  */
+import { expected } from "@neurogebra/internal";
+
 const encoder = new TextEncoder();
 
 /** Wire types of the format. */
@@ -45,7 +47,7 @@ export class ProtoWriter {
   /** An `int64` / `int32` / enum field (a varint; negative values as 64-bit two's complement). */
   int64(field: number, value: number): this {
     if (!Number.isSafeInteger(value))
-      throw new RangeError(`ProtoWriter.int64: expected a safe integer, got ${value}`);
+      throw new RangeError(expected("ProtoWriter.int64", "a safe integer", value));
     this.#tag(field, VARINT);
     this.#varint(BigInt(value));
     return this;

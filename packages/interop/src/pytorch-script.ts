@@ -3,6 +3,8 @@
  * writes safetensors with nothing but `json`, `struct` and `torch.frombuffer`, and trains it further —
  * with `DistributedDataParallel` when `torchrun` launched it, a plain loop otherwise.
  */
+import { expected } from "@neurogebra/internal";
+
 import type { ExportLayer, ExportableModel } from "./model-layers.js";
 import { modelLayers } from "./model-layers.js";
 import { PYTHON_BODY } from "./pytorch-script-body.js";
@@ -32,7 +34,7 @@ export interface ToPyTorchOptions {
 
 /** A Python expression for a number (`repr` and JSON agree on finite doubles: both round-trip exactly). */
 function py(x: number): string {
-  if (!Number.isFinite(x)) throw new RangeError(`toPyTorch: expected finite numbers, got ${x}`);
+  if (!Number.isFinite(x)) throw new RangeError(expected("toPyTorch", "finite numbers", x));
   return Number.isInteger(x) && Math.abs(x) < 1e16 ? `${x}.0` : String(x);
 }
 
@@ -71,7 +73,7 @@ function positive(name: string, value: unknown, integer: boolean): number {
     typeof value === "number" && Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value));
   if (!ok) {
     throw new RangeError(
-      `toPyTorch: expected ${name} to be a ${integer ? "positive integer" : "finite number > 0"}, got ${String(value)}`,
+      expected("toPyTorch", `${name} to be a ${integer ? "positive integer" : "finite number > 0"}`, value),
     );
   }
   return value;
@@ -80,7 +82,7 @@ function positive(name: string, value: unknown, integer: boolean): number {
 function fileName(name: string, value: unknown): string {
   if (typeof value !== "string" || value === "" || /["\\\n\r]/.test(value)) {
     throw new RangeError(
-      `toPyTorch: expected ${name} to be a file name without quotes, backslashes or newlines, got ${JSON.stringify(value)}`,
+      expected("toPyTorch", `${name} to be a file name without quotes, backslashes or newlines`, value),
     );
   }
   return value;
@@ -106,7 +108,7 @@ function embeddedData(data: ToPyTorchOptions["data"]): string {
   }
   const labels = Array.from(y, (label) => {
     if (!Number.isInteger(label) || label < 0) {
-      throw new RangeError(`toPyTorch: expected data.y to hold class indices (integers ≥ 0), got ${label}`);
+      throw new RangeError(expected("toPyTorch", "data.y to hold class indices (integers ≥ 0)", label));
     }
     return String(label);
   });
@@ -138,14 +140,12 @@ function embeddedData(data: ToPyTorchOptions["data"]): string {
  */
 export function toPyTorch(model: ExportableModel, options: ToPyTorchOptions = {}): string {
   if (options === null || typeof options !== "object") {
-    throw new TypeError(
-      `toPyTorch: expected options { weightsFile?, data?, epochs?, … }, got ${String(options)}`,
-    );
+    throw new TypeError(expected("toPyTorch", "options { weightsFile?, data?, epochs?, … }", options));
   }
   const layers = modelLayers(model, "toPyTorch");
   const optimizer = options.optimizer ?? "adam";
   if (optimizer !== "adam" && optimizer !== "sgd") {
-    throw new RangeError(`toPyTorch: expected optimizer "adam" or "sgd", got ${JSON.stringify(optimizer)}`);
+    throw new RangeError(expected("toPyTorch", `optimizer "adam" or "sgd"`, optimizer));
   }
   const title = (options.title ?? "A Neurogebra model").replace(/["\\\n\r]/g, " ");
   const settings = [

@@ -5,6 +5,7 @@
  * start. Readers must refuse a file whose offsets overlap, leave gaps or run past the end.
  */
 import type { StateDict } from "@neurogebra/nn";
+import { describe, expected } from "@neurogebra/internal";
 
 /** What was wrong with a safetensors file (the `reason` of a {@link SafetensorsError}). */
 export type SafetensorsErrorReason =
@@ -71,32 +72,25 @@ export interface SafetensorsTensor {
   data: Float64Array;
 }
 
-const describe = (x: unknown): string =>
-  typeof x === "string" ? JSON.stringify(x) : (JSON.stringify(x) ?? typeof x);
-
 function checkStateDict(stateDict: unknown): [string, number[], ArrayLike<number>][] {
   if (stateDict === null || typeof stateDict !== "object" || Array.isArray(stateDict)) {
-    throw new TypeError(
-      `toSafetensors: expected a state dict { name: { shape, data } }, got ${describe(stateDict)}`,
-    );
+    throw new TypeError(expected("toSafetensors", "a state dict { name: { shape, data } }", stateDict));
   }
   return Object.entries(stateDict as Record<string, unknown>).map(([name, entry]) => {
     const { shape, data } = (entry ?? {}) as { shape?: unknown; data?: unknown };
     if (name === "" || name === "__metadata__" || name === "__proto__") {
       throw new RangeError(
-        `toSafetensors: expected tensor names other than "", "__metadata__" and "__proto__", got ${describe(name)}`,
+        expected("toSafetensors", `tensor names other than "", "__metadata__" and "__proto__"`, name),
       );
     }
     if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && (d as number) >= 0)) {
-      throw new TypeError(
-        `toSafetensors: "${name}": expected shape to be a list of integers ≥ 0, got ${describe(shape)}`,
-      );
+      throw new TypeError(expected(`toSafetensors: "${name}"`, "shape to be a list of integers ≥ 0", shape));
     }
     const size = (shape as number[]).reduce((a, b) => a * b, 1);
     const ok = Array.isArray(data) || data instanceof Float64Array || data instanceof Float32Array;
     if (!ok || (data as ArrayLike<number>).length !== size) {
       throw new RangeError(
-        `toSafetensors: "${name}": expected ${size} numbers for shape ${describe(shape)}, got ${ok ? (data as ArrayLike<number>).length : describe(data)}`,
+        `toSafetensors: "${name}": expected ${size} numbers for shape ${JSON.stringify(shape)}, got ${ok ? (data as ArrayLike<number>).length : describe(data)}`,
       );
     }
     return [name, [...(shape as number[])], data as ArrayLike<number>];
@@ -118,7 +112,7 @@ export function toSafetensors(stateDict: StateDict, options: ToSafetensorsOption
   const entries = checkStateDict(stateDict);
   const dtype = options.dtype ?? "float64";
   if (dtype !== "float64" && dtype !== "float32") {
-    throw new RangeError(`toSafetensors: expected dtype "float64" or "float32", got ${describe(dtype)}`);
+    throw new RangeError(expected("toSafetensors", `dtype "float64" or "float32"`, dtype));
   }
   const size = dtype === "float64" ? 8 : 4;
   const header: Record<string, unknown> = {};
@@ -129,9 +123,7 @@ export function toSafetensors(stateDict: StateDict, options: ToSafetensorsOption
       typeof metadata !== "object" ||
       !Object.values(metadata).every((v) => typeof v === "string")
     ) {
-      throw new TypeError(
-        `toSafetensors: expected metadata to map names to strings, got ${describe(metadata)}`,
-      );
+      throw new TypeError(expected("toSafetensors", "metadata to map names to strings", metadata));
     }
     header["__metadata__"] = metadata;
   }
@@ -217,7 +209,7 @@ export function readSafetensors(bytes: Uint8Array): {
   metadata: Record<string, string>;
 } {
   if (!(bytes instanceof Uint8Array)) {
-    throw new TypeError(`fromSafetensors: expected bytes to be a Uint8Array, got ${describe(bytes)}`);
+    throw new TypeError(expected("fromSafetensors", "bytes to be a Uint8Array", bytes));
   }
   if (bytes.length < 8) {
     throw new SafetensorsError(
@@ -243,7 +235,7 @@ export function readSafetensors(bytes: Uint8Array): {
   let header: unknown;
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(8, 8 + headerLength));
-    if (!text.startsWith("{")) throw new Error(`it starts with ${describe(text.slice(0, 10))}`);
+    if (!text.startsWith("{")) throw new Error(`it starts with ${JSON.stringify(text.slice(0, 10))}`);
     header = JSON.parse(text);
   } catch (error) {
     throw new SafetensorsError("header-json", `the header is not UTF-8 JSON: ${(error as Error).message}`);
@@ -263,7 +255,10 @@ export function readSafetensors(bytes: Uint8Array): {
       }
       for (const [key, text] of Object.entries(value as Record<string, unknown>)) {
         if (typeof text !== "string") {
-          throw new SafetensorsError("metadata", `__metadata__.${key} is ${describe(text)}, not a string`);
+          throw new SafetensorsError(
+            "metadata",
+            `__metadata__.${key} is ${JSON.stringify(text)}, not a string`,
+          );
         }
         Object.defineProperty(metadata, key, {
           value: text,
@@ -275,27 +270,21 @@ export function readSafetensors(bytes: Uint8Array): {
       continue;
     }
     if (name === "__proto__" || value === null || typeof value !== "object" || Array.isArray(value)) {
-      throw new SafetensorsError(
-        "entry",
-        `"${name}": expected { dtype, shape, data_offsets }, got ${describe(value)}`,
-      );
+      throw new SafetensorsError("entry", expected(`"${name}"`, "{ dtype, shape, data_offsets }", value));
     }
     const { dtype, shape, data_offsets: offsets } = value as Record<string, unknown>;
     if (typeof dtype !== "string") {
-      throw new SafetensorsError("entry", `"${name}": expected a dtype string, got ${describe(dtype)}`);
+      throw new SafetensorsError("entry", expected(`"${name}"`, "a dtype string", dtype));
     }
     if (!Object.prototype.hasOwnProperty.call(DTYPE_BYTES, dtype)) {
       throw new SafetensorsError(
         "dtype",
-        `"${name}": unknown dtype ${describe(dtype)} (expected one of ${Object.keys(DTYPE_BYTES).join(", ")})`,
+        `"${name}": unknown dtype ${JSON.stringify(dtype)} (expected one of ${Object.keys(DTYPE_BYTES).join(", ")})`,
       );
     }
     const isCount = (d: unknown): d is number => Number.isSafeInteger(d) && (d as number) >= 0;
     if (!Array.isArray(shape) || !shape.every(isCount)) {
-      throw new SafetensorsError(
-        "entry",
-        `"${name}": expected shape to be a list of integers ≥ 0, got ${describe(shape)}`,
-      );
+      throw new SafetensorsError("entry", expected(`"${name}"`, "shape to be a list of integers ≥ 0", shape));
     }
     if (
       !Array.isArray(offsets) ||
@@ -305,7 +294,7 @@ export function readSafetensors(bytes: Uint8Array): {
     ) {
       throw new SafetensorsError(
         "entry",
-        `"${name}": expected data_offsets [begin, end] with 0 ≤ begin ≤ end, got ${describe(offsets)}`,
+        expected(`"${name}"`, "data_offsets [begin, end] with 0 ≤ begin ≤ end", offsets),
       );
     }
     const [begin, end] = offsets as [number, number];
@@ -313,30 +302,30 @@ export function readSafetensors(bytes: Uint8Array): {
     if (byteCount !== end - begin) {
       throw new SafetensorsError(
         "offsets",
-        `"${name}": shape ${describe(shape)} of ${dtype} takes ${byteCount} bytes, data_offsets ${describe(offsets)} hold ${end - begin}`,
+        `"${name}": shape ${JSON.stringify(shape)} of ${dtype} takes ${byteCount} bytes, data_offsets ${JSON.stringify(offsets)} hold ${end - begin}`,
       );
     }
     entries.push({ name, dtype: dtype as SafetensorsDtype, shape, begin, end });
   }
   const sorted = [...entries].sort((a, b) => a.begin - b.begin || a.end - b.end);
-  let expected = 0;
+  let covered = 0;
   for (const entry of sorted) {
-    if (entry.begin !== expected) {
+    if (entry.begin !== covered) {
       const what =
-        entry.begin < expected ? "overlaps the tensor before it" : "leaves a gap after the tensor before it";
+        entry.begin < covered ? "overlaps the tensor before it" : "leaves a gap after the tensor before it";
       throw new SafetensorsError(
         "offsets",
-        `"${entry.name}": data_offsets [${entry.begin}, ${entry.end}] ${what} (ending at ${expected})`,
+        `"${entry.name}": data_offsets [${entry.begin}, ${entry.end}] ${what} (ending at ${covered})`,
       );
     }
-    expected = entry.end;
+    covered = entry.end;
   }
-  if (expected !== dataLength) {
+  if (covered !== dataLength) {
     throw new SafetensorsError(
       "offsets",
-      expected > dataLength
-        ? `the tensors need ${expected} bytes of data, the file has ${dataLength} (out of range)`
-        : `the file has ${dataLength - expected} bytes after the last tensor`,
+      covered > dataLength
+        ? `the tensors need ${covered} bytes of data, the file has ${dataLength} (out of range)`
+        : `the file has ${dataLength - covered} bytes after the last tensor`,
     );
   }
   const tensors: Record<string, SafetensorsTensor> = {};

@@ -36,7 +36,7 @@ describe("accuracy", () => {
       /accuracy: expected predictions and targets to have the same length, got 2 and 1/,
     );
     expect(() => accuracy([0], [1.5])).toThrow(
-      /accuracy: expected targets\[0\] to be a non-negative integer class index, got 1.5/,
+      /accuracy: expected targets\[0\] to be a non-negative integer class index, got number 1.5/,
     );
     expect(() => accuracy(tensor([1, 2]), [0])).toThrow(/expected a Tensor of logits \(batch, classes\)/);
     expect(() => accuracy("x" as unknown as number[], [0])).toThrow(TypeError);

@@ -1,6 +1,8 @@
 import { Tensor, Value } from "@neurogebra/autograd";
 
-import { checkClassIndex, checkNonEmpty, checkSameLength, describe } from "./check.js";
+import { expected } from "@neurogebra/internal";
+
+import { checkClassIndex, checkNonEmpty, checkSameLength } from "./check.js";
 
 function argmaxRow(row: readonly Value[], fn: string, i: number): number {
   if (row.length === 0) {
@@ -8,7 +10,7 @@ function argmaxRow(row: readonly Value[], fn: string, i: number): number {
   }
   row.forEach((v, j) => {
     if (!(v instanceof Value)) {
-      throw new TypeError(`${fn}: expected predictions[${i}][${j}] to be a Value score, got ${describe(v)}`);
+      throw new TypeError(expected(fn, `predictions[${i}][${j}] to be a Value score`, v));
     }
   });
   let best = 0;
@@ -18,9 +20,7 @@ function argmaxRow(row: readonly Value[], fn: string, i: number): number {
 
 function checkIndex(fn: string, where: string, x: unknown): number {
   if (typeof x !== "number" || !Number.isInteger(x) || x < 0) {
-    throw new RangeError(
-      `${fn}: expected ${where} to be a non-negative integer class index, got ${String(x)}`,
-    );
+    throw new RangeError(expected(fn, `${where} to be a non-negative integer class index`, x));
   }
   return x;
 }
@@ -69,13 +69,11 @@ export function accuracy(
     };
   } else {
     throw new TypeError(
-      `${fn}: expected predictions to be a Tensor, rows of Value scores or class indices, got ${describe(predictions)}`,
+      expected(fn, "predictions to be a Tensor, rows of Value scores or class indices", predictions),
     );
   }
   if (!(targets instanceof Int32Array) && !Array.isArray(targets)) {
-    throw new TypeError(
-      `${fn}: expected targets to be an Int32Array or an array of class indices, got ${describe(targets)}`,
-    );
+    throw new TypeError(expected(fn, "targets to be an Int32Array or an array of class indices", targets));
   }
   checkNonEmpty(fn, "predictions", predicted.length);
   checkSameLength(fn, "predictions", predicted.length, "targets", targets.length);

@@ -1,5 +1,6 @@
 import { Value } from "@neurogebra/autograd";
 import type { Tensor } from "@neurogebra/autograd";
+import { expected } from "@neurogebra/internal";
 
 import type { LossOptions } from "./cross-entropy.js";
 import { elementwiseLoss } from "./elementwise.js";
@@ -12,8 +13,7 @@ const TINY = Math.exp(LOG_FLOOR);
 
 function checkProbabilityTarget(fn: string) {
   return (target: number, where: string): void => {
-    if (!(target >= 0 && target <= 1))
-      throw new RangeError(`${fn}: expected ${where} to be in [0, 1], got ${target}`);
+    if (!(target >= 0 && target <= 1)) throw new RangeError(expected(fn, `${where} to be in [0, 1]`, target));
   };
 }
 

@@ -2,12 +2,13 @@
  * Argument checks shared by the loss functions, so every message names the function, the argument, what
  * was expected and what was received.
  */
+import { expected } from "@neurogebra/internal";
 
 /** Check a class index against `nClasses`; returns it. */
 export function checkClassIndex(fn: string, name: string, target: unknown, nClasses: number): number {
   if (typeof target !== "number" || !Number.isInteger(target) || target < 0 || target >= nClasses) {
     throw new RangeError(
-      `${fn}: expected ${name} to be an integer class index in [0, ${nClasses - 1}], got ${String(target)}`,
+      expected(fn, `${name} to be an integer class index in [0, ${nClasses - 1}]`, target),
     );
   }
   return target;
@@ -35,18 +36,8 @@ export function checkReduction(fn: string, reduction: unknown, allowNone = true)
   const allowed: readonly Reduction[] = allowNone ? ["mean", "sum", "none"] : ["mean", "sum"];
   const r = reduction ?? "mean";
   if (!allowed.includes(r as Reduction)) {
-    throw new RangeError(
-      `${fn}: expected options.reduction to be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${JSON.stringify(reduction)}`,
-    );
+    const names = allowed.map((a) => `"${a}"`).join(", ");
+    throw new RangeError(expected(fn, `options.reduction to be one of ${names}`, reduction));
   }
   return r as Reduction;
-}
-
-/** Describe a value for an error message. */
-export function describe(x: unknown): string {
-  if (x === null) return "null";
-  if (Array.isArray(x)) return `an array of length ${x.length}`;
-  if (typeof x === "object") return x.constructor.name;
-  if (typeof x === "number" || typeof x === "string" || typeof x === "boolean") return `${typeof x} ${x}`;
-  return typeof x;
 }

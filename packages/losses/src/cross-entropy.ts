@@ -1,6 +1,8 @@
 import { Tensor } from "@neurogebra/autograd";
 
-import { checkClassIndex, checkNonEmpty, checkReduction, checkSameLength, describe } from "./check.js";
+import { expected } from "@neurogebra/internal";
+
+import { checkClassIndex, checkNonEmpty, checkReduction, checkSameLength } from "./check.js";
 import type { Reduction } from "./check.js";
 
 /** Options of the tensor losses. */
@@ -11,8 +13,7 @@ export interface LossOptions {
 
 /** Check logits `(n, c)` and class-index targets; returns the targets as an `Int32Array`. */
 export function checkClassificationBatch(fn: string, logits: unknown, targets: unknown): Int32Array {
-  if (!(logits instanceof Tensor))
-    throw new TypeError(`${fn}: expected logits to be a Tensor, got ${describe(logits)}`);
+  if (!(logits instanceof Tensor)) throw new TypeError(expected(fn, "logits to be a Tensor", logits));
   if (logits.ndim !== 2) {
     throw new RangeError(
       `${fn}: expected logits of shape (batch, classes), got shape [${logits.shape.join(", ")}]`,
@@ -23,9 +24,7 @@ export function checkClassificationBatch(fn: string, logits: unknown, targets: u
   if (classes === 0)
     throw new RangeError(`${fn}: expected at least one class, got logits of shape [${n}, 0]`);
   if (!(targets instanceof Int32Array) && !Array.isArray(targets)) {
-    throw new TypeError(
-      `${fn}: expected targets to be an Int32Array or an array of class indices, got ${describe(targets)}`,
-    );
+    throw new TypeError(expected(fn, "targets to be an Int32Array or an array of class indices", targets));
   }
   const t = targets as ArrayLike<unknown>;
   checkSameLength(fn, "logits rows", n, "targets", t.length);

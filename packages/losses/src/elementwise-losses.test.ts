@@ -155,21 +155,23 @@ describe.each(losses)("%s", (name, valueLoss, tensorLoss, reference, pairs) => {
 
 describe("target and prediction checks", () => {
   it("reject targets outside each loss's domain", () => {
-    expect(() => hinge(tensor([0.5]), [0])).toThrow(/hinge: expected targets\[0\] to be -1 or 1, got 0/);
+    expect(() => hinge(tensor([0.5]), [0])).toThrow(
+      /hinge: expected targets\[0\] to be -1 or 1, got number 0/,
+    );
     expect(() => binaryCrossEntropy(tensor([0.5]), [2])).toThrow(
-      /binaryCrossEntropy: expected targets\[0\] to be in \[0, 1\], got 2/,
+      /binaryCrossEntropy: expected targets\[0\] to be in \[0, 1\], got number 2/,
     );
     expect(() => binaryCrossEntropy([new Value(1.5)], [1])).toThrow(
-      /expected predictions\[0\] to be in \[0, 1\], got 1.5/,
+      /expected predictions\[0\] to be in \[0, 1\], got number 1.5/,
     );
     expect(() => mse(tensor([1]), [NaN])).toThrow(
-      /mse: expected targets\[0\] to be a finite number, got NaN/,
+      /mse: expected targets\[0\] to be a finite number, got number NaN/,
     );
     expect(() => mse(tensor([1, 2]), tensor([[1, 2]]))).toThrow(
       /mse: expected predictions and targets to have the same shape/,
     );
     expect(() => mse([new Value(1)], [1], { reduction: "none" as "sum" })).toThrow(
-      /"mean", "sum", got "none"/,
+      /"mean", "sum", got the string "none"/,
     );
   });
 });

@@ -1,6 +1,8 @@
 import { Tensor, Value, sum, tensor } from "@neurogebra/autograd";
 
-import { checkNonEmpty, checkReduction, checkSameLength, describe } from "./check.js";
+import { expected } from "@neurogebra/internal";
+
+import { checkNonEmpty, checkReduction, checkSameLength } from "./check.js";
 import type { Reduction } from "./check.js";
 
 /**
@@ -34,12 +36,10 @@ export function targetsAsNumbers(fn: string, targets: unknown): ArrayLike<number
     return targets.map((t: unknown, i) => {
       if (t instanceof Value) return t.data;
       if (typeof t === "number") return t;
-      throw new TypeError(`${fn}: expected targets[${i}] to be a number, got ${describe(t)}`);
+      throw new TypeError(expected(fn, `targets[${i}] to be a number`, t));
     });
   }
-  throw new TypeError(
-    `${fn}: expected targets to be an array, a Float64Array or a Tensor, got ${describe(targets)}`,
-  );
+  throw new TypeError(expected(fn, "targets to be an array, a Float64Array or a Tensor", targets));
 }
 
 /** Run an elementwise loss on either engine. */
@@ -68,16 +68,13 @@ export function elementwiseLoss(
     return r === "none" ? perElement : r === "sum" ? perElement.sum() : perElement.mean();
   }
   if (!Array.isArray(predictions)) {
-    throw new TypeError(
-      `${fn}: expected predictions to be a Tensor or an array of Value, got ${describe(predictions)}`,
-    );
+    throw new TypeError(expected(fn, "predictions to be a Tensor or an array of Value", predictions));
   }
   const r = checkReduction(fn, reduction, false);
   checkNonEmpty(fn, "predictions", predictions.length);
   checkSameLength(fn, "predictions", predictions.length, "targets", t.length);
   const terms = predictions.map((p: unknown, i) => {
-    if (!(p instanceof Value))
-      throw new TypeError(`${fn}: expected predictions[${i}] to be a Value, got ${describe(p)}`);
+    if (!(p instanceof Value)) throw new TypeError(expected(fn, `predictions[${i}] to be a Value`, p));
     loss.checkTarget(t[i]!, `targets[${i}]`);
     loss.checkPrediction?.(p.data, `predictions[${i}]`);
     return p;
@@ -90,6 +87,6 @@ export function elementwiseLoss(
 export function checkFinite(fn: string) {
   return (target: number, where: string): void => {
     if (!Number.isFinite(target))
-      throw new RangeError(`${fn}: expected ${where} to be a finite number, got ${target}`);
+      throw new RangeError(expected(fn, `${where} to be a finite number`, target));
   };
 }

@@ -1,4 +1,5 @@
 import type { Tensor, Value } from "@neurogebra/autograd";
+import { expected } from "@neurogebra/internal";
 
 import type { LossOptions } from "./cross-entropy.js";
 import { elementwiseLoss } from "./elementwise.js";
@@ -8,7 +9,7 @@ const HINGE: ElementwiseLoss = {
   name: "hinge",
   checkTarget: (target, where) => {
     if (target !== 1 && target !== -1)
-      throw new RangeError(`hinge: expected ${where} to be -1 or 1, got ${target}`);
+      throw new RangeError(expected("hinge", `${where} to be -1 or 1`, target));
   },
   value: (s, t) => s.mul(t).neg().add(1).relu(),
   tensor: (s, t) => s.mul(t).neg().add(1).relu(),

@@ -98,7 +98,7 @@ describe("softmaxCrossEntropy (the tutorial's step-by-step version)", () => {
       /softmaxCrossEntropy: expected scores to be non-empty, got an empty batch/,
     );
     expect(() => softmaxCrossEntropy(s, 2)).toThrow(
-      /expected target to be an integer class index in \[0, 1\], got 2/,
+      /expected target to be an integer class index in \[0, 1\], got number 2/,
     );
     expect(() => softmaxCrossEntropy(s, 0.5)).toThrow(RangeError);
     expect(() => softmaxCrossEntropy(s, -1)).toThrow(RangeError);

@@ -1,6 +1,8 @@
 import { Value, sum } from "@neurogebra/autograd";
 
-import { checkClassIndex, checkNonEmpty, describe } from "./check.js";
+import { expected } from "@neurogebra/internal";
+
+import { checkClassIndex, checkNonEmpty } from "./check.js";
 
 /** Options of {@link softmaxCrossEntropy}. */
 export interface SoftmaxCrossEntropyOptions {
@@ -52,19 +54,15 @@ export function softmaxCrossEntropy(
 ): SoftmaxCrossEntropyResult {
   const fn = "softmaxCrossEntropy";
   const list: unknown = scores;
-  if (!Array.isArray(list))
-    throw new TypeError(`${fn}: expected scores to be an array of Value, got ${describe(scores)}`);
+  if (!Array.isArray(list)) throw new TypeError(expected(fn, "scores to be an array of Value", scores));
   checkNonEmpty(fn, "scores", scores.length);
   scores.forEach((s, i) => {
-    if (!(s instanceof Value))
-      throw new TypeError(`${fn}: expected scores[${i}] to be a Value, got ${describe(s)}`);
+    if (!(s instanceof Value)) throw new TypeError(expected(fn, `scores[${i}] to be a Value`, s));
   });
   checkClassIndex(fn, "target", target, scores.length);
   const method = options.method ?? "tutorial";
   if (method !== "tutorial" && method !== "logSumExp") {
-    throw new RangeError(
-      `${fn}: expected options.method to be "tutorial" or "logSumExp", got ${JSON.stringify(method)}`,
-    );
+    throw new RangeError(expected(fn, `options.method to be "tutorial" or "logSumExp"`, method));
   }
 
   // Step 1: numerical stability — subtract the max score (a constant, not part of the graph).

@@ -11,11 +11,11 @@ describe("reliability #19: 13 — accuracy's targets", () => {
       [1, 2],
       [3, 1],
     ]);
-    const message = "expected targets[0] to be an integer class index in [0, 1], got 5";
+    const message = "expected targets[0] to be an integer class index in [0, 1], got number 5";
     expect(() => crossEntropy(logits, [5, 0])).toThrow(new RangeError(`crossEntropy: ${message}`));
     expect(() => accuracy(logits, [5, 0])).toThrow(new RangeError(`accuracy: ${message}`));
     expect(() => accuracy(logits, Int32Array.of(0, 2))).toThrow(
-      "accuracy: expected targets[1] to be an integer class index in [0, 1], got 2",
+      "accuracy: expected targets[1] to be an integer class index in [0, 1], got number 2",
     );
   });
 
@@ -25,7 +25,7 @@ describe("reliability #19: 13 — accuracy's targets", () => {
       [new Value(1), new Value(0), new Value(0)],
     ];
     expect(() => accuracy(rows, [2, 3])).toThrow(
-      new RangeError("accuracy: expected targets[1] to be an integer class index in [0, 2], got 3"),
+      new RangeError("accuracy: expected targets[1] to be an integer class index in [0, 2], got number 3"),
     );
     expect(accuracy(rows, [2, 0])).toBe(1);
   });

@@ -17,7 +17,7 @@ describe("createRng", () => {
   });
 
   it("rejects a bad permutation size", () => {
-    expect(() => createRng(0).permutation(-1)).toThrow(/permutation: n must be .*received -1/);
+    expect(() => createRng(0).permutation(-1)).toThrow(/permutation: expected n to be .*, got number -1$/);
     expect(() => createRng(0).permutation(1.5)).toThrow(RangeError);
   });
 });
@@ -26,20 +26,20 @@ describe("reliability #19", () => {
   it("14: a seed that is not a number or a string is a TypeError, not a stringified object", () => {
     // String({ a: 1 }) and String({ b: 2 }) are both "[object Object]": the same stream for any object.
     expect(() => createRng({ a: 1 } as never)).toThrow(
-      new TypeError("createRng: seed must be a number or a string, received an object"),
+      new TypeError("createRng: expected seed to be a number or a string, got an object"),
     );
     expect(() => createRng({ b: 2 } as never)).toThrow(TypeError);
     expect(() => createRng([1, 2] as never)).toThrow(
-      "createRng: seed must be a number or a string, received an array",
+      "createRng: expected seed to be a number or a string, got an array [1,2]",
     );
-    expect(() => createRng(null as never)).toThrow("received null");
-    expect(() => createRng(true as never)).toThrow("received a boolean");
-    expect(() => createRng(10n as never)).toThrow("received a bigint");
+    expect(() => createRng(null as never)).toThrow("got null");
+    expect(() => createRng(true as never)).toThrow("got boolean true");
+    expect(() => createRng(10n as never)).toThrow("got bigint 10");
   });
 
   it("14: a number seed must be finite (NaN is a bug upstream, not a seed)", () => {
     expect(() => createRng(NaN)).toThrow(
-      new RangeError("createRng: a number seed must be finite, received NaN"),
+      new RangeError("createRng: expected a number seed to be finite, got number NaN"),
     );
     expect(() => createRng(Infinity)).toThrow(RangeError);
   });

@@ -1,3 +1,5 @@
+import { expected } from "@neurogebra/internal";
+
 import seedrandom from "seedrandom";
 
 import { logCorrectlyRounded } from "./log-correctly-rounded.js";
@@ -35,7 +37,7 @@ export function createRng(seed: string | number = 0): Rng {
     uniform: (low, high) => low + (high - low) * random(),
     permutation: (n) => {
       if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) {
-        throw new RangeError(`createRng().permutation: n must be an integer in [0, 2^31 - 1], received ${n}`);
+        throw new RangeError(expected("createRng().permutation", "n to be an integer in [0, 2^31 - 1]", n));
       }
       const out = new Int32Array(n);
       for (let i = 0; i < n; i++) out[i] = i;
@@ -54,16 +56,7 @@ export function createRng(seed: string | number = 0): Rng {
 function checkSeed(seed: unknown): void {
   if (typeof seed === "string") return;
   if (typeof seed !== "number") {
-    const got =
-      seed === null
-        ? "null"
-        : Array.isArray(seed)
-          ? "an array"
-          : typeof seed === "object"
-            ? "an object"
-            : `a ${typeof seed}`;
-    throw new TypeError(`createRng: seed must be a number or a string, received ${got}`);
+    throw new TypeError(expected("createRng", "seed to be a number or a string", seed));
   }
-  if (!Number.isFinite(seed))
-    throw new RangeError(`createRng: a number seed must be finite, received ${seed}`);
+  if (!Number.isFinite(seed)) throw new RangeError(expected("createRng", "a number seed to be finite", seed));
 }

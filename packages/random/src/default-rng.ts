@@ -1,3 +1,5 @@
+import { expected } from "@neurogebra/internal";
+
 import { createRng } from "./create-rng.js";
 import type { Rng } from "./rng.js";
 
@@ -44,15 +46,6 @@ function isRng(x: unknown): x is Rng {
   );
 }
 
-function describeSeed(seed: unknown): string {
-  if (seed === null) return "null";
-  if (typeof seed === "string") return `the string ${JSON.stringify(seed)}`;
-  if (typeof seed === "number" || typeof seed === "bigint" || typeof seed === "boolean") {
-    return `${typeof seed} ${String(seed)}`;
-  }
-  return typeof seed === "object" ? "an object" : typeof seed;
-}
-
 /**
  * Seed the default generator (PyTorch's `torch.manual_seed`): every function of every Neurogebra package
  * that draws and was given no `rng` — `new Linear(2, 16)`, `randn([3, 2])`, `moons()`, `new Dropout(0.5)`
@@ -69,9 +62,7 @@ function describeSeed(seed: unknown): string {
  */
 export function manualSeed(seed: number | string): Rng {
   if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) {
-    throw new TypeError(
-      `manualSeed: expected seed to be a finite number or a string, got ${describeSeed(seed)}`,
-    );
+    throw new TypeError(expected("manualSeed", "seed to be a finite number or a string", seed));
   }
   return install(createRng(seed));
 }
@@ -89,9 +80,7 @@ export function manualSeed(seed: number | string): Rng {
  */
 export function setDefaultRng(rng: Rng): Rng {
   if (!isRng(rng)) {
-    throw new TypeError(
-      `setDefaultRng: expected an Rng (random, normal, uniform, permutation), got ${describeSeed(rng)}`,
-    );
+    throw new TypeError(expected("setDefaultRng", "an Rng (random, normal, uniform, permutation)", rng));
   }
   return install(rng);
 }

@@ -36,9 +36,9 @@ describe("Mt19937", () => {
   it("rejects seeds that are not 32-bit words", () => {
     expect(() => new Mt19937(-1)).toThrow(RangeError);
     expect(() => new Mt19937(2 ** 32)).toThrow(
-      /seed must be an integer in \[0, 2\^32 - 1\], received 4294967296/,
+      /expected seed to be an integer in \[0, 2\^32 - 1\], got number 4294967296$/,
     );
     expect(() => new Mt19937().initByArray([])).toThrow(RangeError);
-    expect(() => new Mt19937().initByArray([1, 0.5])).toThrow(/key\[1\].*received 0.5/);
+    expect(() => new Mt19937().initByArray([1, 0.5])).toThrow(/key\[1\].*got number 0.5$/);
   });
 });

@@ -16,6 +16,8 @@ const LOWER_MASK = 0x7fffffff;
  * mt.nextUint32(); // 3499211612 (the reference implementation's first output)
  * ```
  */
+import { expected } from "@neurogebra/internal";
+
 export class Mt19937 {
   private readonly state = new Uint32Array(N);
   private index = N;
@@ -28,7 +30,7 @@ export class Mt19937 {
   /** Seeds from one 32-bit word (`init_genrand` of the reference code). */
   initGenrand(seed: number): void {
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-      throw new RangeError(`Mt19937.initGenrand: seed must be an integer in [0, 2^32 - 1], received ${seed}`);
+      throw new RangeError(expected("Mt19937.initGenrand", "seed to be an integer in [0, 2^32 - 1]", seed));
     }
     const mt = this.state;
     mt[0] = seed;
@@ -43,13 +45,13 @@ export class Mt19937 {
   /** Seeds from an array of 32-bit words (`init_by_array` of the reference code). */
   initByArray(key: ArrayLike<number>): void {
     if (key.length < 1) {
-      throw new RangeError("Mt19937.initByArray: key must hold at least one word, received an empty array");
+      throw new RangeError("Mt19937.initByArray: expected key to hold at least one word, got an empty array");
     }
     for (let j = 0; j < key.length; j++) {
       const word = key[j]!;
       if (!Number.isInteger(word) || word < 0 || word > 0xffffffff) {
         throw new RangeError(
-          `Mt19937.initByArray: key[${j}] must be an integer in [0, 2^32 - 1], received ${word}`,
+          expected("Mt19937.initByArray", `key[${j}] to be an integer in [0, 2^32 - 1]`, word),
         );
       }
     }

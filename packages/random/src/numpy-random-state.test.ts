@@ -113,23 +113,23 @@ describe("NumpyRandomState against NumPy's RandomState (extra-reference.json)", 
 describe("NumpyRandomState input checks", () => {
   it("rejects seeds NumPy rejects", () => {
     expect(() => new NumpyRandomState(-1)).toThrow(
-      /seed must be an integer in \[0, 2\^32 - 1\], received -1/,
+      /expected seed to be an integer in \[0, 2\^32 - 1\], got number -1$/,
     );
     expect(() => new NumpyRandomState(2 ** 32)).toThrow(RangeError);
     expect(() => new NumpyRandomState(1.5)).toThrow(RangeError);
-    expect(() => new NumpyRandomState([])).toThrow(/must not be empty/);
-    expect(() => new NumpyRandomState([1, -2])).toThrow(/seed\[1\].*received -2/);
+    expect(() => new NumpyRandomState([])).toThrow(/expected a non-empty seed array, got an empty array/);
+    expect(() => new NumpyRandomState([1, -2])).toThrow(/seed\[1\].*got number -2$/);
     expect(() => new NumpyRandomState("42" as unknown as number)).toThrow(TypeError);
   });
 
   it("rejects bad sizes and ranges with the argument and value in the message", () => {
     const rs = new NumpyRandomState(0);
-    expect(() => rs.permutation(-1)).toThrow(/permutation: n must be .*received -1/);
-    expect(() => rs.randn(2.5)).toThrow(/randn: n must be .*received 2.5/);
-    expect(() => rs.randint(5, 5)).toThrow(/low must be < high, received low 5 and high 5/);
+    expect(() => rs.permutation(-1)).toThrow(/permutation: expected n to be .*, got number -1$/);
+    expect(() => rs.randn(2.5)).toThrow(/randn: expected n to be .*, got number 2.5$/);
+    expect(() => rs.randint(5, 5)).toThrow(/expected low to be < high, got low 5 and high 5/);
     expect(() => rs.randint(0, 2 ** 60)).toThrow(RangeError);
     expect(() => rs.uniform(0, Infinity)).toThrow(RangeError);
-    expect(() => rs.normal(0, -1)).toThrow(/scale must be a finite number >= 0, received -1/);
+    expect(() => rs.normal(0, -1)).toThrow(/expected scale to be a finite number >= 0, got number -1$/);
   });
 
   it("does not draw when the result is forced", () => {

@@ -1,3 +1,5 @@
+import { expected } from "@neurogebra/internal";
+
 import { logCorrectlyRounded } from "./log-correctly-rounded.js";
 import { Mt19937 } from "./mt19937.js";
 import type { Rng } from "./rng.js";
@@ -41,25 +43,25 @@ export class NumpyRandomState implements Rng {
     if (typeof seed === "number") {
       if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
         throw new RangeError(
-          `NumpyRandomState.seed: seed must be an integer in [0, 2^32 - 1], received ${String(seed)}`,
+          expected("NumpyRandomState.seed", "seed to be an integer in [0, 2^32 - 1]", seed),
         );
       }
       this.mt.initGenrand(seed);
     } else if (Array.isArray(seed)) {
       if (seed.length === 0) {
-        throw new RangeError("NumpyRandomState.seed: a seed array must not be empty, received []");
+        throw new RangeError("NumpyRandomState.seed: expected a non-empty seed array, got an empty array");
       }
       seed.forEach((word, i) => {
         if (!Number.isInteger(word) || word < 0 || word > 0xffffffff) {
           throw new RangeError(
-            `NumpyRandomState.seed: seed[${i}] must be an integer in [0, 2^32 - 1], received ${String(word)}`,
+            expected("NumpyRandomState.seed", `seed[${i}] to be an integer in [0, 2^32 - 1]`, word),
           );
         }
       });
       this.mt.initByArray(seed);
     } else {
       throw new TypeError(
-        `NumpyRandomState.seed: seed must be a number or an array of numbers, received ${typeof seed}`,
+        expected("NumpyRandomState.seed", "seed to be a number or an array of numbers", seed),
       );
     }
     this.hasGauss = false;
@@ -102,10 +104,10 @@ export class NumpyRandomState implements Rng {
    */
   normal(loc = 0, scale = 1): number {
     if (!Number.isFinite(loc)) {
-      throw new RangeError(`NumpyRandomState.normal: loc must be a finite number, received ${loc}`);
+      throw new RangeError(expected("NumpyRandomState.normal", "loc to be a finite number", loc));
     }
     if (!(scale >= 0) || !Number.isFinite(scale)) {
-      throw new RangeError(`NumpyRandomState.normal: scale must be a finite number >= 0, received ${scale}`);
+      throw new RangeError(expected("NumpyRandomState.normal", "scale to be a finite number >= 0", scale));
     }
     const g = this.gauss();
     return loc === 0 && scale === 1 ? g : loc + scale * g;
@@ -116,7 +118,7 @@ export class NumpyRandomState implements Rng {
     const range = high - low;
     if (!Number.isFinite(range)) {
       throw new RangeError(
-        `NumpyRandomState.uniform: high - low must be finite, received low ${low} and high ${high}`,
+        `NumpyRandomState.uniform: expected high - low to be finite, got low ${low} and high ${high}`,
       );
     }
     return low + range * this.mt.nextDouble();
@@ -131,16 +133,18 @@ export class NumpyRandomState implements Rng {
     const hi = high === undefined ? low : high;
     if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi)) {
       throw new RangeError(
-        `NumpyRandomState.randint: low and high must be safe integers, received low ${lo} and high ${hi}`,
+        `NumpyRandomState.randint: expected low and high to be safe integers, got low ${lo} and high ${hi}`,
       );
     }
     if (lo >= hi) {
-      throw new RangeError(`NumpyRandomState.randint: low must be < high, received low ${lo} and high ${hi}`);
+      throw new RangeError(
+        `NumpyRandomState.randint: expected low to be < high, got low ${lo} and high ${hi}`,
+      );
     }
     const range = hi - 1 - lo;
     if (!Number.isSafeInteger(range)) {
       throw new RangeError(
-        `NumpyRandomState.randint: high - low must be at most 2^53, received low ${lo} and high ${hi}`,
+        `NumpyRandomState.randint: expected high - low to be at most 2^53, got low ${lo} and high ${hi}`,
       );
     }
     return lo + this.boundedUint(range);
@@ -230,6 +234,6 @@ export class NumpyRandomState implements Rng {
 
 function checkCount(fn: string, name: string, n: number): void {
   if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) {
-    throw new RangeError(`${fn}: ${name} must be an integer in [0, 2^31 - 1], received ${n}`);
+    throw new RangeError(expected(fn, `${name} to be an integer in [0, 2^31 - 1]`, n));
   }
 }

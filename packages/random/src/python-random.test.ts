@@ -106,9 +106,9 @@ describe("PythonRandom input checks", () => {
 
   it("rejects bad getrandbits, randint and permutation arguments", () => {
     const r = new PythonRandom(0);
-    expect(() => r.getrandbits(54)).toThrow(/k must be an integer in \[0, 53\], received 54/);
-    expect(() => r.randint(3, 2)).toThrow(/received a 3 and b 2/);
-    expect(() => r.permutation(-3)).toThrow(/received -3/);
+    expect(() => r.getrandbits(54)).toThrow(/expected k to be an integer in \[0, 53\], got number 54$/);
+    expect(() => r.randint(3, 2)).toThrow(/expected safe integers a <= b, got a 3 and b 2/);
+    expect(() => r.permutation(-3)).toThrow(/got number -3$/);
   });
 
   it("treats a negative seed like its absolute value (CPython seeds abs(n))", () => {

@@ -1,3 +1,5 @@
+import { expected } from "@neurogebra/internal";
+
 import { logCorrectlyRounded } from "./log-correctly-rounded.js";
 import { Mt19937 } from "./mt19937.js";
 import { cosCorrectlyRounded, sinCorrectlyRounded } from "./sin-cos-correctly-rounded.js";
@@ -40,12 +42,16 @@ export class PythonRandom implements Rng {
     } else if (typeof seed === "number") {
       if (!Number.isSafeInteger(seed)) {
         throw new RangeError(
-          `PythonRandom.seed: a number seed must be a safe integer (pass a bigint for larger seeds), received ${seed}`,
+          expected(
+            "PythonRandom.seed",
+            "a number seed to be a safe integer (pass a bigint for larger seeds)",
+            seed,
+          ),
         );
       }
       n = BigInt(seed);
     } else {
-      throw new TypeError(`PythonRandom.seed: seed must be a number or a bigint, received ${typeof seed}`);
+      throw new TypeError(expected("PythonRandom.seed", "seed to be a number or a bigint", seed));
     }
     if (n < 0n) n = -n;
     const key: number[] = [];
@@ -73,7 +79,7 @@ export class PythonRandom implements Rng {
    */
   getrandbits(k: number): number {
     if (!Number.isInteger(k) || k < 0 || k > 53) {
-      throw new RangeError(`PythonRandom.getrandbits: k must be an integer in [0, 53], received ${k}`);
+      throw new RangeError(expected("PythonRandom.getrandbits", "k to be an integer in [0, 53]", k));
     }
     if (k === 0) return 0;
     if (k <= 32) return this.mt.nextUint32() >>> (32 - k);
@@ -85,11 +91,11 @@ export class PythonRandom implements Rng {
   /** `random.randint(a, b)`: an integer in [a, b], both ends included (`randrange(a, b + 1)`). */
   randint(a: number, b: number): number {
     if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || a > b) {
-      throw new RangeError(`PythonRandom.randint: need safe integers a <= b, received a ${a} and b ${b}`);
+      throw new RangeError(`PythonRandom.randint: expected safe integers a <= b, got a ${a} and b ${b}`);
     }
     const width = b - a + 1;
     if (!Number.isSafeInteger(width)) {
-      throw new RangeError(`PythonRandom.randint: b - a must be below 2^53, received a ${a} and b ${b}`);
+      throw new RangeError(`PythonRandom.randint: expected b - a to be below 2^53, got a ${a} and b ${b}`);
     }
     return a + this.randbelow(width);
   }
@@ -107,7 +113,7 @@ export class PythonRandom implements Rng {
   /** `x = list(range(n)); random.shuffle(x)` as an `Int32Array`. */
   permutation(n: number): Int32Array {
     if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) {
-      throw new RangeError(`PythonRandom.permutation: n must be an integer in [0, 2^31 - 1], received ${n}`);
+      throw new RangeError(expected("PythonRandom.permutation", "n to be an integer in [0, 2^31 - 1]", n));
     }
     const out = new Int32Array(n);
     for (let i = 0; i < n; i++) out[i] = i;

@@ -1,5 +1,6 @@
 import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
+import { expected } from "@neurogebra/internal";
 
 /*
  * Checks shared by the dataset generators. Every message names the function, the option, what was
@@ -9,7 +10,7 @@ import type { Rng } from "@neurogebra/random";
 /** An integer option ≥ `min`. */
 export function checkInteger(fn: string, option: string, value: unknown, min: number): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > 0x7fffffff) {
-    throw new RangeError(`${fn}: option "${option}" must be an integer >= ${min}, received ${String(value)}`);
+    throw new RangeError(expected(fn, `option "${option}" to be an integer >= ${min}`, value));
   }
   return value;
 }
@@ -17,7 +18,7 @@ export function checkInteger(fn: string, option: string, value: unknown, min: nu
 /** A finite number option ≥ 0 (noise levels). */
 export function checkNonNegative(fn: string, option: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(`${fn}: option "${option}" must be a finite number >= 0, received ${String(value)}`);
+    throw new RangeError(expected(fn, `option "${option}" to be a finite number >= 0`, value));
   }
   return value;
 }
@@ -35,7 +36,11 @@ export function checkRng(fn: string, rng: unknown): Rng {
     typeof candidate.permutation !== "function"
   ) {
     throw new TypeError(
-      `${fn}: option "rng" must be an Rng (random, normal, uniform, permutation), e.g. new NumpyRandomState(42), received ${rng === null ? "null" : typeof rng}`,
+      expected(
+        fn,
+        `option "rng" to be an Rng (random, normal, uniform, permutation), e.g. new NumpyRandomState(42)`,
+        rng,
+      ),
     );
   }
   return candidate as Rng;
@@ -44,9 +49,7 @@ export function checkRng(fn: string, rng: unknown): Rng {
 /** The options object itself (so a missing one fails with our message, not a destructuring error). */
 export function checkOptionsObject(fn: string, options: unknown): void {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(
-      `${fn}: expected an options object, received ${options === null ? "null" : typeof options}`,
-    );
+    throw new TypeError(expected(fn, "an options object", options));
   }
 }
 

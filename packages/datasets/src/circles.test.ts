@@ -51,9 +51,11 @@ describe("circles", () => {
   it("rejects bad options with a RangeError naming the option and the value", () => {
     const rng = createRng(0);
     expect(() => circles({ nSamples: -3, rng })).toThrow(
-      /circles: option "nSamples" must be an integer >= 1, received -3/,
+      /circles: expected option "nSamples" to be an integer >= 1, got number -3$/,
     );
-    expect(() => circles({ noise: -0.5, rng })).toThrow(/circles: option "noise" .* received -0.5/);
+    expect(() => circles({ noise: -0.5, rng })).toThrow(
+      /circles: expected option "noise" .* got number -0.5$/,
+    );
     expect(() => circles({ noise: Infinity, rng })).toThrow(RangeError);
   });
 });

@@ -31,13 +31,15 @@ describe("Dataset helpers", () => {
   });
 
   it("rejects inconsistent input with the argument and value in the message", () => {
-    expect(() => fromRows([[1, 2]], [0, 1])).toThrow(/same length, received 1 rows and 2 labels/);
-    expect(() => fromRows([[1, 2], [3]], [0, 1])).toThrow(/received 1 in row 1/);
+    expect(() => fromRows([[1, 2]], [0, 1])).toThrow(/same length, got 1 rows and 2 labels/);
+    expect(() => fromRows([[1, 2], [3]], [0, 1])).toThrow(/got 1 in row 1/);
     expect(() => fromRows([[1]], [-1])).toThrow(
-      /y\[0\] must be a non-negative integer class label, received -1/,
+      /expected y\[0\] to be a non-negative integer class label, got number -1$/,
     );
-    expect(() => fromRows([[1]], [2], 2)).toThrow(/nClasses must be an integer above every label/);
+    expect(() => fromRows([[1]], [2], 2)).toThrow(/expected nClasses to be an integer above every label/);
     expect(() => fromRows([], [])).toThrow(RangeError);
-    expect(() => row(fromRows([[1]], [0]), 1)).toThrow(/row: i must be an integer in \[0, 0\], received 1/);
+    expect(() => row(fromRows([[1]], [0]), 1)).toThrow(
+      /row: expected i to be an integer in \[0, 0\], got number 1$/,
+    );
   });
 });

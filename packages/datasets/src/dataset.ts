@@ -9,6 +9,8 @@
  * row(ds, 1); // [x0, x1] of the second point
  * ```
  */
+import { expected } from "@neurogebra/internal";
+
 export interface Dataset {
   /** Row-major `nSamples × nFeatures` features. */
   readonly X: Float64Array;
@@ -30,7 +32,7 @@ export interface Dataset {
  */
 export function row(dataset: Dataset, i: number): number[] {
   if (!Number.isInteger(i) || i < 0 || i >= dataset.nSamples) {
-    throw new RangeError(`row: i must be an integer in [0, ${dataset.nSamples - 1}], received ${i}`);
+    throw new RangeError(expected("row", `i to be an integer in [0, ${dataset.nSamples - 1}]`, i));
   }
   const d = dataset.nFeatures;
   return Array.from(dataset.X.subarray(i * d, (i + 1) * d));
@@ -65,17 +67,17 @@ export function fromRows(
 ): Dataset {
   if (rows.length !== labels.length) {
     throw new RangeError(
-      `fromRows: rows and labels must have the same length, received ${rows.length} rows and ${labels.length} labels`,
+      `fromRows: expected rows and labels to have the same length, got ${rows.length} rows and ${labels.length} labels`,
     );
   }
-  if (rows.length === 0) throw new RangeError("fromRows: rows must not be empty, received 0 rows");
+  if (rows.length === 0) throw new RangeError("fromRows: expected at least one row, got 0 rows");
   const nFeatures = rows[0]!.length;
-  if (nFeatures < 1) throw new RangeError("fromRows: rows must hold at least one feature, received 0");
+  if (nFeatures < 1) throw new RangeError("fromRows: expected rows to hold at least one feature, got 0");
   const X = new Float64Array(rows.length * nFeatures);
   rows.forEach((r, i) => {
     if (r.length !== nFeatures) {
       throw new RangeError(
-        `fromRows: every row must have ${nFeatures} features like row 0, received ${r.length} in row ${i}`,
+        `fromRows: expected every row to have ${nFeatures} features like row 0, got ${r.length} in row ${i}`,
       );
     }
     X.set(r, i * nFeatures);
@@ -90,7 +92,7 @@ export function labelsToInt32(fn: string, labels: ArrayLike<number>): Int32Array
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i]!;
     if (!Number.isInteger(label) || label < 0 || label > 0x7fffffff) {
-      throw new RangeError(`${fn}: y[${i}] must be a non-negative integer class label, received ${label}`);
+      throw new RangeError(expected(fn, `y[${i}] to be a non-negative integer class label`, label));
     }
     y[i] = label;
   }
@@ -104,7 +106,7 @@ export function resolveClassCount(fn: string, y: Int32Array, nClasses: number | 
   if (nClasses === undefined) return largest + 1;
   if (!Number.isInteger(nClasses) || nClasses <= largest) {
     throw new RangeError(
-      `${fn}: nClasses must be an integer above every label (largest ${largest}), received ${nClasses}`,
+      expected(fn, `nClasses to be an integer above every label (largest ${largest})`, nClasses),
     );
   }
   return nClasses;

@@ -38,11 +38,13 @@ describe("gaussianBlobs", () => {
   it("rejects bad options with a RangeError naming the option and the value", () => {
     const rng = createRng(0);
     expect(() => gaussianBlobs({ nSamples: 0, rng })).toThrow(
-      /gaussianBlobs: option "nSamples" .* received 0/,
+      /gaussianBlobs: expected option "nSamples" .* got number 0$/,
     );
-    expect(() => gaussianBlobs({ noise: -2, rng })).toThrow(/option "noise" .* received -2/);
-    expect(() => gaussianBlobs({ centers: [], rng })).toThrow(/option "centers" must be a non-empty array/);
-    expect(() => gaussianBlobs({ centers: [[0, 0], [1]], rng })).toThrow(/received \[1\] at centers\[1\]/);
+    expect(() => gaussianBlobs({ noise: -2, rng })).toThrow(/option "noise" .* got number -2$/);
+    expect(() => gaussianBlobs({ centers: [], rng })).toThrow(
+      /expected option "centers" to be a non-empty array/,
+    );
+    expect(() => gaussianBlobs({ centers: [[0, 0], [1]], rng })).toThrow(/got \[1\] at centers\[1\]/);
     expect(() => gaussianBlobs({ centers: [[0, NaN]], rng })).toThrow(RangeError);
   });
 });

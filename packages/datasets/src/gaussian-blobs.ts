@@ -1,4 +1,5 @@
 import type { Rng } from "@neurogebra/random";
+import { expected } from "@neurogebra/internal";
 
 import {
   allocateValues,
@@ -51,15 +52,13 @@ export function gaussianBlobs(options: GaussianBlobsOptions = {}): Dataset {
   const level = checkNonNegative(fn, "noise", noise);
   const rng = checkRng(fn, options.rng);
   if (!(centers instanceof Array) || centers.length < 1) {
-    throw new RangeError(
-      `${fn}: option "centers" must be a non-empty array of points, received ${String(centers)}`,
-    );
+    throw new RangeError(expected(fn, `option "centers" to be a non-empty array of points`, centers));
   }
   const d = centers[0]!.length;
   centers.forEach((center, c) => {
     if (center.length !== d || d < 1 || !center.every((v) => Number.isFinite(v))) {
       throw new RangeError(
-        `${fn}: option "centers" must hold finite points of one dimension (${d} like centers[0]), received [${center.join(", ")}] at centers[${c}]`,
+        `${fn}: expected option "centers" to hold finite points of one dimension (${d} like centers[0]), got [${center.join(", ")}] at centers[${c}]`,
       );
     }
   });

@@ -20,8 +20,8 @@ describe("linspace", () => {
   }
 
   it("rejects bad arguments, naming them", () => {
-    expect(() => linspace(0, 1, -1)).toThrow(/num must be an integer >= 0, received -1/);
+    expect(() => linspace(0, 1, -1)).toThrow(/expected num to be an integer >= 0, got number -1$/);
     expect(() => linspace(0, 1, 2.5)).toThrow(RangeError);
-    expect(() => linspace(NaN, 1, 3)).toThrow(/start and stop must be finite, received start NaN/);
+    expect(() => linspace(NaN, 1, 3)).toThrow(/expected start and stop to be finite, got start NaN/);
   });
 });

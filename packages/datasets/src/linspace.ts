@@ -8,12 +8,16 @@
  * linspace(0, 1, 5); // Float64Array [0, 0.25, 0.5, 0.75, 1]
  * ```
  */
+import { expected } from "@neurogebra/internal";
+
 export function linspace(start: number, stop: number, num: number): Float64Array {
   if (!Number.isFinite(start) || !Number.isFinite(stop)) {
-    throw new RangeError(`linspace: start and stop must be finite, received start ${start} and stop ${stop}`);
+    throw new RangeError(
+      `linspace: expected start and stop to be finite, got start ${start} and stop ${stop}`,
+    );
   }
   if (!Number.isInteger(num) || num < 0 || num > 0x7fffffff) {
-    throw new RangeError(`linspace: num must be an integer >= 0, received ${num}`);
+    throw new RangeError(expected("linspace", "num to be an integer >= 0", num));
   }
   const out = new Float64Array(num);
   if (num === 0) return out;

@@ -36,10 +36,10 @@ describe("moons", () => {
   it("rejects bad options with a RangeError naming the option and the value", () => {
     const rng = createRng(0);
     expect(() => moons({ nSamples: 0, rng })).toThrow(
-      /moons: option "nSamples" must be an integer >= 1, received 0/,
+      /moons: expected option "nSamples" to be an integer >= 1, got number 0$/,
     );
     expect(() => moons({ noise: -1, rng })).toThrow(
-      /moons: option "noise" must be a finite number >= 0, received -1/,
+      /moons: expected option "noise" to be a finite number >= 0, got number -1$/,
     );
     expect(() => moons({ noise: NaN, rng })).toThrow(RangeError);
     expect(() => moons({ rng: null as never })).toThrow(TypeError);

@@ -67,16 +67,16 @@ describe("generateSpirals", () => {
   it("rejects bad options with a RangeError naming the option and the value", () => {
     const rng = createRng(0);
     expect(() => generateSpirals({ pointsPerClass: 0, rng })).toThrow(
-      /generateSpirals: option "pointsPerClass" must be an integer >= 1, received 0/,
+      /generateSpirals: expected option "pointsPerClass" to be an integer >= 1, got number 0$/,
     );
-    expect(() => generateSpirals({ classes: 0, rng })).toThrow(/option "classes" .* received 0/);
+    expect(() => generateSpirals({ classes: 0, rng })).toThrow(/option "classes" .* got number 0$/);
     expect(() => generateSpirals({ classes: 1.5, rng })).toThrow(RangeError);
     expect(() => generateSpirals({ noise: -0.1, rng })).toThrow(
-      /option "noise" must be a finite number >= 0, received -0.1/,
+      /expected option "noise" to be a finite number >= 0, got number -0.1$/,
     );
-    expect(() => generateSpirals({ noise: NaN, rng })).toThrow(/option "noise" .* received NaN/);
+    expect(() => generateSpirals({ noise: NaN, rng })).toThrow(/option "noise" .* got number NaN$/);
     expect(() => generateSpirals({ rng: { normal: () => 0 } as never })).toThrow(
-      /option "rng" must be an Rng/,
+      /expected option "rng" to be an Rng/,
     );
     expect(() => generateSpirals(null as never)).toThrow(TypeError);
   });

@@ -86,15 +86,15 @@ describe("trainTestSplit", () => {
     const y = [0, 1];
     for (const bad of [0, 1, -0.5, 1.5, NaN]) {
       expect(() => trainTestSplit(X, y, { trainFraction: bad, rng })).toThrow(
-        new RegExp(`option "trainFraction" must be a number in \\(0, 1\\), received ${bad}`),
+        new RegExp(`expected option "trainFraction" to be a number in \\(0, 1\\), got number ${bad}$`),
       );
     }
     expect(() => trainTestSplit(new Float64Array(5), y, { rng })).toThrow(
-      /X and y lengths do not match: X.length \(5\) must be a positive multiple of y.length \(2\)/,
+      /expected X.length to be a positive multiple of y.length \(2\), got 5/,
     );
     expect(() => trainTestSplit([[1, 2]], y, { rng })).toThrow(/X has 1 rows, y has 2 labels/);
-    expect(() => trainTestSplit([[1, 2], [3]], y, { rng })).toThrow(/received 1 in row 1/);
-    expect(() => trainTestSplit(X, [0, -1], { rng })).toThrow(/y\[1\] must be a non-negative integer/);
-    expect(() => trainTestSplit(X, y, { rng: 42 as never })).toThrow(/option "rng" must be an Rng/);
+    expect(() => trainTestSplit([[1, 2], [3]], y, { rng })).toThrow(/got 1 in row 1/);
+    expect(() => trainTestSplit(X, [0, -1], { rng })).toThrow(/expected y\[1\] to be a non-negative integer/);
+    expect(() => trainTestSplit(X, y, { rng: 42 as never })).toThrow(/expected option "rng" to be an Rng/);
   });
 });

@@ -1,4 +1,5 @@
 import type { Rng } from "@neurogebra/random";
+import { expected } from "@neurogebra/internal";
 
 import { checkKnownOptions, checkOptionsObject, checkRng } from "./check-options.js";
 import { labelsToInt32, resolveClassCount } from "./dataset.js";
@@ -76,9 +77,7 @@ export function trainTestSplit(
   checkKnownOptions(fn, options, ["trainFraction", "rng"]);
   const { trainFraction = 0.8 } = options;
   if (typeof trainFraction !== "number" || !(trainFraction > 0 && trainFraction < 1)) {
-    throw new RangeError(
-      `${fn}: option "trainFraction" must be a number in (0, 1), received ${String(trainFraction)}`,
-    );
+    throw new RangeError(expected(fn, `option "trainFraction" to be a number in (0, 1)`, trainFraction));
   }
   const rng = checkRng(fn, options.rng);
 
@@ -105,17 +104,15 @@ export function trainTestSplit(
 function toDataset(X: Features, labels: Int32Array | readonly number[]): Dataset {
   const fn = "trainTestSplit";
   if (labels === undefined || labels === null || typeof labels.length !== "number") {
-    throw new TypeError(
-      `${fn}: y must be an Int32Array or an array of class labels, received ${String(labels)}`,
-    );
+    throw new TypeError(expected(fn, "y to be an Int32Array or an array of class labels", labels));
   }
   const n = labels.length;
-  if (n < 1) throw new RangeError(`${fn}: y must hold at least one label, received ${n}`);
+  if (n < 1) throw new RangeError(`${fn}: expected y to hold at least one label, got ${n}`);
   const y = labelsToInt32(fn, labels);
   if (X instanceof Float64Array) {
     if (X.length % n !== 0 || X.length === 0) {
       throw new RangeError(
-        `${fn}: X and y lengths do not match: X.length (${X.length}) must be a positive multiple of y.length (${n})`,
+        `${fn}: expected X.length to be a positive multiple of y.length (${n}), got ${X.length}`,
       );
     }
     return { X, y, nSamples: n, nFeatures: X.length / n, nClasses: resolveClassCount(fn, y, undefined) };
@@ -128,7 +125,7 @@ function toDataset(X: Features, labels: Int32Array | readonly number[]): Dataset
   X.forEach((r, i) => {
     if (r.length !== d || d === 0) {
       throw new RangeError(
-        `${fn}: every row of X must have ${d} > 0 features like row 0, received ${r.length} in row ${i}`,
+        `${fn}: expected every row of X to have ${d} > 0 features like row 0, got ${r.length} in row ${i}`,
       );
     }
     flat.set(r, i * d);

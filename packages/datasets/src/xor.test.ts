@@ -34,8 +34,8 @@ describe("xor", () => {
   it("rejects bad options with a RangeError naming the option and the value", () => {
     const rng = createRng(0);
     expect(() => xor({ nSamples: 2.5, rng })).toThrow(
-      /xor: option "nSamples" must be an integer >= 1, received 2.5/,
+      /xor: expected option "nSamples" to be an integer >= 1, got number 2.5$/,
     );
-    expect(() => xor({ noise: NaN, rng })).toThrow(/xor: option "noise" .* received NaN/);
+    expect(() => xor({ noise: NaN, rng })).toThrow(/xor: expected option "noise" .* got number NaN$/);
   });
 });

@@ -3,6 +3,8 @@
  * arguments, special values (`exp(0) = 1`, `cos(pi) = -1`), floats, inverse pairs, symmetry and
  * nested Max/Min.
  */
+import { expected } from "@neurogebra/internal";
+
 import {
   hasNegativeCoefficient,
   isIntegerRational,
@@ -12,7 +14,6 @@ import {
   neg,
   numericValue,
   rationalNode,
-  describe,
   toExpr,
 } from "./construct.js";
 import type { ExprLike, Numeric } from "./construct.js";
@@ -111,14 +112,14 @@ export function call(fn: FunctionName, ...operands: readonly ExprLike[]): Expr {
 /** {@link call} with the arguments as an array. */
 export function callWith(fn: FunctionName, operands: readonly ExprLike[]): Expr {
   if (typeof fn !== "string" || !isFunctionName(fn)) {
-    throw new TypeError(`call: expected a function name such as "exp" or "Max", received ${describe(fn)}`);
+    throw new TypeError(expected("call", `a function name such as "exp" or "Max"`, fn));
   }
   const args = operands.map((o) => toExpr(o, fn));
   const arity = FUNCTION_ARITY[fn];
   if (arity === "variadic" ? args.length === 0 : args.length !== arity) {
     const expected =
       arity === "variadic" ? "at least 1 argument" : `${arity} argument${arity === 1 ? "" : "s"}`;
-    throw new TypeError(`call: ${fn} expects ${expected}, received ${args.length}`);
+    throw new TypeError(`call: ${fn} expects ${expected}, got ${args.length}`);
   }
   if (args.some(isNaNNumber)) return NAN; // f(nan) = nan
   if (fn === "Max" || fn === "Min") return foldMaxMin(fn, args);
@@ -127,7 +128,7 @@ export function callWith(fn: FunctionName, operands: readonly ExprLike[]): Expr 
   if (fn === "polygamma") {
     const n = u;
     if (isNumeric(n) && !(n.kind === "rational" && isInteger(n.ratio) && n.p >= 0n)) {
-      throw new RangeError(`call: polygamma expects a non-negative integer order, received ${n.toString()}`);
+      throw new RangeError(`call: polygamma expects a non-negative integer order, got ${n.toString()}`);
     }
   }
   // Exact values on exact arguments.

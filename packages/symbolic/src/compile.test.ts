@@ -39,6 +39,6 @@ describe("compile", () => {
     expect(() => compile(parse("x + y"), ["x"])).toThrow('compile: no value for symbol "y" (bound: x)');
     expect(() => compile(parse("x"), ["x", "x"])).toThrow(/listed twice/);
     expect(() => compile(parse("x"), ["x"], { x: 1 })).toThrow(/both a variable and a constant/);
-    expect(() => compile(parse("x"), ["x"])()).toThrow(/expected 1 argument\(s\), received 0/);
+    expect(() => compile(parse("x"), ["x"])()).toThrow(/expected 1 argument\(s\), got 0/);
   });
 });

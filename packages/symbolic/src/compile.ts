@@ -3,6 +3,8 @@
  * once. Powers, functions and sums are computed exactly as `evaluate` computes them, so compiled
  * and interpreted results agree to the last bit.
  */
+import { expected } from "@neurogebra/internal";
+
 import { assertNever } from "./expr.js";
 import { ExprMap } from "./expr-map.js";
 import type { Bindings, Condition, Expr } from "./expr.js";
@@ -22,12 +24,10 @@ const HELPERS = {
     throw noBranchError("compiled function");
   },
   arity: (expected: number, received: number): never => {
-    throw new TypeError(`compiled function: expected ${expected} argument(s), received ${received}`);
+    throw new TypeError(`compiled function: expected ${expected} argument(s), got ${received}`);
   },
   notNumber: (names: readonly string[], i: number, value: unknown): never => {
-    throw new TypeError(
-      `compiled function: expected ${names[i]} (argument ${i}) to be a number, received ${describeValue(value)}`,
-    );
+    throw new TypeError(expected("compiled function", `${names[i]} (argument ${i}) to be a number`, value));
   },
   /** The error for a call that failed the one combined check of the generated code. */
   badCall: (names: readonly string[], values: ArrayLike<unknown>): never => {
@@ -38,12 +38,6 @@ const HELPERS = {
     throw new TypeError("compiled function: bad call"); // unreachable: the check found a problem
   },
 };
-
-function describeValue(v: unknown): string {
-  return typeof v === "string"
-    ? `string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`
-    : typeof v;
-}
 
 /** The interpreter behind a compiled function's signature: the same checks, `evaluate`'s numbers. */
 function interpreted(
@@ -246,13 +240,13 @@ export function compileUncached(
 ): (...values: number[]) => number {
   const list: unknown = variables;
   if (!Array.isArray(list)) {
-    throw new TypeError(`compile: expected variables to be an array of names, received ${String(variables)}`);
+    throw new TypeError(expected("compile", "variables to be an array of names", variables));
   }
   checkBindings("compile", constants);
   const index = new Map<string, number>();
   variables.forEach((v, i) => {
     if (typeof v !== "string" || !IDENTIFIER.test(v)) {
-      throw new TypeError(`compile: expected variables[${i}] to be a symbol name, received ${String(v)}`);
+      throw new TypeError(expected("compile", `variables[${i}] to be a symbol name`, v));
     }
     if (index.has(v)) throw new TypeError(`compile: variable "${v}" is listed twice`);
     if (Object.hasOwn(constants, v)) throw new TypeError(`compile: "${v}" is both a variable and a constant`);

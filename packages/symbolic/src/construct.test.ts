@@ -87,11 +87,11 @@ describe("automatic simplification (as SymPy does on construction)", () => {
 
   it("rejects bad operands with a TypeError naming the function", () => {
     expect(() => add(x, "y" as unknown as number)).toThrow(
-      /add: expected an expression or a number, received "y"/,
+      /add: expected an expression or a number, got the string "y"$/,
     );
     expect(() => sym("2x")).toThrow(/sym: expected an identifier/);
     expect(() => sym("pi")).toThrow(/reserved/);
-    expect(() => call("Max")).toThrow(/Max expects at least 1 argument, received 0/);
+    expect(() => call("Max")).toThrow(/Max expects at least 1 argument, got 0/);
     expect(() => call("nope" as "exp", x)).toThrow(/call: expected a function name/);
     expect(() => rational(1, 0)).toThrow(RangeError);
     expect(() => rational(0.5, 2)).toThrow(/rational: expected p to be an integer/);

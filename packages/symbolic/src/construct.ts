@@ -4,6 +4,8 @@
  * rationals), like terms and equal bases combined, trivial function values evaluated — so that
  * derivatives come out already simplified and structurally equal trees print the same.
  */
+import { expected } from "@neurogebra/internal";
+
 import {
   AddNode,
   BaseExpr,
@@ -135,18 +137,12 @@ function mulNumeric(a: Numeric, b: Numeric): Numeric {
   return new FloatNode(numericValue(a) * numericValue(b));
 }
 
-export function describe(x: unknown): string {
-  if (typeof x === "string") return JSON.stringify(x);
-  if (typeof x === "object" && x !== null) return `an object (${Object.keys(x).slice(0, 3).join(", ")})`;
-  return String(x);
-}
-
 /** Accepts a tree or a plain number; anything else is a TypeError naming `where`. */
 export function toExpr(x: unknown, where: string): Expr {
   if (x instanceof BaseExpr) return x as Expr;
   if (typeof x === "number") return num(x);
   if (typeof x === "bigint") return rationalNode({ p: x, q: 1n });
-  throw new TypeError(`${where}: expected an expression or a number, received ${describe(x)}`);
+  throw new TypeError(expected(where, "an expression or a number", x));
 }
 
 /**
@@ -161,7 +157,7 @@ export function toExpr(x: unknown, where: string): Expr {
 export function num(value: number | bigint): Numeric {
   if (typeof value === "bigint") return rationalNode({ p: value, q: 1n });
   if (typeof value !== "number") {
-    throw new TypeError(`num: expected a number or bigint, received ${describe(value)}`);
+    throw new TypeError(expected("num", "a number or bigint", value));
   }
   if (Number.isInteger(value)) return rationalNode({ p: BigInt(value), q: 1n });
   return new FloatNode(value);
@@ -179,10 +175,10 @@ export function rational(p: number | bigint, q: number | bigint = 1): RationalNo
   const asBig = (v: number | bigint, name: string): bigint => {
     if (typeof v === "bigint") return v;
     if (typeof v === "number" && Number.isInteger(v)) return BigInt(v);
-    throw new TypeError(`rational: expected ${name} to be an integer, received ${describe(v)}`);
+    throw new TypeError(expected("rational", `${name} to be an integer`, v));
   };
   const den = asBig(q, "q");
-  if (den === 0n) throw new RangeError("rational: expected a non-zero denominator q, received 0");
+  if (den === 0n) throw new RangeError("rational: expected a non-zero denominator q, got 0");
   return rationalNode(ratio(asBig(p, "p"), den));
 }
 
@@ -196,7 +192,7 @@ export function rational(p: number | bigint, q: number | bigint = 1): RationalNo
  */
 export function float(value: number): FloatNode {
   if (typeof value !== "number") {
-    throw new TypeError(`float: expected a number, received ${describe(value)}`);
+    throw new TypeError(expected("float", "a number", value));
   }
   return new FloatNode(value);
 }
@@ -211,7 +207,7 @@ export function float(value: number): FloatNode {
  */
 export function sym(name: string): SymbolNode {
   if (typeof name !== "string" || !IDENTIFIER.test(name)) {
-    throw new TypeError(`sym: expected an identifier like "x" or "y_pred", received ${describe(name)}`);
+    throw new TypeError(expected("sym", `an identifier like "x" or "y_pred"`, name));
   }
   if (RESERVED_NAMES.has(name)) {
     throw new TypeError(`sym: "${name}" is reserved (a constant), choose another symbol name`);
@@ -464,7 +460,7 @@ export function pow(base: ExprLike, exponent: ExprLike): Expr {
  */
 export function relation(op: RelationOperator, lhs: ExprLike, rhs: ExprLike): Condition {
   if (!["<", "<=", ">", ">=", "==", "!="].includes(op)) {
-    throw new TypeError(`relation: expected one of < <= > >= == !=, received ${describe(op)}`);
+    throw new TypeError(expected("relation", "one of < <= > >= == !=", op));
   }
   const l = toExpr(lhs, "relation");
   const r = toExpr(rhs, "relation");
@@ -513,13 +509,13 @@ export function piecewiseOf(branches: readonly (readonly [ExprLike, Condition | 
   const pieces: Piece[] = [];
   for (const branch of branches) {
     if (!Array.isArray(branch) || branch.length !== 2) {
-      throw new TypeError(`piecewise: expected [value, condition] pairs, received ${describe(branch)}`);
+      throw new TypeError(expected("piecewise", "[value, condition] pairs", branch));
     }
     const value = toExpr(branch[0], "piecewise");
     const raw = branch[1];
     const condition: Condition = raw === true ? TRUE : raw === false ? FALSE : raw;
     if (!(condition instanceof RelationNode) && !(condition instanceof BooleanNode)) {
-      throw new TypeError(`piecewise: expected a condition (relation or boolean), received ${describe(raw)}`);
+      throw new TypeError(expected("piecewise", "a condition (relation or boolean)", raw));
     }
     if (condition.kind === "boolean" && !condition.value) continue;
     pieces.push({ value, condition });

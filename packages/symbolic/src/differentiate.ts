@@ -8,6 +8,8 @@
  * derivative 0 (SymPy would write DiracDelta terms, which are zero away from the jump), and a
  * Piecewise is differentiated branch by branch with its conditions unchanged.
  */
+import { expected } from "@neurogebra/internal";
+
 import { call, callWith } from "./call.js";
 import { add, addAll, div, mul, mulAll, neg, pow, sqrt, sub, sym } from "./construct.js";
 import { HALF, NEG_ONE, ONE, PI, ZERO, assertNever } from "./expr.js";
@@ -171,7 +173,7 @@ function derivativeOf(e: Expr, x: string, memo: Map<Expr, Expr>): Expr {
 export function diff(expr: Expr, variable: string | SymbolNode, order = 1): Expr {
   const name = typeof variable === "string" ? sym(variable).name : variable.name;
   if (!Number.isInteger(order) || order < 0) {
-    throw new RangeError(`diff: expected order to be a non-negative integer, received ${order}`);
+    throw new RangeError(expected("diff", "order to be a non-negative integer", order));
   }
   let result = expr;
   for (let k = 0; k < order; k++) result = derivative(result, name, new Map());

@@ -27,7 +27,7 @@ describe("evaluate", () => {
 
   it("rejects non-number bindings", () => {
     expect(() => evaluate(parse("x"), { x: "1" as unknown as number })).toThrow(
-      /expected vars.x to be a number, received string/,
+      /expected vars.x to be a number, got the string/,
     );
   });
 

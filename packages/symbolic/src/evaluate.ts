@@ -3,6 +3,8 @@
  * (dual numbers, autograd `Value`s, …). Both refuse to guess: a symbol without a value throws an
  * `UnboundSymbolError` naming it — never a silent 0 or NaN.
  */
+import { expected } from "@neurogebra/internal";
+
 import type { Algebra } from "./algebra.js";
 import { assertNever } from "./expr.js";
 import type { Bindings, Condition, Expr, RelationOperator } from "./expr.js";
@@ -33,11 +35,11 @@ export class UnboundSymbolError extends TypeError {
 /** Checks that `vars` is a plain record of numbers; returns it. */
 export function checkBindings(where: string, vars: unknown): Bindings {
   if (typeof vars !== "object" || vars === null || Array.isArray(vars)) {
-    throw new TypeError(`${where}: expected vars to be an object like { x: 1 }, received ${String(vars)}`);
+    throw new TypeError(expected(where, "vars to be an object like { x: 1 }", vars));
   }
   for (const [k, v] of Object.entries(vars)) {
     if (typeof v !== "number") {
-      throw new TypeError(`${where}: expected vars.${k} to be a number, received ${typeof v}`);
+      throw new TypeError(expected(where, `vars.${k} to be a number`, v));
     }
   }
   return vars as Bindings;
@@ -375,17 +377,15 @@ export function evaluateWith<T>(
   vars: Readonly<Record<string, T | number>>,
 ): T {
   if (typeof algebra !== "object" || algebra === null) {
-    throw new TypeError(`evaluateWith: expected an algebra object, received ${String(algebra)}`);
+    throw new TypeError(expected("evaluateWith", "an algebra object", algebra));
   }
   for (const m of ["constant", "valueOf", "add", "mul", "div", "neg", "pow", "exp", "log"] as const) {
     if (typeof algebra[m] !== "function") {
-      throw new TypeError(
-        `evaluateWith: expected the algebra to have a ${m}() method, received ${typeof algebra[m]}`,
-      );
+      throw new TypeError(expected("evaluateWith", `the algebra to have a ${m}() method`, algebra[m]));
     }
   }
   if (typeof vars !== "object" || vars === null) {
-    throw new TypeError(`evaluateWith: expected vars to be an object, received ${String(vars)}`);
+    throw new TypeError(expected("evaluateWith", "vars to be an object", vars));
   }
   const r = new AlgebraEvaluator(algebra, vars).run(expr);
   return typeof r === "number" ? algebra.constant(r) : r.v;

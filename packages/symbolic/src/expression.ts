@@ -4,6 +4,8 @@
  * such as `x`). Params stay symbols in `symbolicExpr`, so `compose` replaces a variable and never
  * a param, and `gradient` can be taken with respect to either.
  */
+import { expected } from "@neurogebra/internal";
+
 import type { Algebra } from "./algebra.js";
 import { diff } from "./differentiate.js";
 import { UnboundSymbolError, checkBindings, evaluate } from "./evaluate.js";
@@ -75,7 +77,7 @@ export class Expression {
   constructor(init: ExpressionInit) {
     const where = `Expression(${init.name})`;
     if (typeof init.name !== "string" || init.name.length === 0) {
-      throw new TypeError(`Expression: expected a non-empty name, received ${String(init.name)}`);
+      throw new TypeError(expected("Expression", "a non-empty name", init.name));
     }
     const params = checkBindings(`${where} params`, init.params ?? {});
     for (const p of Object.keys(params)) {
@@ -85,7 +87,7 @@ export class Expression {
       init.variables ?? [...init.expr.symbols].filter((s) => !Object.hasOwn(params, s)).sort();
     for (const v of variables) {
       if (typeof v !== "string" || !IDENTIFIER.test(v)) {
-        throw new TypeError(`${where}: expected variable names, received ${String(v)}`);
+        throw new TypeError(expected(where, "variable names", v));
       }
       if (Object.hasOwn(params, v)) throw new TypeError(`${where}: "${v}" is both a param and a variable`);
     }
@@ -205,9 +207,7 @@ export class Expression {
    */
   evaluateWith<T>(algebra: Algebra<T>, vars: Readonly<Record<string, T | number>>): T {
     if (typeof vars !== "object" || vars === null) {
-      throw new TypeError(
-        `${this.name}.evaluateWith: expected vars to be an object, received ${String(vars)}`,
-      );
+      throw new TypeError(expected(`${this.name}.evaluateWith`, "vars to be an object", vars));
     }
     for (const k of Object.keys(vars)) {
       if (!this.variables.includes(k) && !Object.hasOwn(this.params, k)) {

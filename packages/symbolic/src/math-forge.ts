@@ -2,6 +2,8 @@
  * MathForge: the catalogue of named formulas (285 built in, more via `register`). Each instance
  * owns its registry — nothing is global — and parses a formula the first time it is asked for.
  */
+import { expected } from "@neurogebra/internal";
+
 import { DESCRIPTIONS } from "./catalogue-descriptions.js";
 import { CATALOGUE } from "./catalogue-data.js";
 import { checkBindings } from "./evaluate.js";
@@ -213,7 +215,7 @@ export class MathForge {
    */
   register(name: string, expr: Expr | string, meta: RegisterMeta): Expression {
     if (typeof name !== "string" || !NAME.test(name)) {
-      throw new TypeError(`MathForge.register: expected an identifier-like name, received ${String(name)}`);
+      throw new TypeError(expected("MathForge.register", "an identifier-like name", name));
     }
     if (this.#entries.has(name)) {
       throw new RangeError(`MathForge.register: "${name}" already exists; choose another name`);
@@ -259,8 +261,7 @@ export class MathForge {
    * ```
    */
   search(query: string, options: { readonly limit?: number } = {}): ExpressionInfo[] {
-    if (typeof query !== "string")
-      throw new TypeError(`MathForge.search: expected a string, received ${typeof query}`);
+    if (typeof query !== "string") throw new TypeError(expected("MathForge.search", "a string", query));
     const q = query.trim().toLowerCase();
     if (q.length === 0) return [];
     const words = q.split(/\s+/);
@@ -331,9 +332,7 @@ export class MathForge {
    */
   explain(name: string, level: ExplainLevel = "beginner"): string {
     if (!LEVELS.includes(level)) {
-      throw new RangeError(
-        `MathForge.explain: expected level to be one of ${LEVELS.join(", ")}, received ${String(level)}`,
-      );
+      throw new RangeError(expected("MathForge.explain", `level to be one of ${LEVELS.join(", ")}`, level));
     }
     const e = this.get(name);
     const lines = [`${e.name} (${e.category}): ${e.description}`, `  Formula: ${e.toString()}`];
@@ -364,8 +363,7 @@ export class MathForge {
    */
   compare(names: readonly string[]): ComparisonRow[] {
     const list: unknown = names;
-    if (!Array.isArray(list))
-      throw new TypeError(`MathForge.compare: expected an array of names, received ${typeof names}`);
+    if (!Array.isArray(list)) throw new TypeError(expected("MathForge.compare", "an array of names", names));
     return names.map((n) => {
       const e = this.get(n);
       const gradients: Record<string, string> = {};

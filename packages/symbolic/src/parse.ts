@@ -14,6 +14,8 @@
  * sign and power chains are read in a loop, and only parentheses and calls recurse — at most
  * MAX_DEPTH deep, beyond which the input is refused with a ParseError.
  */
+import { expected } from "@neurogebra/internal";
+
 import { call, callWith } from "./call.js";
 import {
   addAll,
@@ -297,7 +299,7 @@ class Parser {
   private arity(t: Token, args: readonly Expr[], min: number, max = min): void {
     if (args.length < min || args.length > max) {
       const expected = min === max ? String(min) : `${min} to ${max}`;
-      this.fail(`${t.text} expects ${expected} argument${max === 1 ? "" : "s"}, received ${args.length}`, t);
+      this.fail(`${t.text} expects ${expected} argument${max === 1 ? "" : "s"}, got ${args.length}`, t);
     }
   }
 
@@ -407,7 +409,7 @@ class Parser {
  */
 export function parse(input: string): Expr {
   if (typeof input !== "string") {
-    throw new TypeError(`parse: expected a string, received ${input === null ? "null" : typeof input}`);
+    throw new TypeError(expected("parse", "a string", input));
   }
   const parser = new Parser(input, tokenize(input));
   try {

@@ -28,7 +28,7 @@ function gcd(a: bigint, b: bigint): bigint {
 
 /** Reduces `p / q` (q ≠ 0) to lowest terms with a positive denominator. */
 export function ratio(p: bigint, q: bigint = 1n): Ratio {
-  if (q === 0n) throw new RangeError("ratio: expected a non-zero denominator, received 0");
+  if (q === 0n) throw new RangeError("ratio: expected a non-zero denominator, got 0");
   if (q < 0n) {
     p = -p;
     q = -q;

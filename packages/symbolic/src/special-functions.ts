@@ -2,6 +2,7 @@
  * Float64 implementations of the functions `Math` lacks: erf, erfc, gamma, polygamma, Heaviside.
  * Accuracy is a few ulps over the ranges a network uses (checked against known values in tests).
  */
+import { expected } from "@neurogebra/internal";
 
 const SQRT_PI = Math.sqrt(Math.PI);
 
@@ -118,7 +119,7 @@ function factorial(n: number): number {
  */
 export function polygamma(n: number, x: number): number {
   if (!Number.isInteger(n) || n < 0) {
-    throw new RangeError(`polygamma: expected the order n to be a non-negative integer, received ${n}`);
+    throw new RangeError(expected("polygamma", "the order n to be a non-negative integer", n));
   }
   if (Number.isNaN(x) || (x <= 0 && Number.isInteger(x))) return NaN;
   if (n === 0 && x < -1e4) {

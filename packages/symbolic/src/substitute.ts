@@ -2,6 +2,8 @@
  * Rewriting trees: `substitute` replaces symbols (all at once) and re-simplifies through the smart
  * constructors; `compose` plugs one formula into another's variable.
  */
+import { expected } from "@neurogebra/internal";
+
 import { callWith } from "./call.js";
 import { addAll, mulAll, piecewiseOf, pow, relation, sym, toExpr } from "./construct.js";
 import { assertNever } from "./expr.js";
@@ -85,7 +87,7 @@ function rebuild(e: Expr, rw: Rewrite): Expr {
  */
 export function substitute(expr: Expr, replacements: Substitutions): Expr {
   if (typeof replacements !== "object" || replacements === null) {
-    throw new TypeError(`substitute: expected replacements like { x: 2 }, received ${String(replacements)}`);
+    throw new TypeError(expected("substitute", "replacements like { x: 2 }", replacements));
   }
   const map = new Map<string, Expr>();
   for (const [name, value] of Object.entries(replacements)) {

@@ -167,7 +167,7 @@ describe("reliability #19", () => {
     const e = parse("x + 1");
     const f = e.compile(["x"]);
     expect(() => f("1" as unknown as number)).toThrow(
-      'compiled function: expected x (argument 0) to be a number, received string "1"',
+      'compiled function: expected x (argument 0) to be a number, got the string "1"',
     );
     const notNumbers: unknown[] = [1n, undefined, null, {}, [1], true];
     for (const bad of notNumbers) {

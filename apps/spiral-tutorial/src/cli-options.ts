@@ -91,11 +91,11 @@ const maxSeed = 2 ** 32 - 1;
 
 function integerFlag(flag: string, text: string, min: number, max: number): number {
   if (!/^\d+$/.test(text)) {
-    throw new UsageError(`--${flag} expects an integer in [${min}, ${max}], received "${text}"`);
+    throw new UsageError(`--${flag} expects an integer in [${min}, ${max}], got "${text}"`);
   }
   const value = Number(text);
   if (value < min || value > max) {
-    throw new UsageError(`--${flag} expects an integer in [${min}, ${max}], received ${text}`);
+    throw new UsageError(`--${flag} expects an integer in [${min}, ${max}], got ${text}`);
   }
   return value;
 }
@@ -105,7 +105,7 @@ function numberFlag(flag: string, text: string, options: { positive: boolean }):
   const value = Number(text);
   const expected = options.positive ? "a finite number > 0" : "a finite number >= 0";
   if (!looksNumeric || !Number.isFinite(value) || value < 0 || (options.positive && value === 0)) {
-    throw new UsageError(`--${flag} expects ${expected}, received "${text}"`);
+    throw new UsageError(`--${flag} expects ${expected}, got "${text}"`);
   }
   return value;
 }
@@ -113,7 +113,7 @@ function numberFlag(flag: string, text: string, options: { positive: boolean }):
 function choiceFlag<T extends string>(flag: string, text: string, choices: readonly T[]): T {
   const match = choices.find((choice) => choice === text);
   if (match === undefined) {
-    throw new UsageError(`--${flag} expects one of ${choices.join(", ")}, received "${text}"`);
+    throw new UsageError(`--${flag} expects one of ${choices.join(", ")}, got "${text}"`);
   }
   return match;
 }
@@ -171,7 +171,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommand {
   if (values.noise !== undefined) options.noise = numberFlag("noise", values.noise, { positive: false });
   if (values.rng !== undefined) options.rng = choiceFlag("rng", values.rng, ["numpy", "seedrandom"]);
   if (values.out !== undefined) {
-    if (values.out.trim() === "") throw new UsageError(`--out expects a directory, received ""`);
+    if (values.out.trim() === "") throw new UsageError(`--out expects a directory, got ""`);
     options.out = values.out;
   }
   if (values["no-plots"] === true) options.plots = false;

@@ -11,7 +11,7 @@
 export function numpyArange(start: number, stop: number, step: number): Float64Array {
   if (![start, stop, step].every(Number.isFinite) || step === 0) {
     throw new RangeError(
-      `numpyArange: start, stop and step must be finite and step non-zero, received ${start}, ${stop}, ${step}`,
+      `numpyArange: expected finite start, stop and step with step non-zero, got ${start}, ${stop}, ${step}`,
     );
   }
   const length = Math.max(0, Math.ceil((stop - start) / step));
@@ -72,7 +72,7 @@ export function planeGrid(
  */
 export function decisionGrid(X: Float64Array, h = 0.02): PlaneGrid {
   if (X.length < 2 || X.length % 2 !== 0) {
-    throw new RangeError(`decisionGrid: X must hold n×2 values with n ≥ 1, received length ${X.length}`);
+    throw new RangeError(`decisionGrid: expected X to hold n×2 values with n ≥ 1, got length ${X.length}`);
   }
   let xMin = Infinity;
   let xMax = -Infinity;

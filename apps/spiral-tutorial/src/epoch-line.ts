@@ -1,4 +1,4 @@
-import { formatFixed, formatPercent } from "@neurogebra/nn";
+import { formatFixed, formatPercent } from "@neurogebra/internal";
 
 /** Loss and accuracy of every epoch, as the tutorial's `history` dict keeps them. */
 export interface TrainingHistory {

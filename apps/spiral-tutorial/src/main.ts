@@ -1,4 +1,4 @@
-import { formatFixed } from "@neurogebra/nn";
+import { formatFixed } from "@neurogebra/internal";
 
 import { parseCommandLine, UsageError, usage } from "./cli-options.js";
 import { divergedEpoch } from "./epoch-line.js";

@@ -363,8 +363,8 @@ describe("reliability #19: a diverged run", () => {
 describe("bad input", () => {
   it.each([
     [["--bogus"], /Unknown option '--bogus'/],
-    [["--epochs", "0"], /--epochs expects an integer in \[1, 100000\], received 0/],
-    [["--rng", "mt"], /--rng expects one of numpy, seedrandom, received "mt"/],
+    [["--epochs", "0"], /--epochs expects an integer in \[1, 100000\], got 0/],
+    [["--rng", "mt"], /--rng expects one of numpy, seedrandom, got "mt"/],
     [["--only", "half"], /--only expects one of from-scratch, framework/],
     [["extra"], /positional/],
   ])("%j → usage on stderr, exit code 2", async (argv, message) => {
@@ -395,6 +395,6 @@ describe("bad input", () => {
     const cli = new URL("../src/cli.ts", import.meta.url).pathname;
     const child = spawnSync(process.execPath, ["--import", "tsx", cli, "--seed", "x"], { encoding: "utf8" });
     expect(child.status).toBe(2);
-    expect(child.stderr).toContain('--seed expects an integer in [0, 4294967295], received "x"');
+    expect(child.stderr).toContain('--seed expects an integer in [0, 4294967295], got "x"');
   });
 });

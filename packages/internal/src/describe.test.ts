@@ -62,7 +62,9 @@ group("describe", () => {
     expect(describe(new Tensor([1, 3]))).toBe("a Tensor of shape (1, 3)");
     expect(describe(new Value(2), { Value, Tensor })).toBe("a Value (data 2)");
     const foreign = describe(new OtherValue(), { Value, Tensor });
-    expect(foreign).toMatch(/^a Value from another copy of @neurogebra\/autograd \(its CommonJS and ESM builds/);
+    expect(foreign).toMatch(
+      /^a Value from another copy of @neurogebra\/autograd \(its CommonJS and ESM builds/,
+    );
     expect(foreign).toMatch(/all with import or all with require/);
     expect(describe(new Tensor([2]), { Value })).toBe("a Tensor of shape (2)"); // no Tensor class given
     expect(describe({ data: 1, grad: 0 })).toBe("an object"); // no backward(): just an object

@@ -7,3 +7,4 @@
 export { describe } from "./describe.js";
 export type { OwnClasses } from "./describe.js";
 export { expected } from "./expected.js";
+export { formatFixed, formatGrouped, formatPercent, formatRepr } from "./python-format.js";

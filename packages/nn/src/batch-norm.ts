@@ -1,10 +1,9 @@
 import { Tensor, noGrad, ones, zeros } from "@neurogebra/autograd";
 
-import { expected } from "@neurogebra/internal";
+import { expected, formatRepr } from "@neurogebra/internal";
 import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 import { checkSize } from "./neuron.js";
-import { formatRepr } from "./python-format.js";
 
 /** Options of {@link BatchNorm1d}; the defaults are PyTorch's. */
 export interface BatchNorm1dOptions {

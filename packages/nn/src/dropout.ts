@@ -2,10 +2,9 @@ import { Tensor } from "@neurogebra/autograd";
 import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
-import { expected } from "@neurogebra/internal";
+import { expected, formatRepr } from "@neurogebra/internal";
 import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
-import { formatRepr } from "./python-format.js";
 
 /** Options of {@link Dropout}. */
 export interface DropoutOptions {

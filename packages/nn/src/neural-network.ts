@@ -1,11 +1,11 @@
 import { noGrad } from "@neurogebra/autograd";
 import type { Value } from "@neurogebra/autograd";
 import type { Rng } from "@neurogebra/random";
+import { formatGrouped } from "@neurogebra/internal";
 
 import { Layer } from "./layer.js";
 import { checkActivation, checkRng, checkSize } from "./neuron.js";
 import type { Activation } from "./neuron.js";
-import { formatGrouped } from "./python-format.js";
 import { applyStateDict, collectStateDict } from "./state-dict.js";
 import type { StateDict, StateSlot } from "./state-dict.js";
 

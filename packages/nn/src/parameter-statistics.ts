@@ -1,8 +1,9 @@
+import { formatFixed } from "@neurogebra/internal";
+
 import { Linear } from "./linear.js";
 import { Module } from "./module.js";
 import { NeuralNetwork } from "./neural-network.js";
 import { numpyMean, numpyStd } from "./numpy-stats.js";
-import { formatFixed } from "./python-format.js";
 
 /** Summary of a list of numbers; `mean` and `std` are NumPy's (`np.mean`, population `np.std`), bit for bit. */
 export interface Statistics {

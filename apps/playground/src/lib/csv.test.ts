@@ -15,10 +15,10 @@ describe("CSV import and export", () => {
   it("names the line and the problem of a bad file", () => {
     const cases: [string, RegExp][] = [
       ["x,y,label\n1,2,0\n3,4\n", /^line 3: expected 3 values x,y,label, got 2: "3,4"$/],
-      ["1,2,0\nabc,4,1\n", /^line 2: x must be a number, got "abc"$/],
-      ["1,2,0\n1,,1\n", /^line 2: y must be a number, got ""$/],
-      ["1,2,0\n1,2,1.5\n", /^line 2: label must be a whole number from 0 to 4, got "1.5"$/],
-      ["1,2,0\n1,2,5\n", /^line 2: label must be a whole number from 0 to 4, got "5"$/],
+      ["1,2,0\nabc,4,1\n", /^line 2: expected x to be a number, got "abc"$/],
+      ["1,2,0\n1,,1\n", /^line 2: expected y to be a number, got ""$/],
+      ["1,2,0\n1,2,1.5\n", /^line 2: expected label to be a whole number from 0 to 4, got "1.5"$/],
+      ["1,2,0\n1,2,5\n", /^line 2: expected label to be a whole number from 0 to 4, got "5"$/],
       ["hello world\n", /^line 1: expected 3 values x,y,label, got 1: "hello world"$/],
       ["", /^the file has no points/],
       ["x,y,label\n1,2,1\n3,4,1\n5,6,1\n7,8,1\n", /^every point has label 1: expected at least two classes$/],

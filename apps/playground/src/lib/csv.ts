@@ -55,12 +55,12 @@ export function parseCsv(text: string): ImportedPoints {
     const y = Number(yText);
     const label = Number(labelText);
     if (xText === "" || !Number.isFinite(x))
-      throw new CsvError(`x must be a number, got "${shorten(xText)}"`, i + 1);
+      throw new CsvError(`expected x to be a number, got "${shorten(xText)}"`, i + 1);
     if (yText === "" || !Number.isFinite(y))
-      throw new CsvError(`y must be a number, got "${shorten(yText)}"`, i + 1);
+      throw new CsvError(`expected y to be a number, got "${shorten(yText)}"`, i + 1);
     if (labelText === "" || !Number.isInteger(label) || label < 0 || label >= MAX_CLASSES) {
       throw new CsvError(
-        `label must be a whole number from 0 to ${MAX_CLASSES - 1}, got "${shorten(labelText)}"`,
+        `expected label to be a whole number from 0 to ${MAX_CLASSES - 1}, got "${shorten(labelText)}"`,
         i + 1,
       );
     }

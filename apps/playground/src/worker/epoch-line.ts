@@ -1,4 +1,4 @@
-import { formatFixed, formatPercent } from "@neurogebra/nn";
+import { formatFixed, formatPercent } from "@neurogebra/internal";
 
 /**
  * The tutorial's epoch line, `f"  Epoch {epoch:>3d}/{epochs}: Loss = {epoch_loss:.4f}, Accuracy = {accuracy:.1%}"`,

@@ -1,3 +1,5 @@
+import { expected } from "@neurogebra/internal";
+
 import * as Plot from "@observablehq/plot";
 
 /** The tutorial's class colours (`colors = ['#FF6B6B', '#4ECDC4', '#45B7D1']`), cycled for more classes. */
@@ -29,7 +31,7 @@ export function parseColor(color: string): Rgb {
   if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
   const rgb = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(color);
   if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
-  throw new TypeError(`parseColor: expected "#rrggbb" or "rgb(r, g, b)", received "${color}"`);
+  throw new TypeError(expected("parseColor", `"#rrggbb" or "rgb(r, g, b)"`, color));
 }
 
 /**

@@ -31,11 +31,11 @@ function chunk(type: string, data: Uint8Array): Buffer {
 
 function checkPixels(fn: string, width: number, height: number, rgba: Uint8Array): void {
   if (!Number.isInteger(width) || !Number.isInteger(height) || width < 1 || height < 1) {
-    throw new RangeError(`${fn}: width and height must be positive integers, received ${width}×${height}`);
+    throw new RangeError(`${fn}: expected width and height to be positive integers, got ${width}×${height}`);
   }
   if (rgba.length !== width * height * 4) {
     throw new RangeError(
-      `${fn}: rgba must hold width·height·4 = ${width * height * 4} bytes, received ${rgba.length}`,
+      `${fn}: expected rgba to hold width·height·4 = ${width * height * 4} bytes, got ${rgba.length}`,
     );
   }
 }

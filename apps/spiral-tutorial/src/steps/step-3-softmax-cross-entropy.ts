@@ -1,6 +1,6 @@
 import { tensor, Value } from "@neurogebra/autograd";
 import { CrossEntropyLoss, softmaxCrossEntropy } from "@neurogebra/losses";
-import { formatFixed } from "@neurogebra/nn";
+import { formatFixed } from "@neurogebra/internal";
 
 import type { TutorialStep } from "./tutorial-step.js";
 

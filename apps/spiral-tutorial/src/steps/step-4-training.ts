@@ -1,4 +1,4 @@
-import { formatFixed, formatPercent } from "@neurogebra/nn";
+import { formatFixed, formatPercent } from "@neurogebra/internal";
 
 import type { TrainingHistory } from "../epoch-line.js";
 import { divergedEpoch, formatEpochLine, isPrintedEpoch } from "../epoch-line.js";

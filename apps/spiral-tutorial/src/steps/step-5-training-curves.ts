@@ -1,4 +1,4 @@
-import { formatFixed, formatPercent } from "@neurogebra/nn";
+import { formatFixed, formatPercent } from "@neurogebra/internal";
 
 import { halfColors } from "../figures/colors.js";
 import type { TrainingCurve } from "../figures/training-figure.js";

@@ -1,4 +1,4 @@
-import { formatPercent } from "@neurogebra/nn";
+import { formatPercent } from "@neurogebra/internal";
 
 import { evaluateFramework } from "../framework-half.js";
 import type { Evaluation } from "../from-scratch-half.js";

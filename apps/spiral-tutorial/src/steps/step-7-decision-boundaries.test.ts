@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { tensor, Value } from "@neurogebra/autograd";
-import { formatPercent } from "@neurogebra/nn";
+import { formatPercent } from "@neurogebra/internal";
 
 import { pythonTranscript } from "../../test/python-reference.js";
 import { runSteps, stepContext } from "../../test/step-context.js";

@@ -1,5 +1,5 @@
 import type { Tensor } from "@neurogebra/autograd";
-import { formatPercent } from "@neurogebra/nn";
+import { formatPercent } from "@neurogebra/internal";
 
 import type { PlaneGrid } from "../decision-grid.js";
 import { decisionGrid } from "../decision-grid.js";

@@ -3,7 +3,7 @@ import { formatParameterStatistics, NeuralNetwork, parameterStatistics } from "@
 
 import { planeGrid } from "../decision-grid.js";
 import { denseWeightsOf, firstLinearOf, neuronActivations } from "../network-maps.js";
-import { formatFloatRepr } from "../python-format.js";
+import { formatRepr } from "@neurogebra/internal";
 import type { ReluMath } from "../relu-math.js";
 import { reluMath } from "../relu-math.js";
 import type { TutorialStep } from "./tutorial-step.js";
@@ -60,13 +60,13 @@ export const whatTheNetworkLearnedStep: TutorialStep<"learned"> = {
     transcript.line();
     transcript.line(`ReLU activation:     ${math.relu}`);
     transcript.line(`ReLU gradient:       ${math.reluGradient}`);
-    transcript.line(`ReLU at x=2:         ${formatFloatRepr(math.values.reluAt2)}`);
-    transcript.line(`ReLU at x=-2:        ${formatFloatRepr(math.values.reluAtMinus2)}`);
-    transcript.line(`ReLU grad at x=2:    ${formatFloatRepr(math.values.gradientAt2)}`);
-    transcript.line(`ReLU grad at x=-2:   ${formatFloatRepr(math.values.gradientAtMinus2)}`);
+    transcript.line(`ReLU at x=2:         ${formatRepr(math.values.reluAt2)}`);
+    transcript.line(`ReLU at x=-2:        ${formatRepr(math.values.reluAtMinus2)}`);
+    transcript.line(`ReLU grad at x=2:    ${formatRepr(math.values.gradientAt2)}`);
+    transcript.line(`ReLU grad at x=-2:   ${formatRepr(math.values.gradientAtMinus2)}`);
     transcript.line(
-      `Same formula on autograd Values, backward(): grad ${formatFloatRepr(math.autogradGradients.at2)} at x=2, ` +
-        `${formatFloatRepr(math.autogradGradients.atMinus2)} at x=-2`,
+      `Same formula on autograd Values, backward(): grad ${formatRepr(math.autogradGradients.at2)} at x=2, ` +
+        `${formatRepr(math.autogradGradients.atMinus2)} at x=-2`,
     );
     transcript.line();
     transcript.line("Each neuron computes:");

@@ -68,7 +68,9 @@ describe("formatGrouped", () => {
   });
 
   it("rejects non-integers", () => {
-    expect(() => formatGrouped(1.5)).toThrow(/formatGrouped: expected n to be a safe integer, got 1.5/);
+    expect(() => formatGrouped(1.5)).toThrow(
+      /formatGrouped: expected n to be a safe integer, got number 1.5$/,
+    );
   });
 });
 

@@ -43,7 +43,7 @@ export function row(dataset: Dataset, i: number): number[] {
  *
  * @example
  * ```ts
- * toRows(fromRows([[1, 2], [3, 4]], [0, 1])); // [[1, 2], [3, 4]]
+ * toRows(datasetFromRows([[1, 2], [3, 4]], [0, 1])); // [[1, 2], [3, 4]]
  * ```
  */
 export function toRows(dataset: Dataset): number[][] {
@@ -51,13 +51,57 @@ export function toRows(dataset: Dataset): number[][] {
 }
 
 /**
- * Builds a `Dataset` from rows and labels (copied). `nClasses` defaults to the largest label + 1.
+ * Builds a `Dataset` from rows and labels (copied). (Named for what it returns: autograd's `fromRows`
+ * builds a `Tensor`.) `nClasses` defaults to the largest label + 1.
  *
  * @example
  * ```ts
- * const ds = fromRows([[0, 0], [1, 1], [2, 2]], [0, 1, 1]);
+ * const ds = datasetFromRows([[0, 0], [1, 1], [2, 2]], [0, 1, 1]);
  * ds.nFeatures; // 2
  * ds.nClasses; // 2
+ * ```
+ */
+export function datasetFromRows(
+  rows: readonly (readonly number[])[],
+  labels: ArrayLike<number>,
+  nClasses?: number,
+): Dataset {
+  if (rows.length !== labels.length) {
+    throw new RangeError(
+      `datasetFromRows: expected rows and labels to have the same length, got ${rows.length} rows and ${labels.length} labels`,
+    );
+  }
+  if (rows.length === 0) throw new RangeError("datasetFromRows: expected at least one row, got 0 rows");
+  const nFeatures = rows[0]!.length;
+  if (nFeatures < 1)
+    throw new RangeError("datasetFromRows: expected rows to hold at least one feature, got 0");
+  const X = new Float64Array(rows.length * nFeatures);
+  rows.forEach((r, i) => {
+    if (r.length !== nFeatures) {
+      throw new RangeError(
+        `datasetFromRows: expected every row to have ${nFeatures} features like row 0, got ${r.length} in row ${i}`,
+      );
+    }
+    X.set(r, i * nFeatures);
+  });
+  const y = labelsToInt32("datasetFromRows", labels);
+  return {
+    X,
+    y,
+    nSamples: rows.length,
+    nFeatures,
+    nClasses: resolveClassCount("datasetFromRows", y, nClasses),
+  };
+}
+
+/**
+ * The old name of {@link datasetFromRows}, which it calls (messages name `datasetFromRows`).
+ *
+ * @deprecated Use `datasetFromRows`: `@neurogebra/autograd` exports a `fromRows` that builds a Tensor,
+ * and one name with two meanings is a trap when both packages are imported. Removed in a later minor.
+ * @example
+ * ```ts
+ * fromRows([[0, 0], [1, 1]], [0, 1]).nSamples; // 2
  * ```
  */
 export function fromRows(
@@ -65,25 +109,7 @@ export function fromRows(
   labels: ArrayLike<number>,
   nClasses?: number,
 ): Dataset {
-  if (rows.length !== labels.length) {
-    throw new RangeError(
-      `fromRows: expected rows and labels to have the same length, got ${rows.length} rows and ${labels.length} labels`,
-    );
-  }
-  if (rows.length === 0) throw new RangeError("fromRows: expected at least one row, got 0 rows");
-  const nFeatures = rows[0]!.length;
-  if (nFeatures < 1) throw new RangeError("fromRows: expected rows to hold at least one feature, got 0");
-  const X = new Float64Array(rows.length * nFeatures);
-  rows.forEach((r, i) => {
-    if (r.length !== nFeatures) {
-      throw new RangeError(
-        `fromRows: expected every row to have ${nFeatures} features like row 0, got ${r.length} in row ${i}`,
-      );
-    }
-    X.set(r, i * nFeatures);
-  });
-  const y = labelsToInt32("fromRows", labels);
-  return { X, y, nSamples: rows.length, nFeatures, nClasses: resolveClassCount("fromRows", y, nClasses) };
+  return datasetFromRows(rows, labels, nClasses);
 }
 
 /** Copies labels into an Int32Array, checking each is a non-negative integer. */

@@ -1,5 +1,5 @@
 export type { Dataset } from "./dataset.js";
-export { fromRows, row, toRows } from "./dataset.js";
+export { datasetFromRows, fromRows, row, toRows } from "./dataset.js";
 export { linspace } from "./linspace.js";
 export { generateSpirals } from "./spirals.js";
 export type { SpiralsOptions } from "./spirals.js";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { loadFixture, ulpDistance } from "../test/fixtures/load.js";
 import type { NumpyReference } from "../test/fixtures/load.js";
-import { fromRows, toRows } from "./dataset.js";
+import { datasetFromRows, toRows } from "./dataset.js";
 import { generateSpirals } from "./spirals.js";
 import { trainTestSplit } from "./train-test-split.js";
 
@@ -49,7 +49,10 @@ describe("trainTestSplit", () => {
       trainFraction: 0.6,
       rng: new NumpyRandomState(3),
     });
-    const c = trainTestSplit(fromRows(rows, labels), { trainFraction: 0.6, rng: new NumpyRandomState(3) });
+    const c = trainTestSplit(datasetFromRows(rows, labels), {
+      trainFraction: 0.6,
+      rng: new NumpyRandomState(3),
+    });
     for (const other of [b, c]) {
       expect(Array.from(other.XTrain)).toEqual(Array.from(a.XTrain));
       expect(Array.from(other.yTest)).toEqual(Array.from(a.yTest));

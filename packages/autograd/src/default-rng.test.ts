@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-
+import { loadSharedFixture } from "@neurogebra/internal/fixtures";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { defaultRng } from "./default-rng.js";
@@ -9,9 +8,7 @@ import { rand, randn, uniform } from "./tensor-factories.js";
 const SLOT = Symbol.for("@neurogebra/default-rng");
 const slot = globalThis as { [SLOT]?: unknown };
 
-const fixture = JSON.parse(
-  readFileSync(new URL("../test/fixtures/default-rng.json", import.meta.url), "utf8"),
-) as { doubles: number[] };
+const fixture = loadSharedFixture<{ doubles: number[] }>("default-rng.json");
 
 /** A generator whose every draw is known: random() counts 0.1, 0.2, …; normal() counts -1, -2, …. */
 function counting(): Rng {

@@ -8,3 +8,5 @@ export { describe } from "./describe.js";
 export type { OwnClasses } from "./describe.js";
 export { expected } from "./expected.js";
 export { formatFixed, formatGrouped, formatPercent, formatRepr } from "./python-format.js";
+export { DEFAULT_RNG_SLOT, currentDefaultRng, fallbackRng, installDefaultRng } from "./default-rng-slot.js";
+export type { FallbackRng } from "./default-rng-slot.js";

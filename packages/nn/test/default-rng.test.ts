@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 
 import { ones, randn } from "@neurogebra/autograd";
 import type * as Autograd from "@neurogebra/autograd";
-import { createRng, manualSeed } from "@neurogebra/random";
+import { createRng, defaultRng, manualSeed } from "@neurogebra/random";
 import type * as Random from "@neurogebra/random";
 import { beforeEach, describe, expect, it } from "vitest";
 
@@ -91,5 +91,19 @@ describe("the default generator", () => {
     delete (globalThis as { [SLOT]?: unknown })[SLOT]; // a new run of the same program
     expect(Array.from(randn([2]).data)).toEqual(Array.from(x.data));
     expect(weights(new Linear(2, 2))).toEqual(weights(layer));
+  });
+
+  it("unseeded, the fallback stream does not depend on which package installs it", () => {
+    const slot = globalThis as { [SLOT]?: unknown };
+    delete slot[SLOT];
+    const autogradFirst = Array.from(randn([4]).data); // autograd installs the fallback
+    delete slot[SLOT];
+    defaultRng(); // @neurogebra/random installs it
+    expect(Array.from(randn([4]).data)).toEqual(autogradFirst);
+    delete slot[SLOT];
+    const randomFirst = weights(new Linear(2, 2)); // nn draws through random's defaultRng
+    delete slot[SLOT];
+    randn([0]); // autograd installs it, draws nothing
+    expect(weights(new Linear(2, 2))).toEqual(randomFirst);
   });
 });

@@ -1,3 +1,5 @@
+import { fallbackRng } from "@neurogebra/internal";
+import { loadSharedFixture } from "@neurogebra/internal/fixtures";
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { createRng } from "./create-rng.js";
@@ -53,6 +55,14 @@ describe("the default generator", () => {
     expect(draws(defaultRng())).toEqual(firstRun);
   });
 
+  it("without a seed, the fallback is the one every package installs: xoshiro128**, the stream Python computes", () => {
+    const { doubles } = loadSharedFixture<{ doubles: number[] }>("default-rng.json");
+    const rng = defaultRng();
+    expect(Array.from({ length: doubles.length }, () => rng.random())).toEqual(doubles);
+    delete slot[SLOT];
+    expect(defaultRng().permutation(10)).toEqual(fallbackRng().permutation(10)); // autograd's fallback
+  });
+
   it("setDefaultRng installs any Rng, e.g. NumPy's legacy generator after np.random.seed(42)", () => {
     const np = new NumpyRandomState(42);
     expect(setDefaultRng(np)).toBe(np);
@@ -73,7 +83,9 @@ describe("the default generator", () => {
 
   it("refuses a slot that foreign code filled with something else", () => {
     slot[SLOT] = 42;
-    expect(() => defaultRng()).toThrow(/is not an Rng .*call manualSeed\(seed\) to replace it/);
+    expect(() => defaultRng()).toThrow(
+      /^defaultRng: expected the default generator .* to be an Rng .*, got number 42; call manualSeed\(seed\) to replace it$/,
+    );
     manualSeed(1);
     expect(() => defaultRng()).not.toThrow();
   });

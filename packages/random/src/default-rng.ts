@@ -1,4 +1,4 @@
-import { expected } from "@neurogebra/internal";
+import { currentDefaultRng, expected, installDefaultRng } from "@neurogebra/internal";
 
 import { createRng } from "./create-rng.js";
 import type { Rng } from "./rng.js";
@@ -6,34 +6,12 @@ import type { Rng } from "./rng.js";
 /*
  * The process-wide default generator, PyTorch's `torch.manual_seed` / default generator for Neurogebra.
  *
- * The packages are separate bundles, and an ESM and a CommonJS copy of one package can be loaded in the
- * same process, so a module-level variable would be one generator per copy. The default therefore lives
- * in one slot on `globalThis`, under the registered symbol `Symbol.for("@neurogebra/default-rng")`, which
- * every copy of every package reads: `@neurogebra/random` writes it (`manualSeed`, `setDefaultRng`), and
- * `@neurogebra/autograd` (no dependencies) reads it by the same key. The slot holds an `Rng`.
- *
- * Nothing is written on import: the slot is filled by `manualSeed`/`setDefaultRng`, or at the first draw
- * that needs a default (then with a fixed-seed fallback, so an unseeded program draws the same numbers
- * on every run, as PyTorch's default seed gives).
+ * It lives in one slot on `globalThis` (`Symbol.for("@neurogebra/default-rng")`) that every copy of every
+ * package reads: this package writes it (`manualSeed`, `setDefaultRng`), autograd reads it. The slot
+ * logic and the one fixed-seed fallback (xoshiro128**, installed by the first unseeded draw of any
+ * package, so the stream does not depend on which package draws first) are shared helpers bundled into
+ * both packages. Nothing is written on import.
  */
-
-/** The registered symbol of the slot (shared by every copy of every Neurogebra package). */
-const SLOT = Symbol.for("@neurogebra/default-rng");
-
-/** The seed of the fallback made by this package when a draw needs a default and none was set. */
-const FALLBACK_SEED = "neurogebra-default";
-
-type Slot = { [SLOT]?: unknown };
-
-function install(rng: Rng): Rng {
-  Object.defineProperty(globalThis, SLOT, {
-    value: rng,
-    writable: true,
-    configurable: true,
-    enumerable: false,
-  });
-  return rng;
-}
 
 function isRng(x: unknown): x is Rng {
   if (x === null || typeof x !== "object") return false;
@@ -64,7 +42,7 @@ export function manualSeed(seed: number | string): Rng {
   if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) {
     throw new TypeError(expected("manualSeed", "seed to be a finite number or a string", seed));
   }
-  return install(createRng(seed));
+  return installDefaultRng(createRng(seed));
 }
 
 /**
@@ -82,7 +60,7 @@ export function setDefaultRng(rng: Rng): Rng {
   if (!isRng(rng)) {
     throw new TypeError(expected("setDefaultRng", "an Rng (random, normal, uniform, permutation)", rng));
   }
-  return install(rng);
+  return installDefaultRng(rng);
 }
 
 /**
@@ -98,12 +76,15 @@ export function setDefaultRng(rng: Rng): Rng {
  * ```
  */
 export function defaultRng(): Rng {
-  const current = (globalThis as Slot)[SLOT];
-  if (current === undefined) return install(createRng(FALLBACK_SEED));
+  const current = currentDefaultRng();
   if (!isRng(current)) {
     throw new TypeError(
-      'defaultRng: the default generator (globalThis[Symbol.for("@neurogebra/default-rng")]) is not an Rng ' +
-        "with random, normal, uniform and permutation; call manualSeed(seed) to replace it",
+      `${expected(
+        "defaultRng",
+        'the default generator (globalThis[Symbol.for("@neurogebra/default-rng")]) to be an Rng with ' +
+          "random, normal, uniform and permutation",
+        current,
+      )}; call manualSeed(seed) to replace it`,
     );
   }
   return current;

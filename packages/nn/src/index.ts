@@ -48,6 +48,7 @@ export type { Batch, DataLoaderOptions } from "./data-loader.js";
 export { ValueDataLoader } from "./value-data-loader.js";
 export { CheckpointError, loadCheckpoint, saveCheckpoint } from "./checkpoint.js";
 export type { Checkpoint } from "./checkpoint.js";
+export { ProblemListError } from "./problem-list-error.js";
 export { StateDictError, load, save } from "./state-dict.js";
 export type { HasStateDict, StateDict, TensorState } from "./state-dict.js";
 export { formatParameterStatistics, parameterStatistics } from "./parameter-statistics.js";

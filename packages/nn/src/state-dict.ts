@@ -1,3 +1,5 @@
+import { ProblemListError } from "./problem-list-error.js";
+
 /**
  * One parameter in a state dict: its shape and its numbers in row-major order (plain JSON).
  *
@@ -40,18 +42,11 @@ export interface HasStateDict {
  * }
  * ```
  */
-export class StateDictError extends Error {
+export class StateDictError extends ProblemListError {
   override readonly name = "StateDictError";
-  /** One human-readable line per problem. */
-  readonly problems: readonly string[];
 
   constructor(fn: string, problems: readonly string[]) {
-    const n = problems.length;
-    super(
-      `${fn}: the state dict does not fit the model (${n} problem${n === 1 ? "" : "s"}; ` +
-        `nothing was changed):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-    );
-    this.problems = problems;
+    super(fn, "the model", problems);
   }
 }
 

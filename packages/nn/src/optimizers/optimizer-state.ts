@@ -2,6 +2,7 @@ import { Value } from "@neurogebra/autograd";
 
 import type { TensorState } from "../state-dict.js";
 import type { Parameter } from "./parameter.js";
+import { ProblemListError } from "../problem-list-error.js";
 
 /**
  * An optimizer's state in PyTorch's layout (`torch.optim.Optimizer.state_dict()`): `state` holds, for
@@ -73,18 +74,11 @@ export type AdamStateDict = OptimizerStateDict<AdamParameterState, AdamParamGrou
  * }
  * ```
  */
-export class OptimizerStateError extends Error {
+export class OptimizerStateError extends ProblemListError {
   override readonly name = "OptimizerStateError";
-  /** One human-readable line per problem. */
-  readonly problems: readonly string[];
 
   constructor(fn: string, problems: readonly string[]) {
-    const n = problems.length;
-    super(
-      `${fn}: the state dict does not fit this optimizer (${n} problem${n === 1 ? "" : "s"}; ` +
-        `nothing was changed):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-    );
-    this.problems = problems;
+    super(fn, "this optimizer", problems);
   }
 }
 

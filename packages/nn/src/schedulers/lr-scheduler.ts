@@ -1,5 +1,6 @@
 import { describe, expected } from "@neurogebra/internal";
 import { Optimizer } from "../optimizers/optimizer.js";
+import { ProblemListError } from "../problem-list-error.js";
 
 /**
  * The state every learning-rate scheduler saves, in the layout of PyTorch's `_LRScheduler.state_dict()`
@@ -32,18 +33,11 @@ export interface LRSchedulerStateDict {
  * }
  * ```
  */
-export class LRSchedulerStateError extends Error {
+export class LRSchedulerStateError extends ProblemListError {
   override readonly name = "LRSchedulerStateError";
-  /** One human-readable line per problem. */
-  readonly problems: readonly string[];
 
   constructor(fn: string, problems: readonly string[]) {
-    const n = problems.length;
-    super(
-      `${fn}: the state dict does not fit this scheduler (${n} problem${n === 1 ? "" : "s"}; ` +
-        `nothing was changed):\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-    );
-    this.problems = problems;
+    super(fn, "this scheduler", problems);
   }
 }
 

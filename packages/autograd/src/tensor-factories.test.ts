@@ -111,7 +111,7 @@ describe("random factories draw from the given Rng, in row-major order", () => {
 
   it("rejects something that is not an Rng", () => {
     expect(() => rand([2], { random: () => 0 } as unknown as Rng)).toThrow(
-      /rand: expected rng to have random\(\) and normal\(\) methods/,
+      /rand: expected rng to be an Rng with random\(\), normal\(\) \(e.g. createRng\(42\)\)/,
     );
   });
 });

@@ -4,7 +4,7 @@
  * Every factory copies its input, so the tensor owns its storage. Bad options, shapes and sizes are
  * `TypeError`s / `RangeError`s naming the factory (checked before anything is allocated).
  */
-import { describe, expected } from "@neurogebra/internal";
+import { checkRng, describe, expected } from "@neurogebra/internal";
 
 import { drawFrom } from "./default-rng.js";
 import type { Rng } from "./rng.js";
@@ -202,7 +202,7 @@ export function arange(start: number, stop?: number, step = 1, options?: TensorO
 export function rand(shape: Shape, rng?: Rng | TensorOptions | null, options?: TensorOptions): Tensor {
   [rng, options] = drawFrom("rand", rng, options);
   const checked = checkShape(shape, "rand");
-  checkRng(rng, "rand");
+  checkRng("rand", "rng", rng, ["random", "normal"]);
   requiresGradOption(options, "rand");
   const values = new Float64Array(shapeSize(checked));
   for (let i = 0; i < values.length; i++) values[i] = rng.random();
@@ -223,7 +223,7 @@ export function rand(shape: Shape, rng?: Rng | TensorOptions | null, options?: T
 export function randn(shape: Shape, rng?: Rng | TensorOptions | null, options?: TensorOptions): Tensor {
   [rng, options] = drawFrom("randn", rng, options);
   const checked = checkShape(shape, "randn");
-  checkRng(rng, "randn");
+  checkRng("randn", "rng", rng, ["random", "normal"]);
   requiresGradOption(options, "randn");
   const values = new Float64Array(shapeSize(checked));
   for (let i = 0; i < values.length; i++) values[i] = rng.normal();
@@ -260,20 +260,9 @@ export function uniform(
       `uniform: expected finite numbers low and high, got ${describe(low)} and ${describe(high)}`,
     );
   }
-  checkRng(rng, "uniform");
+  checkRng("uniform", "rng", rng, ["random", "normal"]);
   requiresGradOption(options, "uniform");
   const values = new Float64Array(shapeSize(checked));
   for (let i = 0; i < values.length; i++) values[i] = low + (high - low) * rng.random();
   return new Tensor(values, checked, options);
-}
-
-function checkRng(rng: Rng, op: string): void {
-  if (
-    rng === null ||
-    typeof rng !== "object" ||
-    typeof rng.random !== "function" ||
-    typeof rng.normal !== "function"
-  ) {
-    throw new TypeError(expected(op, "rng to have random() and normal() methods", rng));
-  }
 }

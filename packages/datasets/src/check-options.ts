@@ -1,49 +1,26 @@
 import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
-import { expected } from "@neurogebra/internal";
+import { checkFinite, checkInteger as integer, checkRng as rngWith, expected } from "@neurogebra/internal";
 
 /*
  * Checks shared by the dataset generators. Every message names the function, the option, what was
  * expected and what was received.
  */
 
-/** An integer option ≥ `min`. */
+/** An integer option ≥ `min` (a `RangeError` otherwise). */
 export function checkInteger(fn: string, option: string, value: unknown, min: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > 0x7fffffff) {
-    throw new RangeError(expected(fn, `option "${option}" to be an integer >= ${min}`, value));
-  }
-  return value;
+  return integer(fn, `option "${option}"`, value, { min });
 }
 
-/** A finite number option ≥ 0 (noise levels). */
+/** A finite number option ≥ 0 (noise levels; a `RangeError` otherwise). */
 export function checkNonNegative(fn: string, option: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new RangeError(expected(fn, `option "${option}" to be a finite number >= 0`, value));
-  }
-  return value;
+  return checkFinite(fn, `option "${option}"`, value, { min: 0, error: RangeError });
 }
 
 /** The `rng` option: anything with the `Rng` methods; when absent, the shared default generator. */
 export function checkRng(fn: string, rng: unknown): Rng {
   if (rng === undefined) return defaultRng();
-  const candidate = rng as Partial<Rng> | null | undefined;
-  if (
-    typeof candidate !== "object" ||
-    candidate === null ||
-    typeof candidate.random !== "function" ||
-    typeof candidate.normal !== "function" ||
-    typeof candidate.uniform !== "function" ||
-    typeof candidate.permutation !== "function"
-  ) {
-    throw new TypeError(
-      expected(
-        fn,
-        `option "rng" to be an Rng (random, normal, uniform, permutation), e.g. new NumpyRandomState(42)`,
-        rng,
-      ),
-    );
-  }
-  return candidate as Rng;
+  return rngWith<Rng>(fn, 'option "rng"', rng, ["random", "normal", "uniform", "permutation"]);
 }
 
 /** The options object itself (so a missing one fails with our message, not a destructuring error). */

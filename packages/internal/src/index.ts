@@ -10,3 +10,5 @@ export { expected } from "./expected.js";
 export { formatFixed, formatGrouped, formatPercent, formatRepr } from "./python-format.js";
 export { DEFAULT_RNG_SLOT, currentDefaultRng, fallbackRng, installDefaultRng } from "./default-rng-slot.js";
 export type { FallbackRng } from "./default-rng-slot.js";
+export { checkFinite, checkInteger, checkRng } from "./argument-checks.js";
+export type { ErrorClass } from "./argument-checks.js";

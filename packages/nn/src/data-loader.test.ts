@@ -136,7 +136,7 @@ describe("DataLoader", () => {
       /expected shuffle to be a boolean, got the string "yes"/,
     );
     expect(() => new DataLoader(numbered(3), { rng: {} as never })).toThrow(
-      /expected rng to be an Rng with permutation\(n\)/,
+      /expected rng to be an Rng with permutation\(\) \(e.g. createRng\(42\)\)/,
     );
     expect(() => new DataLoader([[1, 2]] as never)).toThrow(
       /TensorDataset.fromDataset: expected a dataset \{ X: Float64Array, y: Int32Array, nSamples, nFeatures \}, got an array/,

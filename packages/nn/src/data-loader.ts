@@ -2,7 +2,7 @@ import { Tensor } from "@neurogebra/autograd";
 import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
-import { expected } from "@neurogebra/internal";
+import { checkRng, expected } from "@neurogebra/internal";
 import { TensorDataset } from "./tensor-dataset.js";
 import type { DatasetColumn, DatasetLike } from "./tensor-dataset.js";
 
@@ -63,15 +63,7 @@ export function loaderSettings(fn: string, options: unknown): LoaderSettings {
   ] as const) {
     if (typeof flag !== "boolean") throw new TypeError(expected(fn, `${name} to be a boolean`, flag));
   }
-  const candidate: unknown = rng;
-  if (
-    candidate !== undefined &&
-    (candidate === null ||
-      typeof candidate !== "object" ||
-      typeof (candidate as Rng).permutation !== "function")
-  ) {
-    throw new TypeError(expected(fn, "rng to be an Rng with permutation(n) (e.g. createRng(0))", candidate));
-  }
+  if (rng !== undefined) checkRng(fn, "rng", rng, ["permutation"]);
   return { batchSize, shuffle, rng, dropLast, reuseBuffers };
 }
 

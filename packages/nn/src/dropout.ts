@@ -2,7 +2,7 @@ import { Tensor } from "@neurogebra/autograd";
 import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
-import { expected, formatRepr } from "@neurogebra/internal";
+import { checkRng, expected, formatRepr } from "@neurogebra/internal";
 import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 
@@ -43,12 +43,7 @@ export class Dropout extends Module {
       throw new TypeError(expected("Dropout", "an options object { rng? }", options));
     }
     const rng: unknown = options.rng;
-    if (
-      rng !== undefined &&
-      (rng === null || typeof rng !== "object" || typeof (rng as Rng).random !== "function")
-    ) {
-      throw new TypeError(expected("Dropout", "options.rng to be an Rng (e.g. createRng(42))", rng));
-    }
+    if (rng !== undefined) checkRng("Dropout", "options.rng", rng, ["random"]);
     this.p = p;
     this.#rng = options.rng;
   }

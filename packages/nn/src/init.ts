@@ -22,7 +22,7 @@ import type { Tensor } from "@neurogebra/autograd";
 import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
-import { describe, expected } from "@neurogebra/internal";
+import { checkFinite, checkRng, describe, expected } from "@neurogebra/internal";
 import { expectTensor } from "./expect-tensor.js";
 
 /** The nonlinearities `calculateGain` knows, under PyTorch's names. */
@@ -273,24 +273,12 @@ export function kaimingNormal(tensor: Tensor, options: KaimingOptions = {}): Ten
   return fillNormal("kaimingNormal", tensor, 0, std, options);
 }
 
-function checkFinite(fn: string, name: string, x: unknown): number {
-  if (typeof x !== "number" || !Number.isFinite(x)) {
-    throw new TypeError(expected(fn, `${name} to be a finite number`, x));
-  }
-  return x;
-}
-
 function checkOptions(fn: string, options: unknown): InitOptions {
   if (options === null || typeof options !== "object") {
     throw new TypeError(expected(fn, "an options object", options));
   }
   const rng = (options as InitOptions).rng as unknown;
-  if (
-    rng !== undefined &&
-    (rng === null || typeof rng !== "object" || typeof (rng as Rng).uniform !== "function")
-  ) {
-    throw new TypeError(expected(fn, "options.rng to be an Rng (e.g. createRng(42))", rng));
-  }
+  if (rng !== undefined) checkRng(fn, "options.rng", rng, ["uniform"]);
   return options;
 }
 

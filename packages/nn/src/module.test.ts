@@ -82,7 +82,7 @@ describe("Linear", () => {
       /Linear: expected inFeatures to be a positive integer, got number 0/,
     );
     expect(() => new Linear(2, 3, { rng: 42 as never })).toThrow(
-      /^Linear: expected options.rng to be an Rng \(e.g. createRng\(42\)\), got number 42$/,
+      /^Linear: expected options.rng to be an Rng with uniform\(\) \(e.g. createRng\(42\)\), got number 42$/,
     );
   });
 });

@@ -2,7 +2,7 @@ import { Value, dot } from "@neurogebra/autograd";
 import { defaultRng } from "@neurogebra/random";
 import type { Rng } from "@neurogebra/random";
 
-import { describe, expected } from "@neurogebra/internal";
+import { checkInteger, checkRng as rngWith, describe, expected } from "@neurogebra/internal";
 
 /** The activations a from-scratch neuron knows (the tutorial's, plus `sigmoid`). */
 export type Activation = "relu" | "tanh" | "sigmoid" | "linear";
@@ -32,10 +32,7 @@ export function checkActivation(fn: string, name: string, activation: unknown): 
 
 /** Check that `n` is a positive integer size. */
 export function checkSize(fn: string, name: string, n: unknown): number {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < 1) {
-    throw new RangeError(expected(fn, `${name} to be a positive integer`, n));
-  }
-  return n;
+  return checkInteger(fn, name, n, { min: 1, what: "a positive integer" });
 }
 
 /**
@@ -48,10 +45,7 @@ export function checkRng(fn: string, options: unknown): Rng {
   }
   const rng = (options as { rng?: unknown } | undefined)?.rng;
   if (rng === undefined) return defaultRng();
-  if (rng === null || typeof rng !== "object" || typeof (rng as Rng).uniform !== "function") {
-    throw new TypeError(expected(fn, "options.rng to be an Rng (e.g. createRng(42))", rng));
-  }
-  return rng as Rng;
+  return rngWith<Rng>(fn, "options.rng", rng, ["uniform"]);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Value, sum } from "@neurogebra/autograd";
 
-import { expected } from "@neurogebra/internal";
+import { describe } from "@neurogebra/internal";
 
 import { checkClassIndex, checkNonEmpty } from "./check.js";
 
@@ -54,15 +54,19 @@ export function softmaxCrossEntropy(
 ): SoftmaxCrossEntropyResult {
   const fn = "softmaxCrossEntropy";
   const list: unknown = scores;
-  if (!Array.isArray(list)) throw new TypeError(expected(fn, "scores to be an array of Value", scores));
+  if (!Array.isArray(list))
+    throw new TypeError(`${fn}: expected scores to be an array of Value, got ${describe(scores)}`);
   checkNonEmpty(fn, "scores", scores.length);
   scores.forEach((s, i) => {
-    if (!(s instanceof Value)) throw new TypeError(expected(fn, `scores[${i}] to be a Value`, s));
+    if (!(s instanceof Value))
+      throw new TypeError(`${fn}: expected scores[${i}] to be a Value, got ${describe(s)}`);
   });
   checkClassIndex(fn, "target", target, scores.length);
   const method = options.method ?? "tutorial";
   if (method !== "tutorial" && method !== "logSumExp") {
-    throw new RangeError(expected(fn, `options.method to be "tutorial" or "logSumExp"`, method));
+    throw new RangeError(
+      `${fn}: expected options.method to be "tutorial" or "logSumExp", got ${describe(method)}`,
+    );
   }
 
   // Step 1: numerical stability — subtract the max score (a constant, not part of the graph).

@@ -3,8 +3,8 @@ import type { Tensor } from "@neurogebra/autograd";
 import { CrossEntropyLoss } from "@neurogebra/losses";
 import { Adam, Linear, ReLU, Sequential } from "@neurogebra/nn";
 import type { Rng } from "@neurogebra/random";
+import type { TrainingHistory } from "@neurogebra/internal";
 
-import type { TrainingHistory } from "./epoch-line.js";
 import type { Evaluation, LabelledData, TrainSettings } from "./from-scratch-half.js";
 
 /**

@@ -2,8 +2,7 @@ import { noGrad, Value } from "@neurogebra/autograd";
 import { softmaxCrossEntropy } from "@neurogebra/losses";
 import { NeuralNetwork } from "@neurogebra/nn";
 import type { Rng } from "@neurogebra/random";
-
-import type { TrainingHistory } from "./epoch-line.js";
+import type { TrainingHistory } from "@neurogebra/internal";
 
 /** Labelled 2-D points, row-major `X` (n×2). */
 export interface LabelledData {

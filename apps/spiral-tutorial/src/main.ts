@@ -1,7 +1,6 @@
-import { formatFixed } from "@neurogebra/internal";
+import { divergedEpoch, formatFixed } from "@neurogebra/internal";
 
 import { parseCommandLine, UsageError, usage } from "./cli-options.js";
-import { divergedEpoch } from "./epoch-line.js";
 import { OutputDirError } from "./output-dir.js";
 import type { OutputWorkerFactory } from "./output-writer.js";
 import { plainProgress, terminalProgress } from "./progress.js";

@@ -12,3 +12,5 @@ export { DEFAULT_RNG_SLOT, currentDefaultRng, fallbackRng, installDefaultRng } f
 export type { FallbackRng } from "./default-rng-slot.js";
 export { checkFinite, checkInteger, checkRng } from "./argument-checks.js";
 export type { ErrorClass } from "./argument-checks.js";
+export { accuracyText, divergedEpoch, formatEpochLine, isPrintedEpoch } from "./epoch-line.js";
+export type { TrainingHistory } from "./epoch-line.js";

@@ -1,9 +1,9 @@
 import { Value, dot, toDot, toMermaid } from "@neurogebra/autograd";
+import { accuracyText, formatEpochLine, isPrintedEpoch } from "@neurogebra/internal";
 
 import { planeView } from "../lib/plane.js";
 import { activate } from "./activation.js";
 import type { Engine, LayerWeights } from "./engine.js";
-import { accuracyText, formatEpochLine, isPrintedEpoch } from "./epoch-line.js";
 import { FrameworkEngine } from "./framework-engine.js";
 import { layerOutputs, mapImages } from "./maps.js";
 import { makeRunData } from "./run-data.js";

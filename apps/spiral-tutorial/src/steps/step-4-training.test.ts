@@ -1,8 +1,8 @@
+import { isPrintedEpoch } from "@neurogebra/internal";
 import { describe, expect, it } from "vitest";
 
 import { smallPythonRuns } from "../../test/python-reference.js";
 import { runSteps, stepContext } from "../../test/step-context.js";
-import { isPrintedEpoch } from "../epoch-line.js";
 import { datasetStep } from "./step-1-dataset.js";
 import { bothNetworksStep } from "./step-2-both-networks.js";
 import { trainingStep } from "./step-4-training.js";

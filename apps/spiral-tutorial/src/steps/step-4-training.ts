@@ -1,7 +1,12 @@
-import { formatFixed, formatPercent } from "@neurogebra/internal";
+import {
+  divergedEpoch,
+  formatEpochLine,
+  formatFixed,
+  formatPercent,
+  isPrintedEpoch,
+} from "@neurogebra/internal";
+import type { TrainingHistory } from "@neurogebra/internal";
 
-import type { TrainingHistory } from "../epoch-line.js";
-import { divergedEpoch, formatEpochLine, isPrintedEpoch } from "../epoch-line.js";
 import { trainFramework } from "../framework-half.js";
 import { trainFromScratch } from "../from-scratch-half.js";
 import type { Half, StepContext, TutorialStep } from "./tutorial-step.js";

@@ -1,4 +1,8 @@
-import { formatFixed, formatPercent } from "@neurogebra/internal";
+/*
+ * The tutorial's epoch line and its printing rule, shared by the CLI tutorial and the playground (both
+ * printed the same line from copies of these helpers).
+ */
+import { formatFixed, formatPercent } from "./python-format.js";
 
 /** Loss and accuracy of every epoch, as the tutorial's `history` dict keeps them. */
 export interface TrainingHistory {
@@ -41,4 +45,16 @@ export function isPrintedEpoch(epoch: number, epochs: number): boolean {
 export function divergedEpoch(history: TrainingHistory): number | null {
   const epoch = history.loss.findIndex((loss) => !Number.isFinite(loss));
   return epoch === -1 ? null : epoch;
+}
+
+/**
+ * An accuracy as the tutorial prints it (`f"{acc:.1%}"`), e.g. `93.3%`; a dash when there is none.
+ *
+ * @example
+ * ```ts
+ * accuracyText(NaN); // "—"
+ * ```
+ */
+export function accuracyText(accuracy: number): string {
+  return Number.isFinite(accuracy) ? formatPercent(accuracy, 1) : "—";
 }

@@ -14,7 +14,7 @@
  * program thus draws the same numbers on every run whichever package draws first
  * (`fixtures/generate-default-rng.py` computes the stream in Python). Nothing is written on import.
  */
-import { expected } from "./expected.js";
+import { fisherYatesPermutation } from "./permutation.js";
 
 /** The registered symbol of the slot (one key for every copy of every package). */
 export const DEFAULT_RNG_SLOT = Symbol.for("@neurogebra/default-rng");
@@ -83,19 +83,6 @@ export function fallbackRng(): FallbackRng {
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     },
     uniform: (low, high) => low + (high - low) * random(),
-    permutation: (n) => {
-      if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) {
-        throw new RangeError(expected("permutation", "n to be an integer in [0, 2^31 - 1]", n));
-      }
-      const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) out[i] = i;
-      for (let i = n - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        const t = out[i]!;
-        out[i] = out[j]!;
-        out[j] = t;
-      }
-      return out;
-    },
+    permutation: (n) => fisherYatesPermutation("permutation", n, random),
   };
 }

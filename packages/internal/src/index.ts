@@ -14,3 +14,4 @@ export { checkFinite, checkInteger, checkRng } from "./argument-checks.js";
 export type { ErrorClass } from "./argument-checks.js";
 export { accuracyText, divergedEpoch, formatEpochLine, isPrintedEpoch } from "./epoch-line.js";
 export type { TrainingHistory } from "./epoch-line.js";
+export { fisherYatesPermutation } from "./permutation.js";

@@ -1,4 +1,4 @@
-import { expected } from "@neurogebra/internal";
+import { expected, fisherYatesPermutation } from "@neurogebra/internal";
 
 import seedrandom from "seedrandom";
 
@@ -35,20 +35,7 @@ export function createRng(seed: string | number = 0): Rng {
       return Math.sqrt(-2 * logCorrectlyRounded(u)) * cosCorrectlyRounded(2 * Math.PI * v);
     },
     uniform: (low, high) => low + (high - low) * random(),
-    permutation: (n) => {
-      if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) {
-        throw new RangeError(expected("createRng().permutation", "n to be an integer in [0, 2^31 - 1]", n));
-      }
-      const out = new Int32Array(n);
-      for (let i = 0; i < n; i++) out[i] = i;
-      for (let i = n - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        const t = out[i]!;
-        out[i] = out[j]!;
-        out[j] = t;
-      }
-      return out;
-    },
+    permutation: (n) => fisherYatesPermutation("createRng().permutation", n, random),
   };
 }
 

@@ -54,7 +54,7 @@ export function isGradEnabled(): boolean {
  */
 export function detectAnomaly(enabled: boolean): void {
   if (typeof enabled !== "boolean") {
-    throw new TypeError(`detectAnomaly: expected enabled to be a boolean, got ${String(enabled)}`);
+    throw new TypeError(expected("detectAnomaly", "enabled to be a boolean", enabled));
   }
   mode.anomaly = enabled;
 }

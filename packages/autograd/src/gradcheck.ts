@@ -1,3 +1,5 @@
+import { expected } from "@neurogebra/internal";
+
 import { isGradEnabled, noGrad } from "./grad-mode.js";
 import { Value } from "./value.js";
 
@@ -76,7 +78,7 @@ export function gradcheck(
       throw new TypeError(`gradcheck: expected inputs[${i}] to be a number or a Value, got ${typeof value}`);
     }
     if (!Number.isFinite(value))
-      throw new RangeError(`gradcheck: expected inputs[${i}] to be finite, got ${value}`);
+      throw new RangeError(expected("gradcheck", `inputs[${i}] to be finite`, value));
     return value;
   });
   const eps = tolerance(options.eps, 1e-6, "eps", true);
@@ -124,9 +126,7 @@ export function gradcheck(
 function evaluate(fn: (...inputs: Value[]) => Value, leaves: Value[]): Value {
   const out = fn(...leaves);
   if (!(out instanceof Value)) {
-    throw new TypeError(
-      `gradcheck: expected fn to return a Value, got ${out === null ? "null" : typeof out}`,
-    );
+    throw new TypeError(expected("gradcheck", "fn to return a Value", out));
   }
   return out;
 }
@@ -134,8 +134,8 @@ function evaluate(fn: (...inputs: Value[]) => Value, leaves: Value[]): Value {
 function tolerance(x: number | undefined, fallback: number, name: string, positive: boolean): number {
   if (x === undefined) return fallback;
   if (typeof x !== "number" || !Number.isFinite(x) || x < 0 || (positive && x === 0)) {
-    const expected = positive ? "a finite number > 0" : "a finite number ≥ 0";
-    throw new RangeError(`gradcheck: expected options.${name} to be ${expected}, got ${String(x)}`);
+    const what = positive ? "a finite number > 0" : "a finite number ≥ 0";
+    throw new RangeError(expected("gradcheck", `options.${name} to be ${what}`, x));
   }
   return x;
 }

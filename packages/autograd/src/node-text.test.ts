@@ -111,7 +111,7 @@ describe("drawings with expandFused", () => {
     expect(drawnNodes(fused, false)).toHaveLength(9); // 7 leaves, dot, relu
     expect(drawnNodes(fused, true)).toHaveLength(9 + 3 + 2); // + 3 products, 2 partial sums
     expect(() => toDot(fused, { expandFused: "yes" as unknown as boolean })).toThrow(
-      /toDot: expected options.expandFused to be a boolean, got yes/,
+      /toDot: expected options.expandFused to be a boolean, got the string "yes"$/,
     );
     expect(() => toMermaid(fused, { expandFused: 1 as unknown as boolean })).toThrow(TypeError);
   });

@@ -1,3 +1,5 @@
+import { expected } from "@neurogebra/internal";
+
 import type { Value } from "./value.js";
 
 /** Options shared by the graph drawings {@link toDot} and {@link toMermaid}. */
@@ -155,13 +157,13 @@ export function drawingOptions(
   const digits = options?.digits ?? 4;
   const expandFused = options?.expandFused ?? false;
   if (typeof expandFused !== "boolean") {
-    throw new TypeError(`${fn}: expected options.expandFused to be a boolean, got ${String(expandFused)}`);
+    throw new TypeError(expected(fn, "options.expandFused to be a boolean", expandFused));
   }
   if (rankdir !== "LR" && rankdir !== "TB") {
-    throw new RangeError(`${fn}: expected options.rankdir to be "LR" or "TB", got ${String(rankdir)}`);
+    throw new RangeError(expected(fn, `options.rankdir to be "LR" or "TB"`, rankdir));
   }
   if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
-    throw new RangeError(`${fn}: expected options.digits to be an integer in 0…20, got ${String(digits)}`);
+    throw new RangeError(expected(fn, "options.digits to be an integer in 0…20", digits));
   }
   return { rankdir, digits, expandFused };
 }

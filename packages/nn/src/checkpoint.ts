@@ -1,3 +1,5 @@
+import { expected } from "@neurogebra/internal";
+
 import type { Optimizer } from "./optimizers/optimizer.js";
 import type { OptimizerStateDict } from "./optimizers/optimizer-state.js";
 import { assertFiniteState } from "./state-dict.js";
@@ -122,7 +124,7 @@ export function loadCheckpoint(
   }
   const extra = checkpoint.extra ?? {};
   if (extra === null || typeof extra !== "object" || Array.isArray(extra)) {
-    throw new CheckpointError(`loadCheckpoint: expected extra to be an object, got ${JSON.stringify(extra)}`);
+    throw new CheckpointError(expected("loadCheckpoint", "extra to be an object", extra));
   }
   const before = optimizer.stateDict();
   optimizer.loadStateDict(checkpoint.optimizer);

@@ -1,4 +1,5 @@
 import { Tensor, Value } from "@neurogebra/autograd";
+import { expected } from "@neurogebra/internal";
 
 /**
  * The number of scalars in a list of parameters (`Value`s count 1, `Tensor`s their size) — PyTorch's
@@ -15,10 +16,7 @@ export function countParameters(params: Iterable<Value | Tensor>): number {
   for (const p of params) {
     if (p instanceof Value) n += 1;
     else if (p instanceof Tensor) n += p.size;
-    else
-      throw new TypeError(
-        `countParameters: expected params[${i}] to be a Value or a Tensor, got ${String(p)}`,
-      );
+    else throw new TypeError(expected("countParameters", `params[${i}] to be a Value or a Tensor`, p));
     i++;
   }
   return n;

@@ -69,7 +69,7 @@ describe("NeuralNetwork", () => {
       /layerSizes\[1\] to be a positive integer, got number -1/,
     );
     expect(() => new NeuralNetwork([2, 3], { rng, activations: ["relu", "relu"] })).toThrow(
-      /NeuralNetwork: expected 1 activations \(one per layer\), got \["relu","relu"\]/,
+      /NeuralNetwork: expected 1 activations \(one per layer\), got an array \["relu","relu"\]$/,
     );
   });
 });

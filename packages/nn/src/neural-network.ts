@@ -1,7 +1,7 @@
 import { noGrad } from "@neurogebra/autograd";
 import type { Value } from "@neurogebra/autograd";
 import type { Rng } from "@neurogebra/random";
-import { formatGrouped } from "@neurogebra/internal";
+import { describe, formatGrouped } from "@neurogebra/internal";
 
 import { Layer } from "./layer.js";
 import { checkActivation, checkRng, checkSize } from "./neuron.js";
@@ -47,7 +47,7 @@ export class NeuralNetwork {
     const sizes: unknown = layerSizes;
     if (!Array.isArray(sizes) || sizes.length < 2) {
       throw new RangeError(
-        `NeuralNetwork: expected layerSizes to list at least 2 sizes [input, …, output], got ${JSON.stringify(layerSizes)}`,
+        `NeuralNetwork: expected layerSizes to list at least 2 sizes [input, …, output], got ${describe(layerSizes)}`,
       );
     }
     layerSizes.forEach((n, i) => checkSize("NeuralNetwork", `layerSizes[${i}]`, n));
@@ -56,7 +56,7 @@ export class NeuralNetwork {
     const given: unknown = options.activations ?? [...Array<Activation>(nLayers - 1).fill("relu"), "linear"];
     if (!Array.isArray(given) || given.length !== nLayers) {
       throw new RangeError(
-        `NeuralNetwork: expected ${nLayers} activations (one per layer), got ${JSON.stringify(given)}`,
+        `NeuralNetwork: expected ${nLayers} activations (one per layer), got ${describe(given)}`,
       );
     }
     const activations = (given as unknown[]).map((a, i) =>

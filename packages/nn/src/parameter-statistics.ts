@@ -1,4 +1,4 @@
-import { formatFixed } from "@neurogebra/internal";
+import { expected, formatFixed } from "@neurogebra/internal";
 
 import { Linear } from "./linear.js";
 import { Module } from "./module.js";
@@ -63,9 +63,7 @@ export function parameterStatistics(model: NeuralNetwork | Module): LayerStatist
     }));
   }
   if (!(model instanceof NeuralNetwork)) {
-    throw new TypeError(
-      `parameterStatistics: expected model to be a NeuralNetwork or a Module, got ${String(model)}`,
-    );
+    throw new TypeError(expected("parameterStatistics", "model to be a NeuralNetwork or a Module", model));
   }
   return model.layers.map((layer, i) => ({
     layer: i + 1,

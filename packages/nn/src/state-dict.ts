@@ -1,3 +1,5 @@
+import { describe } from "@neurogebra/internal";
+
 import { ProblemListError } from "./problem-list-error.js";
 
 /**
@@ -99,7 +101,7 @@ export function applyStateDict(fn: string, slots: readonly StateSlot[], state: u
     }
     const entry = record[slot.name] as { shape?: unknown; data?: unknown } | null;
     if (entry === null || typeof entry !== "object" || !("shape" in entry) || !("data" in entry)) {
-      problems.push(`"${slot.name}": expected { shape, data }, got ${JSON.stringify(entry)}`);
+      problems.push(`"${slot.name}": expected { shape, data }, got ${describe(entry)}`);
       continue;
     }
     if (!sameShape(slot.shape, entry.shape)) {

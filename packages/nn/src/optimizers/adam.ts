@@ -240,7 +240,7 @@ export abstract class AdamBase extends Optimizer {
         checkKeys(path, entry, ["step", ...names], problems);
         const step = entry["step"];
         if (typeof step !== "number" || !Number.isInteger(step) || step < 1) {
-          problems.push(`${path}.step: expected an integer ≥ 1, got ${JSON.stringify(step)}`);
+          problems.push(expected(`${path}.step`, "an integer ≥ 1", step));
         }
         const shape = parameterShape(p);
         const buffers = names.map((name) =>

@@ -208,7 +208,7 @@ describe("a failed loadStateDict leaves the optimizer untouched", () => {
     [
       "step 0",
       (sd) => ({ ...sd, state: { ...sd.state, 0: { ...sd.state["0"]!, step: 0 } } }),
-      /state\[0\]\.step: expected an integer ≥ 1, got 0/,
+      /state\[0\]\.step: expected an integer ≥ 1, got number 0/,
     ],
   ];
   for (const [what, corrupt, message] of bad) {

@@ -88,7 +88,7 @@ describe("Neuron", () => {
     );
     expect(() => new Neuron(2.5, { rng })).toThrow(RangeError);
     expect(() => new Neuron(2, { rng, activation: "gelu" as "relu" })).toThrow(
-      /Neuron: expected options.activation to be one of "relu", "tanh", "sigmoid", "linear", got "gelu"/,
+      /Neuron: expected options.activation to be one of "relu", "tanh", "sigmoid", "linear", got the string "gelu"$/,
     );
     expect(() => new Neuron(2, { rng: {} as never })).toThrow(
       /Neuron: expected options.rng to be an Rng .*, got an object/,

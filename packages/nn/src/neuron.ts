@@ -24,7 +24,7 @@ export interface NeuronOptions {
 export function checkActivation(fn: string, name: string, activation: unknown): Activation {
   if (!ACTIVATIONS.includes(activation as Activation)) {
     throw new RangeError(
-      `${fn}: expected ${name} to be one of ${ACTIVATIONS.map((a) => `"${a}"`).join(", ")}, got ${JSON.stringify(activation)}`,
+      expected(fn, `${name} to be one of ${ACTIVATIONS.map((a) => `"${a}"`).join(", ")}`, activation),
     );
   }
   return activation as Activation;

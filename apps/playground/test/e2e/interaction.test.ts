@@ -94,7 +94,7 @@ describe("the playground", () => {
     });
     const error = page.getByTestId("error");
     await error.waitFor();
-    expect(await error.textContent()).toBe('bad.csv: line 3: y must be a number, got "oops"');
+    expect(await error.textContent()).toBe('bad.csv: line 3: expected y to be a number, got "oops"');
     expect(await error.isVisible()).toBe(true);
     expect(await page.getByTestId("dataset").inputValue()).toBe("spirals");
     expect(await trainingPoints(page)).toBe(240);

@@ -25,6 +25,7 @@ import {
   sleb,
   uleb,
   v128Load,
+  v128LoadSplat,
   v128Store,
   whileNot,
   add32,
@@ -176,6 +177,25 @@ describe("wasm-assembler", () => {
       call("splat", x);
       expect([heap[4], heap[5]]).toEqual([x, x]);
     }
+  });
+
+  it("v128.load64_splat reads the f64 at address + offset into both lanes", () => {
+    const bytes = assembleModule([
+      {
+        name: "splat",
+        params: [["at", I32]],
+        results: [],
+        locals: [],
+        body: (f) => [v128Store(i32(64), v128LoadSplat(f.get("at"), 16))],
+      },
+    ]);
+    const kernel = instantiateKernel(bytes)!;
+    const heap = new Float64Array(kernel.memory.buffer);
+    heap.set([1, 2, 3, 4, -0, 6]);
+    (kernel.exports["splat"] as (at: number) => void)(8); // 8 + 16 bytes: heap[3]
+    expect([heap[8], heap[9]]).toEqual([4, 4]);
+    (kernel.exports["splat"] as (at: number) => void)(16); // heap[4] = −0, kept
+    expect([heap[8], heap[9]]).toEqual([-0, -0]);
   });
 
   it("instantiate() gives the module its own memory, or null without WebAssembly", () => {

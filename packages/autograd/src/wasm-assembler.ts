@@ -143,8 +143,9 @@ export const f64x2Neg = (a: Code): Code => cat(a, simd(237));
 export const f64x2Splat = (a: Code): Code => cat(a, simd(20));
 /** `v128.load offset=… (address)`: two f64 lanes. */
 export const v128Load = (address: Code, offset = 0): Code => cat(address, simd(0), [4, ...uleb(offset)]);
-/** `v128.load64_splat (address)`: one f64 in both lanes. */
-export const v128LoadSplat = (address: Code): Code => cat(address, simd(10), [3, 0]);
+/** `v128.load64_splat offset=… (address)`: one f64 in both lanes. */
+export const v128LoadSplat = (address: Code, offset = 0): Code =>
+  cat(address, simd(10), [3, ...uleb(offset)]);
 /** `v128.store offset=… (address) (value)` */
 export const v128Store = (address: Code, value: Code, offset = 0): Code =>
   cat(address, value, simd(11), [4, ...uleb(offset)]);

@@ -139,6 +139,10 @@ export const f64x2Max = (a: Code, b: Code): Code => cat(a, b, simd(245));
 export const f64x2Sqrt = (a: Code): Code => cat(a, simd(239));
 /** `f64x2.neg` (lane-wise) */
 export const f64x2Neg = (a: Code): Code => cat(a, simd(237));
+/** `f32x4.add` (lane-wise, each lane rounded as a float32 addition) */
+export const f32x4Add = (a: Code, b: Code): Code => cat(a, b, simd(228));
+/** `f32x4.mul` (lane-wise, each lane rounded as a float32 multiplication) */
+export const f32x4Mul = (a: Code, b: Code): Code => cat(a, b, simd(230));
 /** `f64x2.splat`: an f64 in both lanes. */
 export const f64x2Splat = (a: Code): Code => cat(a, simd(20));
 /** `v128.load offset=… (address)`: two f64 lanes. */

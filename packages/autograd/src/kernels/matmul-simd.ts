@@ -364,7 +364,7 @@ export interface SimdBlocking {
   readonly minWork: number;
 }
 
-const DEFAULT_BLOCKING: SimdBlocking = { rows: 128, columns: 1024, minWork: 64 * 64 * 64 };
+const DEFAULT_BLOCKING: SimdBlocking = { rows: 128, columns: 1024, minWork: 128 * 128 * 128 };
 let blocking: SimdBlocking = DEFAULT_BLOCKING;
 
 /**

@@ -33,8 +33,8 @@ export function noGrad<T>(fn: () => T): T {
  *
  * @example
  * ```ts
- * isGradEnabled(); // true
- * noGrad(() => isGradEnabled()); // false
+ * isGradEnabled(); // → true
+ * noGrad(() => isGradEnabled()); // → false
  * ```
  */
 export function isGradEnabled(): boolean {
@@ -64,7 +64,7 @@ export function detectAnomaly(enabled: boolean): void {
  *
  * @example
  * ```ts
- * isAnomalyEnabled(); // false unless detectAnomaly(true) was called
+ * isAnomalyEnabled(); // → false unless detectAnomaly(true) was called
  * ```
  */
 export function isAnomalyEnabled(): boolean {

@@ -53,8 +53,8 @@ export interface GradcheckReport {
  * @example
  * ```ts
  * const report = gradcheck((a, b) => a.mul(b).tanh(), [0.3, -1.2]);
- * report.ok; // true
- * report.worst.absError < 1e-8; // true
+ * report.ok; // → true
+ * report.worst.absError < 1e-8; // → true
  * ```
  */
 export function gradcheck(

@@ -19,9 +19,9 @@ export type TensorData = number | NestedArray | readonly NestedArray[] | ArrayLi
  *
  * @example
  * ```ts
- * tensor([[1, 2], [3, 4]]).shape; // [2, 2]
- * tensor(new Float64Array([1, 2, 3, 4, 5, 6]), [3, 2]).shape; // [3, 2]
- * tensor([0.5, -1], { requiresGrad: true }).requiresGrad; // true
+ * tensor([[1, 2], [3, 4]]).shape; // → [2, 2]
+ * tensor(new Float64Array([1, 2, 3, 4, 5, 6]), [3, 2]).shape; // → [3, 2]
+ * tensor([0.5, -1], { requiresGrad: true }).requiresGrad; // → true
  * ```
  */
 export function tensor(data: TensorData, shape?: Shape | TensorOptions, options?: TensorOptions): Tensor {
@@ -109,7 +109,7 @@ function flattenNested(data: readonly NestedArray[]): { values: Float64Array; sh
  *
  * @example
  * ```ts
- * fromRows([[1, 2], new Float64Array([3, 4])]).toArray(); // [[1, 2], [3, 4]]
+ * fromRows([[1, 2], new Float64Array([3, 4])]).toArray(); // → [[1, 2], [3, 4]]
  * ```
  */
 export function fromRows(rows: readonly ArrayLike<number>[], options?: TensorOptions): Tensor {
@@ -136,17 +136,17 @@ export function fromRows(rows: readonly ArrayLike<number>[], options?: TensorOpt
   return new Tensor(values, [rows.length, width], options);
 }
 
-/** A tensor of `shape` filled with `value`. @example `full([2], 7).toArray() // [7, 7]` */
+/** A tensor of `shape` filled with `value`. @example `full([2], 7).toArray() // → [7, 7]` */
 export function full(shape: Shape, value: number, options?: TensorOptions): Tensor {
   return filled("full", shape, value, options);
 }
 
-/** A tensor of zeros. @example `zeros([2, 3]).shape // [2, 3]` */
+/** A tensor of zeros. @example `zeros([2, 3]).shape // → [2, 3]` */
 export function zeros(shape: Shape, options?: TensorOptions): Tensor {
   return filled("zeros", shape, 0, options);
 }
 
-/** A tensor of ones. @example `ones([2]).toArray() // [1, 1]` */
+/** A tensor of ones. @example `ones([2]).toArray() // → [1, 1]` */
 export function ones(shape: Shape, options?: TensorOptions): Tensor {
   return filled("ones", shape, 1, options);
 }
@@ -164,8 +164,8 @@ function filled(fn: string, shape: Shape, value: number, options: TensorOptions 
  *
  * @example
  * ```ts
- * arange(4).toArray(); // [0, 1, 2, 3]
- * arange(1, 2, 0.25).toArray(); // [1, 1.25, 1.5, 1.75]
+ * arange(4).toArray(); // → [0, 1, 2, 3]
+ * arange(1, 2, 0.25).toArray(); // → [1, 1.25, 1.5, 1.75]
  * ```
  */
 export function arange(start: number, stop?: number, step = 1, options?: TensorOptions): Tensor {
@@ -198,8 +198,8 @@ export function arange(start: number, stop?: number, step = 1, options?: TensorO
  *
  * @example
  * ```ts
- * rand([2, 2], rng).shape; // [2, 2]
- * rand([2, 2], { requiresGrad: true }).requiresGrad; // true (drawn from the default generator)
+ * rand([2, 2], rng).shape; // → [2, 2]
+ * rand([2, 2], { requiresGrad: true }).requiresGrad; // → true (drawn from the default generator)
  * ```
  */
 export function rand(shape: Shape, rng?: Rng | TensorOptions | null, options?: TensorOptions): Tensor {
@@ -218,9 +218,9 @@ export function rand(shape: Shape, rng?: Rng | TensorOptions | null, options?: T
  *
  * @example
  * ```ts
- * manualSeed(0); // from @neurogebra/random
- * randn([3, 2]).shape; // [3, 2]
- * randn([3], createRng(1)).shape; // [3]: an explicit rng wins
+ * manualSeed(0); // → from @neurogebra/random
+ * randn([3, 2]).shape; // → [3, 2]
+ * randn([3], createRng(1)).shape; // → [3]: an explicit rng wins
  * ```
  */
 export function randn(shape: Shape, rng?: Rng | TensorOptions | null, options?: TensorOptions): Tensor {
@@ -241,7 +241,7 @@ export function randn(shape: Shape, rng?: Rng | TensorOptions | null, options?: 
  * @example
  * ```ts
  * uniform([16, 2], -0.5, 0.5, rng, { requiresGrad: true });
- * uniform([16, 2], -0.5, 0.5, { requiresGrad: true }); // the default generator
+ * uniform([16, 2], -0.5, 0.5, { requiresGrad: true }); // → the default generator
  * ```
  */
 export function uniform(

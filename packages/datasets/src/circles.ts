@@ -35,7 +35,7 @@ const RADIUS = 5;
  * @example
  * ```ts
  * const ds = circles({ nSamples: 200, noise: 0.1, rng: createRng(1) });
- * ds.nClasses; // 2
+ * ds.nClasses; // → 2
  * ```
  */
 export function circles(options: CirclesOptions = {}): Dataset {

@@ -5,8 +5,8 @@
  * @example
  * ```ts
  * const ds = generateSpirals({ rng: new NumpyRandomState(42) });
- * ds.X.length === ds.nSamples * ds.nFeatures; // true
- * row(ds, 1); // [x0, x1] of the second point
+ * ds.X.length === ds.nSamples * ds.nFeatures; // → true
+ * row(ds, 1); // → [x0, x1] of the second point
  * ```
  */
 export interface Dataset {
@@ -25,7 +25,7 @@ export interface Dataset {
  * @example
  * ```ts
  * const ds = fromRows([[1, 2], [3, 4]], [0, 1]);
- * row(ds, 1); // [3, 4]
+ * row(ds, 1); // → [3, 4]
  * ```
  */
 export function row(dataset: Dataset, i: number): number[] {
@@ -41,7 +41,7 @@ export function row(dataset: Dataset, i: number): number[] {
  *
  * @example
  * ```ts
- * toRows(fromRows([[1, 2], [3, 4]], [0, 1])); // [[1, 2], [3, 4]]
+ * toRows(fromRows([[1, 2], [3, 4]], [0, 1])); // → [[1, 2], [3, 4]]
  * ```
  */
 export function toRows(dataset: Dataset): number[][] {
@@ -54,8 +54,8 @@ export function toRows(dataset: Dataset): number[][] {
  * @example
  * ```ts
  * const ds = fromRows([[0, 0], [1, 1], [2, 2]], [0, 1, 1]);
- * ds.nFeatures; // 2
- * ds.nClasses; // 2
+ * ds.nFeatures; // → 2
+ * ds.nClasses; // → 2
  * ```
  */
 export function fromRows(

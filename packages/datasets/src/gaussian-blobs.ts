@@ -38,7 +38,7 @@ const PLAYGROUND_CENTERS: readonly (readonly number[])[] = [
  * @example
  * ```ts
  * const ds = gaussianBlobs({ nSamples: 90, centers: [[0, 0], [3, 0], [0, 3]], rng: createRng(5) });
- * ds.nClasses; // 3
+ * ds.nClasses; // → 3
  * ```
  */
 export function gaussianBlobs(options: GaussianBlobsOptions = {}): Dataset {

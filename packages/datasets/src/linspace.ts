@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * linspace(0, 1, 5); // Float64Array [0, 0.25, 0.5, 0.75, 1]
+ * linspace(0, 1, 5); // → Float64Array [0, 0.25, 0.5, 0.75, 1]
  * ```
  */
 export function linspace(start: number, stop: number, num: number): Float64Array {

@@ -31,7 +31,7 @@ export interface MoonsOptions {
  * @example
  * ```ts
  * const ds = moons({ nSamples: 100, noise: 0.05, rng: new NumpyRandomState(0) });
- * ds.nClasses; // 2
+ * ds.nClasses; // → 2
  * ```
  */
 export function moons(options: MoonsOptions = {}): Dataset {

@@ -44,8 +44,8 @@ export interface SpiralsOptions {
  * @example
  * ```ts
  * const ds = generateSpirals({ pointsPerClass: 100, classes: 3, noise: 0.15, rng: new NumpyRandomState(42) });
- * ds.nSamples; // 300
- * row(ds, 1); // [0.00019861745374223115, 0.010099057192024266]
+ * ds.nSamples; // → 300
+ * row(ds, 1); // → [0.00019861745374223115, 0.010099057192024266]
  * ```
  */
 export function generateSpirals(options: SpiralsOptions = {}): Dataset {

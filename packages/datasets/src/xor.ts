@@ -31,7 +31,7 @@ const PADDING = 0.3;
  * @example
  * ```ts
  * const ds = xor({ nSamples: 200, rng: createRng(1) });
- * ds.nSamples; // 200
+ * ds.nSamples; // → 200
  * ```
  */
 export function xor(options: XorOptions = {}): Dataset {

@@ -142,7 +142,7 @@ function fromNetwork(net: NeuralNetwork): ExportLayer[] {
  *
  * @example
  * ```ts
- * modelLayers(new NeuralNetwork([2, 16, 3], { rng })).map((l) => `${l.name}:${l.kind}`); // ["0:linear", "1:relu", "2:linear"]
+ * modelLayers(new NeuralNetwork([2, 16, 3], { rng })).map((l) => `${l.name}:${l.kind}`); // → ["0:linear", "1:relu", "2:linear"]
  * ```
  */
 export function modelLayers(model: ExportableModel, fn = "modelLayers"): ExportLayer[] {
@@ -181,7 +181,7 @@ export function modelLayers(model: ExportableModel, fn = "modelLayers"): ExportL
  *
  * @example
  * ```ts
- * Object.keys(exportStateDict(new NeuralNetwork([2, 16, 16, 3], { rng }))); // ["0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias"]
+ * Object.keys(exportStateDict(new NeuralNetwork([2, 16, 16, 3], { rng }))); // → ["0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias"]
  * ```
  */
 export function exportStateDict(model: ExportableModel): StateDict {

@@ -28,7 +28,7 @@ export class CrossEntropyLoss {
    *
    * @example
    * ```ts
-   * new CrossEntropyLoss().forward(tensor([[2, 1, 0.1]]), [0]).item(); // 0.41703001627783354
+   * new CrossEntropyLoss().forward(tensor([[2, 1, 0.1]]), [0]).item(); // → 0.41703001627783354
    * ```
    */
   forward(logits: Tensor, targets: Int32Array | readonly number[]): Tensor {

@@ -45,7 +45,7 @@ export function checkClassificationBatch(fn: string, logits: unknown, targets: u
  * @throws RangeError for an empty batch, a length mismatch, or a target that is not an integer in `[0, c)`.
  * @example
  * ```ts
- * crossEntropy(tensor([[2, 1, 0.1]]), [0]).item(); // 0.41703001627783354
+ * crossEntropy(tensor([[2, 1, 0.1]]), [0]).item(); // → 0.41703001627783354
  * ```
  */
 export function crossEntropy(

@@ -40,8 +40,8 @@ export interface SoftmaxCrossEntropyResult {
  * @example
  * ```ts
  * const { loss, probabilities } = softmaxCrossEntropy([new Value(2), new Value(1), new Value(0.1)], 0);
- * probabilities.map((p) => p.data.toFixed(3)); // ["0.659", "0.242", "0.099"]
- * loss.data.toFixed(4); // "0.4170"
+ * probabilities.map((p) => p.data.toFixed(3)); // → ["0.659", "0.242", "0.099"]
+ * loss.data.toFixed(4); // → "0.4170"
  * loss.backward(); // scores[i].grad = p[i] − (i === 0 ? 1 : 0)
  * ```
  */

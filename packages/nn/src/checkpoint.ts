@@ -10,7 +10,7 @@ import type { HasStateDict, StateDict, TensorState } from "./state-dict.js";
  * @example
  * ```ts
  * const saved: Checkpoint = JSON.parse(saveCheckpoint(model, opt, { epoch: 10 }));
- * saved.optimizer.param_groups[0]; // { lr: 0.01, betas: [0.9, 0.999], … }
+ * saved.optimizer.param_groups[0]; // → { lr: 0.01, betas: [0.9, 0.999], … }
  * ```
  */
 export interface Checkpoint {

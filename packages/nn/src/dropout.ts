@@ -25,8 +25,8 @@ export interface DropoutOptions {
  * @example
  * ```ts
  * const drop = new Dropout(0.5, { rng: createRng(0) });
- * drop.forward(ones([4])).toArray(); // each 0 or 2, e.g. [2, 0, 2, 2]
- * drop.eval().forward(ones([4])).toArray(); // [1, 1, 1, 1]
+ * drop.forward(ones([4])).toArray(); // → each 0 or 2, e.g. [2, 0, 2, 2]
+ * drop.eval().forward(ones([4])).toArray(); // → [1, 1, 1, 1]
  * ```
  */
 export class Dropout extends Module {
@@ -61,7 +61,7 @@ export class Dropout extends Module {
    *
    * @example
    * ```ts
-   * new Dropout(0.2).forward(x).shape; // x.shape
+   * new Dropout(0.2).forward(x).shape; // → x.shape
    * ```
    */
   forward(x: Tensor): Tensor {

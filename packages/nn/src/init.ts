@@ -79,8 +79,8 @@ export interface KaimingOptions extends InitOptions {
  *
  * @example
  * ```ts
- * init.calculateGain("relu"); // 1.4142135623730951
- * init.calculateGain("leaky_relu", 0.2); // √(2 / 1.04)
+ * init.calculateGain("relu"); // → 1.4142135623730951
+ * init.calculateGain("leaky_relu", 0.2); // → √(2 / 1.04)
  * ```
  */
 export function calculateGain(nonlinearity: Nonlinearity, param?: number): number {
@@ -115,8 +115,8 @@ export function calculateGain(nonlinearity: Nonlinearity, param?: number): numbe
  *
  * @example
  * ```ts
- * init.calculateFanInAndFanOut(zeros([16, 2])); // { fanIn: 2, fanOut: 16 }
- * init.calculateFanInAndFanOut(zeros([8, 3, 5, 5])); // { fanIn: 75, fanOut: 200 }
+ * init.calculateFanInAndFanOut(zeros([16, 2])); // → { fanIn: 2, fanOut: 16 }
+ * init.calculateFanInAndFanOut(zeros([8, 3, 5, 5])); // → { fanIn: 75, fanOut: 200 }
  * ```
  */
 export function calculateFanInAndFanOut(tensor: Tensor): { fanIn: number; fanOut: number } {
@@ -204,7 +204,7 @@ export function zeros(tensor: Tensor): Tensor {
  *
  * @example
  * ```ts
- * init.eye(zeros([2, 3])).toArray(); // [[1, 0, 0], [0, 1, 0]]
+ * init.eye(zeros([2, 3])).toArray(); // → [[1, 0, 0], [0, 1, 0]]
  * ```
  */
 export function eye(tensor: Tensor): Tensor {

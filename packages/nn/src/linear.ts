@@ -25,10 +25,10 @@ export interface LinearOptions {
  * @example
  * ```ts
  * const layer = new Linear(2, 16, { rng: createRng(0) });
- * layer.weight.shape; // [16, 2]
+ * layer.weight.shape; // → [16, 2]
  * manualSeed(0);
- * new Linear(2, 16).weight.shape; // [16, 2], drawn from the default generator
- * layer.forward(tensor([[0.5, -0.2]])).shape; // [1, 16]
+ * new Linear(2, 16).weight.shape; // → [16, 2], drawn from the default generator
+ * layer.forward(tensor([[0.5, -0.2]])).shape; // → [1, 16]
  * ```
  */
 export class Linear extends Module {
@@ -60,7 +60,7 @@ export class Linear extends Module {
    *
    * @example
    * ```ts
-   * layer.forward(tensor([[1, 2]])); // shape [1, outFeatures]
+   * layer.forward(tensor([[1, 2]])); // → shape [1, outFeatures]
    * ```
    */
   forward(x: Tensor): Tensor {

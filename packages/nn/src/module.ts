@@ -17,7 +17,7 @@ import type { StateDict, StateSlot } from "./state-dict.js";
  *     new Linear(2, 16, { rng }), new ReLU(), new Linear(16, 3, { rng })));
  *   forward(x: Tensor): Tensor { return this.network.forward(x); }
  * }
- * new SpiralNet().namedParameters().map(([name]) => name); // ["network.0.weight", "network.0.bias", …]
+ * new SpiralNet().namedParameters().map(([name]) => name); // → ["network.0.weight", "network.0.bias", …]
  * ```
  */
 export abstract class Module {
@@ -88,7 +88,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * new Linear(2, 3, { rng }).namedParameters().map(([n, t]) => [n, t.shape]); // [["weight", [3, 2]], ["bias", [3]]]
+   * new Linear(2, 3, { rng }).namedParameters().map(([n, t]) => [n, t.shape]); // → [["weight", [3, 2]], ["bias", [3]]]
    * ```
    */
   namedParameters(): [string, Tensor][] {
@@ -116,7 +116,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * new BatchNorm1d(3).namedBuffers().map(([n]) => n); // ["running_mean", "running_var", "num_batches_tracked"]
+   * new BatchNorm1d(3).namedBuffers().map(([n]) => n); // → ["running_mean", "running_var", "num_batches_tracked"]
    * ```
    */
   namedBuffers(): [string, Tensor][] {
@@ -132,7 +132,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * model.buffers().length; // 3 per BatchNorm1d
+   * model.buffers().length; // → 3 per BatchNorm1d
    * ```
    */
   buffers(): Tensor[] {
@@ -144,7 +144,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * new Sequential(new Linear(2, 3, { rng }), new ReLU()).namedChildren().map(([n]) => n); // ["0", "1"]
+   * new Sequential(new Linear(2, 3, { rng }), new ReLU()).namedChildren().map(([n]) => n); // → ["0", "1"]
    * ```
    */
   namedChildren(): [string, Module][] {
@@ -156,7 +156,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * model.modules().filter((m) => m instanceof Linear).length; // 3 for the tutorial's network
+   * model.modules().filter((m) => m instanceof Linear).length; // → 3 for the tutorial's network
    * ```
    */
   modules(): Module[] {
@@ -168,7 +168,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * model.train(); model.training; // true
+   * model.train(); model.training; // → true
    * ```
    */
   train(mode = true): this {
@@ -186,7 +186,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * model.eval(); model.training; // false
+   * model.eval(); model.training; // → false
    * ```
    */
   eval(): this {
@@ -212,7 +212,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * Object.keys(model.stateDict()); // ["0.weight", "0.bias", "2.weight", …]
+   * Object.keys(model.stateDict()); // → ["0.weight", "0.bias", "2.weight", …]
    * ```
    */
   stateDict(): StateDict {

@@ -75,7 +75,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.forward([new Value(0.5), new Value(-0.2)]).map((s) => s.data); // 3 numbers
+   * net.forward([new Value(0.5), new Value(-0.2)]).map((s) => s.data); // → 3 numbers
    * ```
    */
   forward(x: readonly (Value | number)[]): Value[] {
@@ -90,7 +90,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.predict([0.5, -0.2]); // 0, 1 or 2
+   * net.predict([0.5, -0.2]); // → 0, 1 or 2
    * ```
    */
   predict(x: readonly (Value | number)[]): number {
@@ -106,7 +106,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.parameters().length; // 371 for [2, 16, 16, 3]
+   * net.parameters().length; // → 371 for [2, 16, 16, 3]
    * ```
    */
   parameters(): Value[] {
@@ -130,7 +130,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.summary().split("\n")[1]; // "  Architecture: 2 → 16 → 16 → 3"
+   * net.summary().split("\n")[1]; // → "  Architecture: 2 → 16 → 16 → 3"
    * ```
    */
   summary(): string {
@@ -149,7 +149,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.stateDict()["layers.0.weight"].shape; // [16, 2]
+   * net.stateDict()["layers.0.weight"].shape; // → [16, 2]
    * ```
    */
   stateDict(): StateDict {

@@ -70,8 +70,8 @@ export function checkRng(fn: string, options: unknown): Rng {
  * @example
  * ```ts
  * const n = new Neuron(2, { activation: "relu", rng: new PythonRandom(42) });
- * n.w.map((w) => w.data); // [0.39435853867479875, -1.3434724638909166] (Python's draws)
- * n.forward([new Value(1), new Value(2)]).data; // relu(0 + 0.394… - 2.686…) = 0
+ * n.w.map((w) => w.data); // → [0.39435853867479875, -1.3434724638909166] (Python's draws)
+ * n.forward([new Value(1), new Value(2)]).data; // → relu(0 + 0.394… - 2.686…) = 0
  * ```
  */
 export class Neuron {
@@ -102,7 +102,7 @@ export class Neuron {
    *
    * @example
    * ```ts
-   * neuron.forward([new Value(0.5), new Value(-1)]); // a Value
+   * neuron.forward([new Value(0.5), new Value(-1)]); // → a Value
    * ```
    */
   forward(x: readonly (Value | number)[]): Value {
@@ -134,7 +134,7 @@ export class Neuron {
    *
    * @example
    * ```ts
-   * new Neuron(2, { rng }).parameters().length; // 3
+   * new Neuron(2, { rng }).parameters().length; // → 3
    * ```
    */
   parameters(): Value[] {

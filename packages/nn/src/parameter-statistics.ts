@@ -47,8 +47,8 @@ function statistics(values: ArrayLike<number>): Statistics {
  * @example
  * ```ts
  * const [first] = parameterStatistics(net);
- * first.neurons; // 16
- * first.weights.count; // 32
+ * first.neurons; // → 16
+ * first.weights.count; // → 32
  * ```
  */
 export function parameterStatistics(model: NeuralNetwork | Module): LayerStatistics[] {

@@ -34,8 +34,8 @@ function checkDigits(fn: string, digits: number): void {
  *
  * @example
  * ```ts
- * formatFixed(15.378512, 4); // "15.3785"
- * formatFixed(0.125, 2); // "0.12" (toFixed gives "0.13")
+ * formatFixed(15.378512, 4); // → "15.3785"
+ * formatFixed(0.125, 2); // → "0.12" (toFixed gives "0.13")
  * ```
  */
 export function formatFixed(x: number, digits: number): string {
@@ -73,8 +73,8 @@ export function formatFixed(x: number, digits: number): string {
  *
  * @example
  * ```ts
- * formatPercent(111 / 240, 1); // "46.2%" (Python's answer; (x * 100).toFixed(1) gives "46.3")
- * formatPercent(0.9333333333333333, 1); // "93.3%"
+ * formatPercent(111 / 240, 1); // → "46.2%" (Python's answer; (x * 100).toFixed(1) gives "46.3")
+ * formatPercent(0.9333333333333333, 1); // → "93.3%"
  * ```
  */
 export function formatPercent(x: number, digits = 1): string {
@@ -90,8 +90,8 @@ export function formatPercent(x: number, digits = 1): string {
  *
  * @example
  * ```ts
- * formatGrouped(371); // "371"
- * formatGrouped(1234567); // "1,234,567"
+ * formatGrouped(371); // → "371"
+ * formatGrouped(1234567); // → "1,234,567"
  * ```
  */
 export function formatGrouped(n: number): string {
@@ -111,9 +111,9 @@ export function formatGrouped(n: number): string {
  *
  * @example
  * ```ts
- * formatRepr(1e-5); // "1e-05"
- * formatRepr(0.1); // "0.1"
- * formatRepr(2); // "2.0"
+ * formatRepr(1e-5); // → "1e-05"
+ * formatRepr(0.1); // → "0.1"
+ * formatRepr(2); // → "2.0"
  * ```
  */
 export function formatRepr(x: number): string {

@@ -17,7 +17,7 @@ function checkDim(fn: string, dim: unknown): number {
  *
  * @example
  * ```ts
- * new Softmax(1).forward(tensor([[0, 0]])).toArray(); // [[0.5, 0.5]]
+ * new Softmax(1).forward(tensor([[0, 0]])).toArray(); // → [[0.5, 0.5]]
  * ```
  */
 export class Softmax extends Module {
@@ -46,7 +46,7 @@ export class Softmax extends Module {
  *
  * @example
  * ```ts
- * new LogSoftmax(1).forward(tensor([[0, 0]])).toArray(); // [[-0.693…, -0.693…]]
+ * new LogSoftmax(1).forward(tensor([[0, 0]])).toArray(); // → [[-0.693…, -0.693…]]
  * ```
  */
 export class LogSoftmax extends Module {

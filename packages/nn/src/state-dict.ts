@@ -18,7 +18,7 @@ export interface TensorState {
  * @example
  * ```ts
  * const state: StateDict = model.stateDict();
- * Object.keys(state); // ["0.weight", "0.bias", "2.weight", …]
+ * Object.keys(state); // → ["0.weight", "0.bias", "2.weight", …]
  * ```
  */
 export type StateDict = Record<string, TensorState>;

@@ -26,7 +26,7 @@ export interface DatasetLike {
  * @example
  * ```ts
  * const data = new TensorDataset(tensor([[0, 0], [0, 1], [1, 0]]), Int32Array.of(0, 1, 1));
- * data.length; // 3
+ * data.length; // → 3
  * const fromPlain = TensorDataset.fromDataset(moons({ nSamples: 100 })); // columns [X (100, 2), y]
  * ```
  */

@@ -19,9 +19,9 @@ const TWO_POW_32 = 4294967296;
  * @example
  * ```ts
  * const rs = new NumpyRandomState(42); // np.random.seed(42)
- * rs.randomSample(); // 0.3745401188473625
- * rs.randn(); // -1.1118801180469204
- * rs.permutation(5); // Int32Array [1, 0, 3, 4, 2]
+ * rs.randomSample(); // → 0.3745401188473625
+ * rs.randn(); // → -1.1118801180469204
+ * rs.permutation(5); // → Int32Array [1, 0, 3, 4, 2]
  * ```
  */
 export class NumpyRandomState implements Rng {

@@ -13,7 +13,7 @@ import type { Parameter } from "./parameter.js";
  * ```ts
  * const sd: OptimizerStateDict<AdamParameterState, AdamParamGroup> = adam.stateDict();
  * sd.state["0"]?.step; // 10
- * sd.param_groups[0].params; // [0, 1, 2, 3, 4, 5]
+ * sd.param_groups[0].params; // → [0, 1, 2, 3, 4, 5]
  * ```
  */
 export interface OptimizerStateDict<S, G> {

@@ -7,24 +7,25 @@
 //   // 0.5                         comment lines right below it (several lines for a multi-line output);
 //   expr; // → 0.5                 the value of an expression statement, as util.inspect shows it;
 //   stmt; // SomeError: message    what the statement throws.
-// A leading `→` is allowed on printed output too. A short aside after two or more spaces, in
-// parentheses, is commentary, not output:
+// A leading `→` is allowed on printed output too. An aside at the end, after a space, in parentheses,
+// is commentary, not output:
 //     console.log(np.randomSample()); // 0.3745401188473625          (np.random.random_sample())
-// Any other comment is a remark. So that a shown value can never hide as a remark, a remark at the end
-// of an expression statement whose value is not `undefined` fails: show it with `→` or move the remark.
-// Comparison ignores white space and the `(n)` length Node prints after a typed array's name; a shown
-// output that ends in `…` is compared up to there (a long error message, say).
+// Any other comment is a remark. So that a shown value can never hide as a remark, a comment at the end
+// of an expression statement is allowed only after an assignment or after a call whose value is
+// `undefined` (checked when it runs); anywhere else it fails: show the value with `→` or move the remark.
+// Comparison ignores white space and the `(n)` length Node prints after a typed array's name; a `…` in
+// a shown output stands for what the example leaves out (a long message's tail, a number's digits).
 import ts from "typescript";
 
 const commentLine = /^\s*\/\/ ?(.*)$/;
-const aside = /\s{2,}\(.*\)\s*$/;
+const aside = /\s+\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$/;
 const errorShown = /^[A-Z]\w*Error: /;
 const arrow = /^→\s?/;
 
 /**
  * The statements of an example whose output it shows, and the remarks to keep honest.
  * @returns {{ id: number, line: number, start: number, end: number,
- *   kind: "prints" | "value" | "throws" | "remark", shown: string, statement: string,
+ *   kind: "prints" | "value" | "throws" | "remark" | "unmarked", shown: string, statement: string,
  *   expression?: string }[]} `line` is 1-based within `source`
  */
 export function shownOutputs(source) {
@@ -59,8 +60,14 @@ export function shownOutputs(source) {
     if (throws) kind = "throws";
     else if (prints) kind = "prints";
     else if (marked) kind = "value";
-    else if (trailing && isExpression) kind = "remark";
-    else continue; // a remark about a declaration or a block, or comment lines below a statement
+    else if (trailing && isExpression) {
+      // A remark may follow a call that returns nothing (checked when it runs) or an assignment; after
+      // any other expression it would read as the value, so it must be shown as one.
+      const e = statement.expression;
+      if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) continue;
+      kind = ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) ? "remark" : "unmarked";
+    } else continue; // a remark about a declaration or a block, or comment lines below a statement
     if ((throws || kind === "value") && !isExpression) {
       throw new Error(
         `example line ${endAt.line + 1}: a shown ${throws ? "throw" : "value"} is only checked on an ` +
@@ -92,7 +99,7 @@ export function instrument(source, outputs, harness) {
     let wrapped;
     if (o.kind === "throws")
       wrapped = `try { ${body} } catch (error) { __example.threw(${o.id}, error); }`;
-    else if (o.kind === "value" || o.kind === "remark")
+    else if (o.kind === "value" || o.kind === "remark" || o.kind === "unmarked")
       wrapped = `__example.value(${o.id}, (${o.expression}));`;
     else wrapped = body;
     result = `${result.slice(0, o.start)}__example.at(${o.id}); ${wrapped} __example.at(-1);${result.slice(o.end)}`;
@@ -103,16 +110,20 @@ export function instrument(source, outputs, harness) {
 const canonical = (text) =>
   text.replace(/\b((?:Big)?(?:Float|Int|Uint|Uint8Clamped)\d+Array)\(\d+\)/g, "$1").replace(/\s+/g, "");
 
-/** Equal up to white space; a shown text that ends in `…` needs only to start what was seen. */
+/**
+ * Equal up to white space. A `…` in the shown text stands for anything (an elided tail, the rest of a
+ * long number): `[0.659…, 0.242…]`, `["0.weight", "0.bias", …]`, `RangeError: matmul: …`.
+ */
 function matches(seen, shown) {
-  const want = canonical(shown);
-  if (want.endsWith("…")) return canonical(seen).startsWith(want.slice(0, -1));
-  return canonical(seen) === want;
+  const pieces = canonical(shown).split("…");
+  if (pieces.length === 1) return canonical(seen) === pieces[0];
+  const escaped = pieces.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`^${escaped.join(".*?")}$`, "s").test(canonical(seen));
 }
-
-/** A value as `→` shows it: util.inspect's form in full; a string may be shown with either quote. */
+/** A value as `→` shows it: util.inspect's form in full; strings may be shown with either quote. */
 function sameValue(got, shown) {
-  return matches(got.inspected, shown) || (got.json !== undefined && matches(got.json, shown));
+  const quotes = (text) => text.replace(/"/g, "'");
+  return matches(quotes(got.inspected), quotes(shown)) || (got.json !== undefined && matches(got.json, shown));
 }
 
 /**
@@ -144,6 +155,12 @@ export function compareOutputs(outputs, seen, lineOffset = 0) {
         if (got.value === undefined) differences.push(`${where}: shown \`→ ${o.shown}\`, but it never ran`);
         else if (!sameValue(got.value, o.shown))
           differences.push(`${where}: shown\n      → ${o.shown}\n    its value is\n      ${got.value.inspected}`);
+        break;
+      case "unmarked":
+        differences.push(
+          `${where}: the comment \`// ${o.shown}\` follows an expression; show its value as \`// → …\`, ` +
+            `or put the remark on a line of its own`,
+        );
         break;
       case "remark":
         if (got.value !== undefined && got.value.inspected !== "undefined")

@@ -218,9 +218,9 @@ export function rand(shape: Shape, rng?: Rng | TensorOptions | null, options?: T
  *
  * @example
  * ```ts
- * manualSeed(0); // → from @neurogebra/random
+ * manualSeed(0); // @neurogebra/random's torch.manual_seed
  * randn([3, 2]).shape; // → [3, 2]
- * randn([3], createRng(1)).shape; // → [3]: an explicit rng wins
+ * randn([3], createRng(1)).shape; // → [3]  (an explicit rng wins)
  * ```
  */
 export function randn(shape: Shape, rng?: Rng | TensorOptions | null, options?: TensorOptions): Tensor {
@@ -241,7 +241,7 @@ export function randn(shape: Shape, rng?: Rng | TensorOptions | null, options?: 
  * @example
  * ```ts
  * uniform([16, 2], -0.5, 0.5, rng, { requiresGrad: true });
- * uniform([16, 2], -0.5, 0.5, { requiresGrad: true }); // → the default generator
+ * uniform([16, 2], -0.5, 0.5, { requiresGrad: true }).shape; // → [16, 2]  (from the default generator)
  * ```
  */
 export function uniform(

@@ -421,7 +421,7 @@ export class Tensor {
   sigmoid(): Tensor {
     return unary.sigmoid(this);
   }
-  /** `log(1 + eˣ)`, stable for large |x|. @example `tensor([0]).softplus().item() // → Math.LN2` */
+  /** `log(1 + eˣ)`, stable for large |x|. @example `tensor([0]).softplus().item() // → 0.6931471805599453  (ln 2)` */
   softplus(): Tensor {
     return unary.softplus(this);
   }
@@ -513,7 +513,7 @@ export class Tensor {
   argmax(axis?: number): Int32Array {
     return argmax(this, axis);
   }
-  /** `log Σ exp(x)` over `axis` (or all elements), stable for large inputs. @example `tensor([1000, 1000]).logSumExp().item() // → 1000 + Math.LN2` */
+  /** `log Σ exp(x)` over `axis` (or all elements), stable for large inputs. @example `tensor([1000, 1000]).logSumExp().item() // → 1000.6931471805599  (1000 + ln 2, no overflow)` */
   logSumExp(axis?: number, keepdims = false): Tensor {
     return logSumExp(this, axis, keepdims);
   }

@@ -379,7 +379,7 @@ export class Value {
    * @example
    * ```ts
    * const a = new Value(1);
-   * a.add(2).parents; // → [a, Value(data=2, grad=0)]
+   * a.add(2).parents; // → [Value(data=1, grad=0), Value(data=2, grad=0)]  (a, then the constant 2)
    * ```
    */
   get parents(): readonly Value[] {

@@ -6,7 +6,7 @@
  * ```ts
  * const ds = generateSpirals({ rng: new NumpyRandomState(42) });
  * ds.X.length === ds.nSamples * ds.nFeatures; // → true
- * row(ds, 1); // → [x0, x1] of the second point
+ * row(ds, 1); // → [0.0002684291056814467, 0.01009744278894073]  (x0, x1 of the second point)
  * ```
  */
 export interface Dataset {

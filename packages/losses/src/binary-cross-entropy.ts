@@ -52,7 +52,7 @@ const BCE: ElementwiseLoss = {
  * @throws RangeError for an empty batch, a length mismatch, or a prediction or target outside [0, 1].
  * @example
  * ```ts
- * binaryCrossEntropy(tensor([0.8, 0.1]), [1, 0]).item(); // → (−log 0.8 − log 0.9) / 2 ≈ 0.1643
+ * binaryCrossEntropy(tensor([0.8, 0.1]), [1, 0]).item(); // → 0.164252033486018  ((−log 0.8 − log 0.9) / 2)
  * ```
  */
 export function binaryCrossEntropy(

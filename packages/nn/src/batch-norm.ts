@@ -37,7 +37,7 @@ export interface BatchNorm1dOptions {
  * @example
  * ```ts
  * const bn = new BatchNorm1d(2);
- * bn.forward(tensor([[1, 10], [3, 30]])).toArray(); // → [[-1, -1], [1, 1]] (to within eps)
+ * bn.forward(tensor([[1, 10], [3, 30]])).toArray(); // → [[-0.99999…, -0.99999…], [0.99999…, 0.99999…]] (to within eps)
  * Object.keys(bn.stateDict()); // → ["weight", "bias", "running_mean", "running_var", "num_batches_tracked"]
  * ```
  */

@@ -120,7 +120,7 @@ interface ColumnBuffers {
  * @example
  * ```ts
  * const loader = new DataLoader(moons({ nSamples: 100 }), { batchSize: 16, shuffle: true });
- * loader.length; // → 7 batches per epoch
+ * loader.length; // → 7  (batches per epoch)
  * for (const [xb, yb] of loader) {
  *   const loss = model.forward(xb).crossEntropy(yb);
  *   optimizer.zeroGrad(); loss.backward(); optimizer.step();

@@ -25,7 +25,7 @@ export interface DropoutOptions {
  * @example
  * ```ts
  * const drop = new Dropout(0.5, { rng: createRng(0) });
- * drop.forward(ones([4])).toArray(); // → each 0 or 2, e.g. [2, 0, 2, 2]
+ * drop.forward(ones([4])).toArray(); // → [0, 2, 0, 2]  (each 0 or 2)
  * drop.eval().forward(ones([4])).toArray(); // → [1, 1, 1, 1]
  * ```
  */
@@ -61,7 +61,7 @@ export class Dropout extends Module {
    *
    * @example
    * ```ts
-   * new Dropout(0.2).forward(x).shape; // → x.shape
+   * new Dropout(0.2).forward(x).shape; // → [2, 3]  (x.shape)
    * ```
    */
   forward(x: Tensor): Tensor {

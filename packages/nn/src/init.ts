@@ -80,7 +80,7 @@ export interface KaimingOptions extends InitOptions {
  * @example
  * ```ts
  * init.calculateGain("relu"); // → 1.4142135623730951
- * init.calculateGain("leaky_relu", 0.2); // → √(2 / 1.04)
+ * init.calculateGain("leaky_relu", 0.2); // → 1.3867504905630728  (√(2 / 1.04))
  * ```
  */
 export function calculateGain(nonlinearity: Nonlinearity, param?: number): number {

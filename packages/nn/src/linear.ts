@@ -27,7 +27,7 @@ export interface LinearOptions {
  * const layer = new Linear(2, 16, { rng: createRng(0) });
  * layer.weight.shape; // → [16, 2]
  * manualSeed(0);
- * new Linear(2, 16).weight.shape; // → [16, 2], drawn from the default generator
+ * new Linear(2, 16).weight.shape; // → [16, 2]  (drawn from the default generator)
  * layer.forward(tensor([[0.5, -0.2]])).shape; // → [1, 16]
  * ```
  */
@@ -60,7 +60,7 @@ export class Linear extends Module {
    *
    * @example
    * ```ts
-   * layer.forward(tensor([[1, 2]])); // → shape [1, outFeatures]
+   * layer.forward(tensor([[1, 2]])).shape; // → [1, 16]  ([1, outFeatures])
    * ```
    */
   forward(x: Tensor): Tensor {

@@ -132,7 +132,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * model.buffers().length; // → 3 per BatchNorm1d
+   * new Sequential(new Linear(2, 3), new BatchNorm1d(3)).buffers().length; // → 3  (per BatchNorm1d)
    * ```
    */
   buffers(): Tensor[] {
@@ -156,7 +156,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * model.modules().filter((m) => m instanceof Linear).length; // → 3 for the tutorial's network
+   * model.modules().filter((m) => m instanceof Linear).length; // → 2
    * ```
    */
   modules(): Module[] {

@@ -75,7 +75,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.forward([new Value(0.5), new Value(-0.2)]).map((s) => s.data); // → 3 numbers
+   * net.forward([new Value(0.5), new Value(-0.2)]).map((s) => s.data); // → [0.5825226290233281, 0.4375255146082964, 0.09920268631845888]
    * ```
    */
   forward(x: readonly (Value | number)[]): Value[] {
@@ -90,7 +90,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.predict([0.5, -0.2]); // → 0, 1 or 2
+   * net.predict([0.5, -0.2]); // → 0  (the class with the highest score)
    * ```
    */
   predict(x: readonly (Value | number)[]): number {
@@ -106,7 +106,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.parameters().length; // → 371 for [2, 16, 16, 3]
+   * net.parameters().length; // → 371  (for [2, 16, 16, 3])
    * ```
    */
   parameters(): Value[] {

@@ -71,7 +71,7 @@ export function checkRng(fn: string, options: unknown): Rng {
  * ```ts
  * const n = new Neuron(2, { activation: "relu", rng: new PythonRandom(42) });
  * n.w.map((w) => w.data); // → [0.39435853867479875, -1.3434724638909166] (Python's draws)
- * n.forward([new Value(1), new Value(2)]).data; // → relu(0 + 0.394… - 2.686…) = 0
+ * n.forward([new Value(1), new Value(2)]).data; // → 0  (relu(0 + 0.394… − 2.686…))
  * ```
  */
 export class Neuron {
@@ -102,7 +102,7 @@ export class Neuron {
    *
    * @example
    * ```ts
-   * neuron.forward([new Value(0.5), new Value(-1)]); // → a Value
+   * neuron.forward([new Value(0.5), new Value(-1)]).data; // → 1.5406517332283158
    * ```
    */
   forward(x: readonly (Value | number)[]): Value {

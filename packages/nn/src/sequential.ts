@@ -41,7 +41,7 @@ export class Sequential extends Module {
    *
    * @example
    * ```ts
-   * model.at(-1); // → the last Linear
+   * model.at(-1) instanceof Linear; // → true  (the last layer)
    * ```
    */
   at(index: number): Module {

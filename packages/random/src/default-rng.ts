@@ -63,8 +63,9 @@ function describeSeed(seed: unknown): string {
  * @example
  * ```ts
  * manualSeed(42);
- * defaultRng().random() === createRng(42).random(); // → true: the default is now createRng(42)
- * manualSeed(42); // → again: back to the stream's start, as torch.manual_seed does
+ * defaultRng().random() === createRng(42).random(); // → true  (the default is now createRng(42))
+ * // again: back to the stream's start, as torch.manual_seed does
+ * manualSeed(42);
  * ```
  */
 export function manualSeed(seed: number | string): Rng {
@@ -84,7 +85,7 @@ export function manualSeed(seed: number | string): Rng {
  * @example
  * ```ts
  * setDefaultRng(new NumpyRandomState(42));
- * defaultRng().random(); // → 0.3745401188473625, NumPy's first draw after np.random.seed(42)
+ * defaultRng().random(); // → 0.3745401188473625  (NumPy's first draw after np.random.seed(42))
  * ```
  */
 export function setDefaultRng(rng: Rng): Rng {

@@ -388,7 +388,7 @@ function combinePow(base: Expr, exponent: Expr): Expr {
  *
  * @example
  * ```ts
- * div(1, add(1, call("exp", neg(sym("x"))))).toString(); // → "1/(1 + exp(-x))"
+ * div(1, add(1, call("exp", neg(sym("x"))))).toString(); // → "1/(exp(-x) + 1)"
  * ```
  */
 export function div(a: ExprLike, b: ExprLike): Expr {

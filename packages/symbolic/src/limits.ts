@@ -28,7 +28,7 @@ export const MAX_DEPTH = 256;
  * @example
  * ```ts
  * parse("2**4000/2**3999").toString(); // → "2"
- * parse("1/3**5000").toString();       // → "3**(-5000)"
+ * parse("1/3**5000").toString();       // → "1/3**5000"
  * ```
  */
 export const MAX_RATIONAL_BITS = 16384;

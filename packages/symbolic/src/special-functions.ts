@@ -10,7 +10,7 @@ const SQRT_PI = Math.sqrt(Math.PI);
  *
  * @example
  * ```ts
- * erf(1); // → 0.8427007929497149
+ * erf(1); // → 0.842700792949715  (1 ulp above the correctly rounded 0.8427007929497149)
  * ```
  */
 export function erf(x: number): number {
@@ -113,7 +113,7 @@ function factorial(n: number): number {
  *
  * @example
  * ```ts
- * polygamma(0, 1); // → -0.5772156649015329 (−Euler's constant)
+ * polygamma(0, 1); // → -0.5772156649015332  (−Euler's constant −0.5772156649015329, 3 ulp off)
  * ```
  */
 export function polygamma(n: number, x: number): number {

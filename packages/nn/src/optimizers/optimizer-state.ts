@@ -11,9 +11,11 @@ import type { Parameter } from "./parameter.js";
  *
  * @example
  * ```ts
+ * model.forward(tensor([[0.5, -0.2]])).sum().backward();
+ * adam.step();
  * const sd: OptimizerStateDict<AdamParameterState, AdamParamGroup> = adam.stateDict();
- * sd.state["0"]?.step; // 10
- * sd.param_groups[0].params; // → [0, 1, 2, 3, 4, 5]
+ * sd.state["0"]?.step; // → 1
+ * sd.param_groups[0].params; // → [0, 1, 2, 3]  (model's four parameters)
  * ```
  */
 export interface OptimizerStateDict<S, G> {

@@ -13,7 +13,7 @@ import type { Parameter } from "./parameter.js";
  * ```ts
  * const opt = new SGD(model.parameters(), { lr: 0.05 });
  * opt.zeroGrad(); loss.backward(); opt.step();
- * opt.lr = 0.01; // → change the learning rate between steps (a schedule)
+ * opt.lr = 0.01; // change the learning rate between steps (a schedule)
  * ```
  */
 export abstract class Optimizer {

@@ -9,7 +9,7 @@ import { Optimizer } from "../optimizers/optimizer.js";
  * @example
  * ```ts
  * const sd: LRSchedulerStateDict = scheduler.stateDict();
- * sd.last_epoch; // → epochs stepped so far
+ * sd.last_epoch; // → 0  (epochs stepped so far)
  * ```
  */
 export interface LRSchedulerStateDict {
@@ -120,7 +120,7 @@ export abstract class LRScheduler {
    *
    * @example
    * ```ts
-   * scheduler.getLastLr(); // → [0.05]
+   * scheduler.getLastLr(); // → [0.1]
    * ```
    */
   getLastLr(): number[] {

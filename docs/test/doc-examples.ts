@@ -144,7 +144,11 @@ export function prepare(examples: DocExample[], packages: PackageApi[], suite: s
       if (e.autoImportFrom !== undefined) {
         const declared = topLevelNames(e.source);
         const prelude = preludeFor(e.autoImportFrom, e.source, declared);
-        const imports = autoImports(e.autoImportFrom, packages, new Set([...declared, "readFileSync", "writeFileSync"]));
+        const imports = autoImports(
+          e.autoImportFrom,
+          packages,
+          new Set([...declared, "readFileSync", "writeFileSync"]),
+        );
         prefix = `${imports}\n${prelude === "" ? "" : `${prelude}\n`}`;
       }
       const prefixLines = prefix === "" ? 0 : prefix.split("\n").length - 1;
@@ -186,7 +190,10 @@ export function typecheck(prepared: PreparedExample[]): string[] {
     }
     const at = d.file.getLineAndCharacterOfPosition(d.start ?? 0);
     const line = at.line - example.prefixLines;
-    const place = line < 0 ? `${example.where} (auto-import or prelude, docs/test/preludes.ts)` : `${example.file}:${example.line + line}`;
+    const place =
+      line < 0
+        ? `${example.where} (auto-import or prelude, docs/test/preludes.ts)`
+        : `${example.file}:${example.line + line}`;
     messages.push(`${place}: TS${d.code}: ${text}`);
   }
   return messages;

@@ -12,13 +12,19 @@ interface Prelude {
 }
 
 const common: Prelude[] = [
-  { provides: ["readFileSync", "writeFileSync"], code: `import { readFileSync, writeFileSync } from "node:fs";` },
+  {
+    provides: ["readFileSync", "writeFileSync"],
+    code: `import { readFileSync, writeFileSync } from "node:fs";`,
+  },
   { provides: ["rng"], code: "const rng = createRng(0);" },
   {
     provides: ["model"],
     code: "const model = new Sequential(new Linear(2, 16, { rng: createRng(0) }), new ReLU(), new Linear(16, 3, { rng: createRng(1) }));",
   },
-  { provides: ["net"], code: "const net = new NeuralNetwork([2, 16, 16, 3], { rng: new PythonRandom(42) });" },
+  {
+    provides: ["net"],
+    code: "const net = new NeuralNetwork([2, 16, 16, 3], { rng: new PythonRandom(42) });",
+  },
 ];
 
 const byPackage: Record<string, Prelude[]> = {
@@ -35,9 +41,21 @@ const byPackage: Record<string, Prelude[]> = {
     { provides: ["bn"], code: "const bn = new BatchNorm1d(3);" },
     { provides: ["batch"], code: "const batch = tensor([[0.5, -0.2, 1.5], [0.1, 0.9, -1]]);" },
     { provides: ["opt"], needs: ["model"], code: "const opt = new Adam(model.parameters(), { lr: 0.01 });" },
-    { provides: ["adam"], needs: ["model"], code: "const adam = new Adam(model.parameters(), { lr: 0.01 });" },
-    { provides: ["optimizer"], needs: ["model"], code: "const optimizer = new SGD(model.parameters(), { lr: 0.1 });" },
-    { provides: ["scheduler"], needs: ["optimizer"], code: "const scheduler = new StepLR(optimizer, { stepSize: 3, gamma: 0.1 });" },
+    {
+      provides: ["adam"],
+      needs: ["model"],
+      code: "const adam = new Adam(model.parameters(), { lr: 0.01 });",
+    },
+    {
+      provides: ["optimizer"],
+      needs: ["model"],
+      code: "const optimizer = new SGD(model.parameters(), { lr: 0.1 });",
+    },
+    {
+      provides: ["scheduler"],
+      needs: ["optimizer"],
+      code: "const scheduler = new StepLR(optimizer, { stepSize: 3, gamma: 0.1 });",
+    },
     {
       provides: ["loss"],
       needs: ["model"],
@@ -56,7 +74,12 @@ const uses = (source: string, name: string): boolean =>
 
 /** The prelude code an example of `pkg` needs, given the names it declares itself. */
 export function preludeFor(pkg: string, source: string, declared: Set<string>): string {
-  const entries = [...(byPackage[pkg] ?? []), ...common.filter((c) => !(byPackage[pkg] ?? []).some((e) => e.provides.some((n) => c.provides.includes(n))))];
+  const entries = [
+    ...(byPackage[pkg] ?? []),
+    ...common.filter(
+      (c) => !(byPackage[pkg] ?? []).some((e) => e.provides.some((n) => c.provides.includes(n))),
+    ),
+  ];
   const chosen = new Set<Prelude>();
   const want = (name: string): void => {
     if (declared.has(name)) return;

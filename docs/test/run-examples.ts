@@ -28,7 +28,7 @@ async function run(example: PreparedExample): Promise<string[]> {
     console.log = log;
     rmSync(dir, { recursive: true, force: true });
   }
-  return compareOutputs(example.outputs, recorder.seen, example.line - 1).map(
+  return compareOutputs(example.outputs, recorder.seen as Record<string, never>, example.line - 1).map(
     (d: string) => `${example.file}: ${d}`,
   );
 }

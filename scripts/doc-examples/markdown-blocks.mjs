@@ -20,7 +20,8 @@ export function tsBlocks(markdown, file = "markdown") {
       const info = open[2].trim();
       const skip = noRun.exec(info);
       if (skip) {
-        if (skip[1] === "") throw new Error(`${file}:${i + 1}: \`no-run\` needs a reason (\`\`\`ts no-run: why)`);
+        if (skip[1] === "")
+          throw new Error(`${file}:${i + 1}: \`no-run\` needs a reason (\`\`\`ts no-run: why)`);
         block.noRun = skip[1];
       } else if (info !== "") throw new Error(`${file}:${i + 1}: unknown \`\`\`ts info "${info}"`);
       blocks.push(block);

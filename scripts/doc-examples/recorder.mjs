@@ -22,7 +22,10 @@ export function createRecorder() {
     },
     value(id, value) {
       const inspected = inspect(value, { depth: Infinity, maxArrayLength: Infinity, breakLength: Infinity });
-      (seen[id] ??= {}).value = { inspected, ...(typeof value === "string" ? { json: JSON.stringify(value) } : {}) };
+      (seen[id] ??= {}).value = {
+        inspected,
+        ...(typeof value === "string" ? { json: JSON.stringify(value) } : {}),
+      };
       return value;
     },
   };

@@ -7,8 +7,8 @@
 //   // 0.5                         comment lines right below it (several lines for a multi-line output);
 //   expr; // → 0.5                 the value of an expression statement, as util.inspect shows it;
 //   stmt; // SomeError: message    what the statement throws.
-// A leading `→` is allowed on printed output too. An aside at the end, after a space, in parentheses,
-// is commentary, not output:
+// A leading `→` is allowed on printed output too. An aside at the end, after two or more spaces, in
+// parentheses, is commentary, not output (one space: part of the output, as in `f(x) (bound: x)`):
 //     console.log(np.randomSample()); // 0.3745401188473625          (np.random.random_sample())
 // Any other comment is a remark. So that a shown value can never hide as a remark, a comment at the end
 // of an expression statement is allowed only after an assignment or after a call whose value is
@@ -18,7 +18,7 @@
 import ts from "typescript";
 
 const commentLine = /^\s*\/\/ ?(.*)$/;
-const aside = /\s+\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$/;
+const aside = /\s{2,}\([^()]*(?:\([^()]*\)[^()]*)*\)\s*$/;
 const errorShown = /^[A-Z]\w*Error: /;
 const arrow = /^→\s?/;
 
@@ -64,9 +64,14 @@ export function shownOutputs(source) {
       // A remark may follow a call that returns nothing (checked when it runs) or an assignment; after
       // any other expression it would read as the value, so it must be shown as one.
       const e = statement.expression;
-      if (ts.isBinaryExpression(e) && e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-        e.operatorToken.kind <= ts.SyntaxKind.LastAssignment) continue;
-      kind = ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) ? "remark" : "unmarked";
+      if (
+        ts.isBinaryExpression(e) &&
+        e.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+        e.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+      )
+        continue;
+      kind =
+        ts.isCallExpression(e) || ts.isNewExpression(e) || ts.isAwaitExpression(e) ? "remark" : "unmarked";
     } else continue; // a remark about a declaration or a block, or comment lines below a statement
     if ((throws || kind === "value") && !isExpression) {
       throw new Error(
@@ -97,8 +102,7 @@ export function instrument(source, outputs, harness) {
   for (const o of [...outputs].reverse()) {
     const body = result.slice(o.start, o.end);
     let wrapped;
-    if (o.kind === "throws")
-      wrapped = `try { ${body} } catch (error) { __example.threw(${o.id}, error); }`;
+    if (o.kind === "throws") wrapped = `try { ${body} } catch (error) { __example.threw(${o.id}, error); }`;
     else if (o.kind === "value" || o.kind === "remark" || o.kind === "unmarked")
       wrapped = `__example.value(${o.id}, (${o.expression}));`;
     else wrapped = body;
@@ -123,7 +127,9 @@ function matches(seen, shown) {
 /** A value as `→` shows it: util.inspect's form in full; strings may be shown with either quote. */
 function sameValue(got, shown) {
   const quotes = (text) => text.replace(/"/g, "'");
-  return matches(quotes(got.inspected), quotes(shown)) || (got.json !== undefined && matches(got.json, shown));
+  return (
+    matches(quotes(got.inspected), quotes(shown)) || (got.json !== undefined && matches(got.json, shown))
+  );
 }
 
 /**
@@ -154,7 +160,9 @@ export function compareOutputs(outputs, seen, lineOffset = 0) {
       case "value":
         if (got.value === undefined) differences.push(`${where}: shown \`→ ${o.shown}\`, but it never ran`);
         else if (!sameValue(got.value, o.shown))
-          differences.push(`${where}: shown\n      → ${o.shown}\n    its value is\n      ${got.value.inspected}`);
+          differences.push(
+            `${where}: shown\n      → ${o.shown}\n    its value is\n      ${got.value.inspected}`,
+          );
         break;
       case "unmarked":
         differences.push(

@@ -47,7 +47,11 @@ function examplesOf(lines, where) {
       while (close < tag.length && !/^\s*```\s*$/.test(tag[close].text)) close++;
       const example = {
         line: tag[k].line + 1,
-        source: tag.slice(k + 1, close).map((l) => l.text).join("\n") + "\n",
+        source:
+          tag
+            .slice(k + 1, close)
+            .map((l) => l.text)
+            .join("\n") + "\n",
       };
       const info = open[2].trim();
       const skip = noRun.exec(info);
@@ -63,7 +67,8 @@ function examplesOf(lines, where) {
       continue;
     }
     const inline = [];
-    for (const l of tag) for (const m of l.text.matchAll(/`([^`]+)`/g)) inline.push({ line: l.line, source: `${m[1]}\n` });
+    for (const l of tag)
+      for (const m of l.text.matchAll(/`([^`]+)`/g)) inline.push({ line: l.line, source: `${m[1]}\n` });
     if (inline.length > 0) {
       examples.push(...inline);
       continue;
@@ -97,7 +102,8 @@ export function tsdocExamples(packageDir, root) {
   const index = program.getSourceFile(join(src, "index.ts"));
   const seenDocs = new Set();
   const examples = [];
-  const inSrc = (file) => !relative(src, file.fileName).startsWith("..") && !file.fileName.endsWith(".test.ts");
+  const inSrc = (file) =>
+    !relative(src, file.fileName).startsWith("..") && !file.fileName.endsWith(".test.ts");
 
   const collectDocs = (node, symbol) => {
     const file = node.getSourceFile();

@@ -199,7 +199,7 @@ export function arange(start: number, stop?: number, step = 1, options?: TensorO
  * @example
  * ```ts
  * rand([2, 2], rng).shape; // → [2, 2]
- * rand([2, 2], { requiresGrad: true }).requiresGrad; // → true (drawn from the default generator)
+ * rand([2, 2], { requiresGrad: true }).requiresGrad; // → true  (drawn from the default generator)
  * ```
  */
 export function rand(shape: Shape, rng?: Rng | TensorOptions | null, options?: TensorOptions): Tensor {
@@ -218,7 +218,8 @@ export function rand(shape: Shape, rng?: Rng | TensorOptions | null, options?: T
  *
  * @example
  * ```ts
- * manualSeed(0); // @neurogebra/random's torch.manual_seed
+ * // torch.manual_seed(0), from @neurogebra/random
+ * manualSeed(0);
  * randn([3, 2]).shape; // → [3, 2]
  * randn([3], createRng(1)).shape; // → [3]  (an explicit rng wins)
  * ```

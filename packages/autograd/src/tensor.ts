@@ -55,7 +55,7 @@ const ONE = new Float64Array([1]);
  * const x = tensor([1, 1]);
  * const loss = w.matmul(x).relu().sum(); // relu([3, -2]) summed = 3
  * loss.backward();
- * w.grad?.toArray(); // → [[1, 1], [0, 0]] (the second row was cut by relu)
+ * w.grad?.toArray(); // → [[1, 1], [0, 0]]  (the second row was cut by relu)
  * ```
  */
 export class Tensor {

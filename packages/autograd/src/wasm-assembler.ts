@@ -246,8 +246,12 @@ export interface WasmInstance {
  *
  * @example
  * ```ts
- * const kernel = instantiate(bytes, 2);
- * if (kernel !== null) (kernel.exports["twice"] as (x: number) => number)(2); // 4
+ * const { F64, assembleModule, f64Add } = wasm;
+ * const bytes = assembleModule([
+ *   { name: "twice", params: [["x", F64]], results: [F64], locals: [], body: (f) => [f64Add(f.get("x"), f.get("x"))] },
+ * ]);
+ * const kernel = wasm.instantiate(bytes, 2);
+ * kernel === null ? "no WebAssembly" : (kernel.exports["twice"] as (x: number) => number)(2); // → 4
  * ```
  */
 export function instantiate(bytes: Uint8Array, pages = 1): WasmInstance | null {

@@ -43,7 +43,7 @@ type Features = Float64Array | readonly (readonly number[])[];
  * const rng = new NumpyRandomState(42);
  * const data = generateSpirals({ noise: 0.15, rng });
  * const { XTrain, yTest, indices } = trainTestSplit(data, { rng });
- * XTrain.length; // → 480 (240 rows × 2)
+ * XTrain.length; // → 480  (240 rows × 2)
  * yTest.length; // → 60
  * indices.subarray(0, 3); // → Int32Array [203, 246, 67]
  * ```

@@ -208,6 +208,7 @@ export function exportStateDict(model: ExportableModel): StateDict {
  *
  * @example
  * ```ts
+ * writeFileSync("trained.safetensors", toSafetensors(exportStateDict(net))); // after training
  * loadExportedStateDict(net, fromSafetensors(readFileSync("trained.safetensors")));
  * ```
  */

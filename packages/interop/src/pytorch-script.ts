@@ -132,6 +132,7 @@ function embeddedData(data: ToPyTorchOptions["data"]): string {
  *
  * @example
  * ```ts
+ * const { X, y } = generateSpirals({ rng: new NumpyRandomState(42) });
  * writeFileSync("model.safetensors", toSafetensors(exportStateDict(model)));
  * writeFileSync("train_more.py", toPyTorch(model, { data: { X, y, nFeatures: 2 }, epochs: 20 }));
  * ```

@@ -208,8 +208,10 @@ function readElements(view: DataView, at: number, dtype: SafetensorsDtype, count
  *
  * @example
  * ```ts
+ * writeFileSync("trained.safetensors", toSafetensors(exportStateDict(model), { metadata: { epochs: "30" } }));
  * const { tensors, metadata } = readSafetensors(readFileSync("trained.safetensors"));
- * tensors["0.weight"].dtype; // "F64"
+ * tensors["0.weight"]?.dtype; // → "F64"
+ * metadata; // → { epochs: "30" }
  * ```
  */
 export function readSafetensors(bytes: Uint8Array): {
@@ -354,6 +356,7 @@ export function readSafetensors(bytes: Uint8Array): {
  *
  * @example
  * ```ts
+ * writeFileSync("trained.safetensors", toSafetensors(exportStateDict(model))); // after training
  * model.loadStateDict(fromSafetensors(readFileSync("trained.safetensors")));
  * ```
  */

@@ -37,7 +37,7 @@ export interface BatchNorm1dOptions {
  * @example
  * ```ts
  * const bn = new BatchNorm1d(2);
- * bn.forward(tensor([[1, 10], [3, 30]])).toArray(); // → [[-0.99999…, -0.99999…], [0.99999…, 0.99999…]] (to within eps)
+ * bn.forward(tensor([[1, 10], [3, 30]])).toArray(); // → [[-0.99999…, -0.99999…], [0.99999…, 0.99999…]]  (to within eps)
  * Object.keys(bn.stateDict()); // → ["weight", "bias", "running_mean", "running_var", "num_batches_tracked"]
  * ```
  */
@@ -99,8 +99,10 @@ export class BatchNorm1d extends Module {
    *
    * @example
    * ```ts
-   * bn.train().forward(batch); // batch statistics, running statistics updated
-   * bn.eval().forward(batch); // running statistics
+   * // training: batch statistics, running statistics updated
+   * bn.train().forward(batch);
+   * // evaluation: the running statistics
+   * bn.eval().forward(batch);
    * ```
    */
   forward(x: Tensor): Tensor {

@@ -90,9 +90,14 @@ function assertFiniteOptimizerState(sd: OptimizerStateDict<unknown, unknown>): v
  *
  * @example
  * ```ts
+ * const buildModel = () => new Sequential(new Linear(2, 16), new ReLU(), new Linear(16, 3));
+ * const trained = buildModel();
+ * writeFileSync("checkpoint.json", saveCheckpoint(trained, new Adam(trained.parameters(), { lr: 0.01 }), { epoch: 10 }));
+ * // … later, in another process …
  * const model = buildModel();
  * const adam = new Adam(model.parameters(), { lr: 0.01 });
  * const { epoch } = loadCheckpoint(model, adam, readFileSync("checkpoint.json", "utf8"));
+ * epoch; // → 10
  * ```
  */
 export function loadCheckpoint(

@@ -6,7 +6,7 @@ import { Tensor, Value } from "@neurogebra/autograd";
  *
  * @example
  * ```ts
- * countParameters(net.parameters()); // → 371  (the tutorial's 2 → 16 → 16 → 3 network) (either half)
+ * countParameters(net.parameters()); // → 371  (the tutorial's 2 → 16 → 16 → 3 network, either half)
  * ```
  */
 export function countParameters(params: Iterable<Value | Tensor>): number {

@@ -163,7 +163,9 @@ export class DataLoader<C extends readonly DatasetColumn[] = [Tensor, Int32Array
    *
    * @example
    * ```ts
-   * for (let epoch = 0; epoch < 30; epoch++) for (const [xb, yb] of loader) step(xb, yb);
+   * let batches = 0;
+   * for (let epoch = 0; epoch < 30; epoch++) for (const [xb] of loader) batches += xb.shape[0] > 0 ? 1 : 0;
+   * batches; // → 210  (30 epochs × 7 batches)
    * ```
    */
   *[Symbol.iterator](): Generator<Batch<C>, void, undefined> {

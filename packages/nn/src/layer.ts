@@ -45,7 +45,7 @@ export class Layer {
    *
    * @example
    * ```ts
-   * layer.forward([new Value(1), new Value(2)]); // Value[] of length nOut
+   * new Layer(2, 3, { rng }).forward([new Value(1), new Value(2)]).length; // → 3  (nOut Values)
    * ```
    */
   forward(x: readonly (Value | number)[]): Value[] {

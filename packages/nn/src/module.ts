@@ -35,7 +35,13 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * this.weight = this.registerParameter("weight", zeros([3, 2]));
+   * class Affine extends Module {
+   *   weight = this.registerParameter("weight", zeros([3, 2]));
+   *   forward(x: Tensor): Tensor {
+   *     return linear(x, this.weight);
+   *   }
+   * }
+   * new Affine().namedParameters().map(([name]) => name); // → ["weight"]
    * ```
    */
   protected registerParameter(name: string, tensor: Tensor): Tensor {
@@ -53,7 +59,13 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * this.runningMean = this.registerBuffer("running_mean", zeros([features]));
+   * class Center extends Module {
+   *   runningMean = this.registerBuffer("running_mean", zeros([3]));
+   *   forward(x: Tensor): Tensor {
+   *     return x.sub(this.runningMean);
+   *   }
+   * }
+   * Object.keys(new Center().stateDict()); // → ["running_mean"]
    * ```
    */
   protected registerBuffer(name: string, tensor: Tensor): Tensor {
@@ -69,7 +81,13 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * this.body = this.registerModule("body", new Sequential(new Linear(2, 3, { rng }), new ReLU()));
+   * class Net extends Module {
+   *   body = this.registerModule("body", new Sequential(new Linear(2, 3, { rng }), new ReLU()));
+   *   forward(x: Tensor): Tensor {
+   *     return this.body.forward(x);
+   *   }
+   * }
+   * new Net().namedParameters().map(([name]) => name); // → ["body.0.weight", "body.0.bias"]
    * ```
    */
   protected registerModule<M extends Module>(name: string, module: M): M {
@@ -226,7 +244,9 @@ export abstract class Module {
    *
    * @example
    * ```ts
+   * const copy = new Sequential(new Linear(2, 16), new ReLU(), new Linear(16, 3));
    * copy.loadStateDict(model.stateDict());
+   * copy.forward(tensor([[1, 2]])).sub(model.forward(tensor([[1, 2]]))).abs().sum().item(); // → 0
    * ```
    */
   loadStateDict(state: unknown): void {

@@ -163,7 +163,9 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
+   * const other = new NeuralNetwork([2, 16, 16, 3], { rng: new PythonRandom(0) });
    * other.loadStateDict(net.stateDict());
+   * other.predict([0.5, -0.2]) === net.predict([0.5, -0.2]); // → true
    * ```
    */
   loadStateDict(state: unknown): void {

@@ -70,7 +70,7 @@ export function checkRng(fn: string, options: unknown): Rng {
  * @example
  * ```ts
  * const n = new Neuron(2, { activation: "relu", rng: new PythonRandom(42) });
- * n.w.map((w) => w.data); // → [0.39435853867479875, -1.3434724638909166] (Python's draws)
+ * n.w.map((w) => w.data); // → [0.39435853867479875, -1.3434724638909166]  (Python's draws)
  * n.forward([new Value(1), new Value(2)]).data; // → 0  (relu(0 + 0.394… − 2.686…))
  * ```
  */

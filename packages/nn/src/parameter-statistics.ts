@@ -85,7 +85,7 @@ export function parameterStatistics(model: NeuralNetwork | Module): LayerStatist
  * //
  * // Layer 1:
  * //   Neurons:      16
- * //   Weights:      mean=0.0452, std=0.8126
+ * //   Weights:      mean=-0.1549, std=0.8484
  * //   …
  * ```
  */

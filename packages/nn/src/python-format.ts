@@ -35,7 +35,7 @@ function checkDigits(fn: string, digits: number): void {
  * @example
  * ```ts
  * formatFixed(15.378512, 4); // → "15.3785"
- * formatFixed(0.125, 2); // → "0.12" (toFixed gives "0.13")
+ * formatFixed(0.125, 2); // → "0.12"  (toFixed gives "0.13")
  * ```
  */
 export function formatFixed(x: number, digits: number): string {
@@ -73,7 +73,7 @@ export function formatFixed(x: number, digits: number): string {
  *
  * @example
  * ```ts
- * formatPercent(111 / 240, 1); // → "46.2%" (Python's answer; (x * 100).toFixed(1) gives "46.3")
+ * formatPercent(111 / 240, 1); // → "46.2%"  (Python's answer; (x * 100).toFixed(1) gives "46.3")
  * formatPercent(0.9333333333333333, 1); // → "93.3%"
  * ```
  */

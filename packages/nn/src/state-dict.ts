@@ -160,6 +160,7 @@ export function applyStateDict(fn: string, slots: readonly StateSlot[], state: u
  * @example
  * ```ts
  * const json = save(model);
+ * const otherModel = new Sequential(new Linear(2, 16), new ReLU(), new Linear(16, 3));
  * load(otherModel, json); // otherModel now has model's weights
  * ```
  */
@@ -196,6 +197,7 @@ export function assertFiniteState(fn: string, state: StateDict): void {
  *
  * @example
  * ```ts
+ * const json = save(model);
  * load(model, json);
  * ```
  */

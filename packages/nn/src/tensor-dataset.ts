@@ -76,7 +76,9 @@ export class TensorDataset<C extends readonly DatasetColumn[] = readonly Dataset
    *
    * @example
    * ```ts
+   * const split = trainTestSplit(moons({ nSamples: 100, rng }), { rng });
    * const loader = new DataLoader(TensorDataset.fromDataset(split.train), { batchSize: 16, shuffle: true });
+   * loader.length; // → 5  (80 training rows)
    * ```
    */
   static fromDataset(dataset: DatasetLike): TensorDataset<[Tensor, Int32Array]> {

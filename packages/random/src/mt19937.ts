@@ -13,7 +13,7 @@ const LOWER_MASK = 0x7fffffff;
  * @example
  * ```ts
  * const mt = new Mt19937(5489);
- * mt.nextUint32(); // → 3499211612 (the reference implementation's first output)
+ * mt.nextUint32(); // → 3499211612  (the reference implementation's first output)
  * ```
  */
 export class Mt19937 {

@@ -485,7 +485,7 @@ export class BooleanNode {
  * Exhaustiveness guard for `switch (node.kind)`: a compile error if a kind is left out.
  *
  * @example
- * ```ts
+ * ```ts no-run: the default branch of a switch over a node's kind (a fragment)
  * switch (c.kind) { case "relation": …; case "boolean": …; default: return assertNever(c, "walk"); }
  * ```
  */
@@ -544,7 +544,7 @@ export const E = new ConstantNode("E");
  *
  * @example
  * ```ts
- * piecewise([sym("x"), relation(">", sym("x"), 0)], [ZERO, TRUE]).toString(); // "Piecewise((x, x > 0), (0, True))"
+ * piecewise([sym("x"), relation(">", sym("x"), 0)], [num(0), TRUE]).toString(); // → "Piecewise((x, x > 0), (0, True))"
  * ```
  */
 export const TRUE = new BooleanNode(true);

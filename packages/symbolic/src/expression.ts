@@ -158,7 +158,7 @@ export class Expression {
    * @example
    * ```ts
    * forge.get("leaky_relu").eval({ x: -2 }); // → -0.02
-   * forge.get("orthogonal_residual_elem").eval({ a: 3 }); // → 3 (proj_coeff = 0: b is not needed)
+   * forge.get("orthogonal_residual_elem").eval({ a: 3 }); // → 3  (proj_coeff = 0: b is not needed)
    * ```
    */
   eval(vars: Bindings = {}): number {

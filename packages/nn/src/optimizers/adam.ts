@@ -176,8 +176,10 @@ export abstract class AdamBase extends Optimizer {
    *
    * @example
    * ```ts
+   * model.forward(tensor([[0.5, -0.2]])).sum().backward();
+   * adam.step();
    * const sd = adam.stateDict();
-   * sd.state["0"]?.exp_avg.shape; // [16, 2] for the first Linear's weight
+   * sd.state["0"]?.exp_avg.shape; // → [16, 2]  (the first Linear's weight)
    * ```
    */
   stateDict(): AdamStateDict {
@@ -223,6 +225,7 @@ export abstract class AdamBase extends Optimizer {
    *
    * @example
    * ```ts
+   * const saved = JSON.stringify(adam.stateDict()); // stored with the model's weights
    * const resumed = new Adam(model.parameters(), { lr: 0.01 });
    * resumed.loadStateDict(JSON.parse(saved));
    * ```

@@ -70,6 +70,7 @@ export type AdamStateDict = OptimizerStateDict<AdamParameterState, AdamParamGrou
  *
  * @example
  * ```ts
+ * const sgd = new SGD(model.parameters(), { lr: 0.1 });
  * try { adam.loadStateDict(sgd.stateDict()); } catch (e) {
  *   if (e instanceof OptimizerStateError) console.log(e.problems); // ['param_groups[0]: missing "betas"', …]
  * }

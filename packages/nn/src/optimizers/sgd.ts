@@ -121,8 +121,9 @@ export class SGD extends Optimizer {
    *
    * @example
    * ```ts
-   * const sd = opt.stateDict();
-   * sd.param_groups[0].momentum; // 0.9
+   * const sgd = new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
+   * const sd = sgd.stateDict();
+   * sd.param_groups[0].momentum; // → 0.9
    * ```
    */
   stateDict(): SGDStateDict {
@@ -159,6 +160,7 @@ export class SGD extends Optimizer {
    *
    * @example
    * ```ts
+   * const saved = JSON.stringify(new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 }).stateDict());
    * const resumed = new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 });
    * resumed.loadStateDict(JSON.parse(saved));
    * ```

@@ -80,7 +80,7 @@ const oneRate: Check = (value) =>
  * ```ts
  * const scheduler = new StepLR(optimizer, { stepSize: 10, gamma: 0.5 });
  * for (let epoch = 0; epoch < 30; epoch++) {
- *   train(); // optimizer.step() per batch
+ *   optimizer.step(); // once per batch, after backward()
  *   scheduler.step();
  * }
  * ```
@@ -189,6 +189,7 @@ export abstract class LRScheduler {
    *
    * @example
    * ```ts
+   * const saved = JSON.stringify(scheduler.stateDict()); // stored with the optimizer's state
    * scheduler.loadStateDict(JSON.parse(saved));
    * ```
    */

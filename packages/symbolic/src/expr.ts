@@ -222,7 +222,7 @@ export class RationalNode extends BaseExpr {
     super();
     this.hash = hashBigInt(hashBigInt(SEED.rational, p), q);
   }
-  /** The value as a {@link Ratio}. */
+  /** The value as an exact ratio `{ p, q }` (bigint numerator and denominator, q > 0, in lowest terms). */
   get ratio(): Ratio {
     return { p: this.p, q: this.q };
   }

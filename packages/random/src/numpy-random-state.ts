@@ -2,7 +2,15 @@ import { logCorrectlyRounded } from "./log-correctly-rounded.js";
 import { Mt19937 } from "./mt19937.js";
 import type { Rng } from "./rng.js";
 
-/** A seed NumPy's legacy `RandomState` accepts: one integer in [0, 2^32 - 1] or a non-empty array of them. */
+/**
+ * A seed NumPy's legacy `RandomState` accepts: one integer in [0, 2^32 - 1] or a non-empty array of them.
+ *
+ * @example
+ * ```ts
+ * const seed: NumpySeed = [1, 2, 3]; // np.random.seed([1, 2, 3])
+ * new NumpyRandomState(seed).randint(0, 10) === new NumpyRandomState([1, 2, 3]).randint(0, 10); // → true
+ * ```
+ */
 export type NumpySeed = number | readonly number[];
 
 const TWO_POW_32 = 4294967296;

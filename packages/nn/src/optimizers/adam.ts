@@ -299,7 +299,8 @@ export abstract class AdamBase extends Optimizer {
 
   /**
    * The update of the class comment for the scalars `weights[k]` (gradients `grads[k]`), whose moments
-   * sit at `offset + k`, at step `t`. One loop per tensor: a callback per scalar cost ~1.5× the update.
+   * sit at `offset + k`, at step `t`. One loop per tensor: a callback per scalar would cost more than the
+   * update.
    */
   #update(weights: Float64Array, grads: Float64Array, offset: number, t: number): void {
     const [beta1, beta2] = this.betas;

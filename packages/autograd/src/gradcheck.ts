@@ -1,7 +1,15 @@
 import { isGradEnabled, noGrad } from "./grad-mode.js";
 import { Value } from "./value.js";
 
-/** Tolerances of {@link gradcheck}; the defaults are PyTorch's `torch.autograd.gradcheck` ones. */
+/**
+ * Tolerances of {@link gradcheck}; the defaults are PyTorch's `torch.autograd.gradcheck` ones.
+ *
+ * @example
+ * ```ts
+ * const options: GradcheckOptions = { eps: 1e-7, atol: 1e-6, rtol: 1e-4 };
+ * gradcheck((a) => a.tanh(), [0.5], options).ok; // → true
+ * ```
+ */
 export interface GradcheckOptions {
   /** Finite-difference step, default 1e-6. */
   eps?: number;
@@ -11,7 +19,15 @@ export interface GradcheckOptions {
   rtol?: number;
 }
 
-/** One input's comparison in a {@link GradcheckReport}. */
+/**
+ * One input's comparison in a {@link GradcheckReport}.
+ *
+ * @example
+ * ```ts
+ * const worst: GradcheckMismatch = gradcheck((a, b) => a.mul(b), [2, 3]).worst;
+ * [worst.analytic === 3 || worst.analytic === 2, worst.absError < 1e-8]; // → [true, true]
+ * ```
+ */
 export interface GradcheckMismatch {
   /** Position of the input. */
   index: number;
@@ -25,7 +41,15 @@ export interface GradcheckMismatch {
   relError: number;
 }
 
-/** What {@link gradcheck} found. */
+/**
+ * What {@link gradcheck} found.
+ *
+ * @example
+ * ```ts
+ * const report: GradcheckReport = gradcheck((a, b) => a.mul(b), [2, 3]);
+ * [report.ok, report.analytic]; // → [true, [3, 2]]
+ * ```
+ */
 export interface GradcheckReport {
   /** True when every input's gradient is within tolerance (and all are finite). */
   ok: boolean;

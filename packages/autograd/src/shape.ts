@@ -3,7 +3,15 @@
  * Pure functions over `readonly number[]`; every error names the op that asked.
  */
 
-/** A tensor shape: one non-negative integer per dimension, outermost first (`[]` is a scalar). */
+/**
+ * A tensor shape: one non-negative integer per dimension, outermost first (`[]` is a scalar).
+ *
+ * @example
+ * ```ts
+ * const shape: Shape = [2, 3];
+ * zeros(shape).size; // → 6
+ * ```
+ */
 export type Shape = readonly number[];
 
 /**

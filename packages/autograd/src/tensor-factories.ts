@@ -10,7 +10,15 @@ import { MAX_SIZE, checkShape, describe, formatShape, shapeSize, tooLarge, type 
 import { Tensor, type NestedArray } from "./tensor.js";
 import { requiresGradOption, type TensorOptions } from "./tensor-options.js";
 
-/** Anything `tensor()` can read: a number, nested arrays of numbers, or a flat typed array / array. */
+/**
+ * Anything `tensor()` can read: a number, nested arrays of numbers, or a flat typed array / array.
+ *
+ * @example
+ * ```ts
+ * const data: TensorData = [[1, 2], [3, 4]];
+ * tensor(data).shape; // → [2, 2]
+ * ```
+ */
 export type TensorData = number | NestedArray | readonly NestedArray[] | ArrayLike<number>;
 
 /**

@@ -26,7 +26,15 @@ import { checkFinite, checkInputGradients } from "./tensor-anomaly.js";
 import { topologicalOrder } from "./tensor-topological-order.js";
 import { requiresGradOption, type TensorOptions } from "./tensor-options.js";
 
-/** Nested arrays of numbers, as `toArray()` returns them (a plain number for a 0-d tensor). */
+/**
+ * Nested arrays of numbers, as `toArray()` returns them (a plain number for a 0-d tensor).
+ *
+ * @example
+ * ```ts
+ * const rows: NestedArray = tensor([[1, 2], [3, 4]]).toArray();
+ * rows; // → [[1, 2], [3, 4]]
+ * ```
+ */
 export type NestedArray = number | NestedArray[];
 
 /** An op's backward step: receives the gradient of the op's output (flat, row-major). */

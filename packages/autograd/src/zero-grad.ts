@@ -4,7 +4,18 @@ function describe(x: unknown): string {
   return x === null || typeof x !== "object" ? `${typeof x} ${String(x)}` : "an object without zeroGrad()";
 }
 
-/** Anything with its own `zeroGrad()` (a `Tensor`, a module) can be reset alongside `Value`s. */
+/**
+ * Anything with its own `zeroGrad()` (a `Tensor`, a module) can be reset alongside `Value`s.
+ *
+ * @example
+ * ```ts
+ * const w = tensor([1, 2], { requiresGrad: true });
+ * w.sum().backward();
+ * const params: (Value | ZeroGradable)[] = [new Value(1), w];
+ * zeroGrad(params);
+ * w.grad?.toArray(); // → [0, 0]
+ * ```
+ */
 export interface ZeroGradable {
   zeroGrad(): void;
 }

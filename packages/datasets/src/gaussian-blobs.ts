@@ -10,7 +10,16 @@ import {
 } from "./check-options.js";
 import type { Dataset } from "./dataset.js";
 
-/** Options of `gaussianBlobs`. */
+/**
+ * Options of `gaussianBlobs`.
+ *
+ * @example
+ * ```ts
+ * const options: GaussianBlobsOptions = { nSamples: 6, centers: [[0, 0, 0], [5, 5, 5]], rng: createRng(0) };
+ * const blobs = gaussianBlobs(options);
+ * [blobs.nFeatures, blobs.nClasses]; // → [3, 2]
+ * ```
+ */
 export interface GaussianBlobsOptions {
   /** Total number of points, split as evenly as possible over the centers (earlier ones get the extra). Default 200. */
   nSamples?: number;

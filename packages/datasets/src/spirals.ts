@@ -12,7 +12,15 @@ import {
 import type { Dataset } from "./dataset.js";
 import { linspace } from "./linspace.js";
 
-/** Options of `generateSpirals`. */
+/**
+ * Options of `generateSpirals`.
+ *
+ * @example
+ * ```ts
+ * const options: SpiralsOptions = { pointsPerClass: 50, classes: 2, noise: 0.2, rng: new NumpyRandomState(0) };
+ * generateSpirals(options).nSamples; // → 100
+ * ```
+ */
 export interface SpiralsOptions {
   /** Points per arm (the tutorial's `n_points`). Default 100. */
   pointsPerClass?: number;

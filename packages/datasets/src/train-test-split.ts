@@ -4,7 +4,15 @@ import { checkKnownOptions, checkOptionsObject, checkRng } from "./check-options
 import { labelsToInt32, resolveClassCount } from "./dataset.js";
 import type { Dataset } from "./dataset.js";
 
-/** Options of `trainTestSplit`. */
+/**
+ * Options of `trainTestSplit`.
+ *
+ * @example
+ * ```ts
+ * const options: TrainTestSplitOptions = { trainFraction: 0.5, rng: new NumpyRandomState(42) };
+ * trainTestSplit(moons({ nSamples: 10, rng: createRng(0) }), options).train.nSamples; // → 5
+ * ```
+ */
 export interface TrainTestSplitOptions {
   /** Fraction of the rows that go to training, in (0, 1). Default 0.8. */
   trainFraction?: number;
@@ -15,7 +23,15 @@ export interface TrainTestSplitOptions {
   rng?: Rng;
 }
 
-/** The result of `trainTestSplit`: the tutorial's four arrays, the permutation, and both halves as datasets. */
+/**
+ * The result of `trainTestSplit`: the tutorial's four arrays, the permutation, and both halves as datasets.
+ *
+ * @example
+ * ```ts
+ * const split: TrainTestSplit = trainTestSplit(moons({ nSamples: 10, rng: createRng(0) }), { rng: createRng(1) });
+ * [split.train.nSamples, split.test.nSamples, split.XTrain.length]; // → [8, 2, 16]
+ * ```
+ */
 export interface TrainTestSplit {
   /** Row-major training features (rows `indices[0 … split − 1]`). */
   readonly XTrain: Float64Array;

@@ -13,13 +13,27 @@ import {
 } from "@neurogebra/nn";
 import type { StateDict } from "@neurogebra/nn";
 
-/** A model the exporters take: a `Sequential` of supported layers, or the from-scratch `NeuralNetwork`. */
+/**
+ * A model the exporters take: a `Sequential` of supported layers, or the from-scratch `NeuralNetwork`.
+ *
+ * @example
+ * ```ts
+ * const models: ExportableModel[] = [model, net];
+ * models.map((m) => Object.keys(exportStateDict(m)).length); // → [4, 6]
+ * ```
+ */
 export type ExportableModel = Sequential | NeuralNetwork;
 
 /**
  * One layer of a model as the exporters see it, in PyTorch's terms, under its `nn.Sequential` index: a
  * `Linear` (weight `[out, in]` row-major, as `nn.Linear.weight`), an activation, a `Dropout`, a
  * `BatchNorm1d` (its running statistics are what inference uses), or a `Softmax` / `LogSoftmax`.
+ *
+ * @example
+ * ```ts
+ * const layers: ExportLayer[] = modelLayers(model);
+ * layers.map((l) => l.kind); // → ["linear", "relu", "linear"]
+ * ```
  */
 export type ExportLayer =
   | {

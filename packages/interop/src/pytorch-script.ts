@@ -7,7 +7,15 @@ import type { ExportLayer, ExportableModel } from "./model-layers.js";
 import { modelLayers } from "./model-layers.js";
 import { PYTHON_BODY } from "./pytorch-script-body.js";
 
-/** Options of {@link toPyTorch}; the training defaults are written into the script and overridable by flags. */
+/**
+ * Options of {@link toPyTorch}; the training defaults are written into the script and overridable by flags.
+ *
+ * @example
+ * ```ts
+ * const options: ToPyTorchOptions = { epochs: 5, batchSize: 32, lr: 0.001, optimizer: "sgd" };
+ * toPyTorch(model, options).startsWith("#"); // → true
+ * ```
+ */
 export interface ToPyTorchOptions {
   /** The weights file the script loads, relative to the script's folder (default `"model.safetensors"`). */
   weightsFile?: string;

@@ -3,7 +3,15 @@ import { Tensor } from "@neurogebra/autograd";
 import { checkClassIndex, checkNonEmpty, checkReduction, checkSameLength, describe } from "./check.js";
 import type { Reduction } from "./check.js";
 
-/** Options of the tensor losses. */
+/**
+ * Options of the tensor losses.
+ *
+ * @example
+ * ```ts
+ * const options: LossOptions = { reduction: "sum" };
+ * mse(tensor([1, 2]), [0, 0], options).item(); // → 5
+ * ```
+ */
 export interface LossOptions {
   /** `"mean"` (default) over the batch, `"sum"`, or `"none"` (one loss per sample). */
   reduction?: Reduction;

@@ -2,7 +2,15 @@ import { Value, sum } from "@neurogebra/autograd";
 
 import { checkClassIndex, checkNonEmpty, describe } from "./check.js";
 
-/** Options of {@link softmaxCrossEntropy}. */
+/**
+ * Options of {@link softmaxCrossEntropy}.
+ *
+ * @example
+ * ```ts
+ * const options: SoftmaxCrossEntropyOptions = { method: "logSumExp" };
+ * softmaxCrossEntropy([new Value(1000), new Value(0)], 1, options).loss.data; // → 1000
+ * ```
+ */
 export interface SoftmaxCrossEntropyOptions {
   /**
    * `"tutorial"` (default): the tutorial's four steps — `-log(p[target])` from the normalised
@@ -13,7 +21,15 @@ export interface SoftmaxCrossEntropyOptions {
   method?: "tutorial" | "logSumExp";
 }
 
-/** What {@link softmaxCrossEntropy} returns: the loss node and the softmax probabilities (also nodes). */
+/**
+ * What {@link softmaxCrossEntropy} returns: the loss node and the softmax probabilities (also nodes).
+ *
+ * @example
+ * ```ts
+ * const { loss, probabilities }: SoftmaxCrossEntropyResult = softmaxCrossEntropy([new Value(0), new Value(0)], 0);
+ * [loss.data, probabilities.map((p) => p.data)]; // → [0.6931471805599453, [0.5, 0.5]]
+ * ```
+ */
 export interface SoftmaxCrossEntropyResult {
   loss: Value;
   probabilities: Value[];

@@ -5,7 +5,15 @@ import { Module } from "./module.js";
 import { checkSize } from "./neuron.js";
 import { formatRepr } from "./python-format.js";
 
-/** Options of {@link BatchNorm1d}; the defaults are PyTorch's. */
+/**
+ * Options of {@link BatchNorm1d}; the defaults are PyTorch's.
+ *
+ * @example
+ * ```ts
+ * const options: BatchNorm1dOptions = { eps: 1e-3, momentum: 0.01, affine: false };
+ * new BatchNorm1d(3, options).parameters().length; // → 0
+ * ```
+ */
 export interface BatchNorm1dOptions {
   /** Added to the variance before the square root (default 1e-5). */
   eps?: number;

@@ -6,7 +6,15 @@ import { describe } from "./describe.js";
 import { TensorDataset } from "./tensor-dataset.js";
 import type { DatasetColumn, DatasetLike } from "./tensor-dataset.js";
 
-/** Options of {@link DataLoader} and {@link ValueDataLoader}; the defaults are PyTorch's. */
+/**
+ * Options of {@link DataLoader} and {@link ValueDataLoader}; the defaults are PyTorch's.
+ *
+ * @example
+ * ```ts
+ * const options: DataLoaderOptions = { batchSize: 4, shuffle: true, rng: createRng(0), dropLast: true };
+ * new DataLoader(moons({ nSamples: 10, rng: createRng(0) }), options).length; // → 2
+ * ```
+ */
 export interface DataLoaderOptions {
   /** Samples per batch (default 1). */
   batchSize?: number;
@@ -97,7 +105,16 @@ export function epochOrder(fn: string, n: number, settings: LoaderSettings): Int
   return order;
 }
 
-/** A batch: each `Tensor` column gives a `Tensor` of the batch's rows, each typed array the batch's entries. */
+/**
+ * A batch: each `Tensor` column gives a `Tensor` of the batch's rows, each typed array the batch's entries.
+ *
+ * @example
+ * ```ts
+ * const data = new TensorDataset(tensor([[1, 2], [3, 4]]), new Int32Array([0, 1]));
+ * const batch: Batch<[Tensor, Int32Array]> = [...new DataLoader(data, { batchSize: 2, reuseBuffers: false })][0]!;
+ * batch[1]; // → Int32Array [0, 1]
+ * ```
+ */
 export type Batch<C extends readonly DatasetColumn[]> = {
   -readonly [K in keyof C]: C[K] extends Tensor ? Tensor : C[K];
 };

@@ -6,7 +6,15 @@ import { describe, expectTensor } from "./describe.js";
 import { Module } from "./module.js";
 import { formatRepr } from "./python-format.js";
 
-/** Options of {@link Dropout}. */
+/**
+ * Options of {@link Dropout}.
+ *
+ * @example
+ * ```ts
+ * const options: DropoutOptions = { rng: createRng(0) };
+ * new Dropout(0.5, options).forward(ones([4])).toArray(); // → [0, 2, 0, 2]
+ * ```
+ */
 export interface DropoutOptions {
   /**
    * Where the masks are drawn from; default: the shared default generator at each forward pass (as

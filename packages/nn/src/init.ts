@@ -24,7 +24,15 @@ import type { Rng } from "@neurogebra/random";
 
 import { describe, expectTensor } from "./describe.js";
 
-/** The nonlinearities `calculateGain` knows, under PyTorch's names. */
+/**
+ * The nonlinearities `calculateGain` knows, under PyTorch's names.
+ *
+ * @example
+ * ```ts
+ * const nonlinearity: Nonlinearity = "tanh";
+ * init.calculateGain(nonlinearity); // → 1.6666666666666667  (5/3)
+ * ```
+ */
 export type Nonlinearity =
   | "linear"
   | "conv1d"
@@ -50,19 +58,43 @@ const GAIN_ONE: readonly string[] = [
   "sigmoid",
 ];
 
-/** Options of the random initialisers. */
+/**
+ * Options of the random initialisers.
+ *
+ * @example
+ * ```ts
+ * const options: InitOptions = { rng: createRng(0) };
+ * init.normal(zeros([2]), 0, 1, options).shape; // → [2]
+ * ```
+ */
 export interface InitOptions {
   /** Where the values are drawn from; default: the shared default generator. */
   rng?: Rng;
 }
 
-/** Options of {@link xavierUniform} and {@link xavierNormal}. */
+/**
+ * Options of {@link xavierUniform} and {@link xavierNormal}.
+ *
+ * @example
+ * ```ts
+ * const options: XavierOptions = { gain: init.calculateGain("tanh"), rng: createRng(0) };
+ * init.xavierUniform(zeros([16, 2]), options).shape; // → [16, 2]
+ * ```
+ */
 export interface XavierOptions extends InitOptions {
   /** Scaling factor (default 1; `calculateGain("tanh")` for tanh layers). */
   gain?: number;
 }
 
-/** Options of {@link kaimingUniform} and {@link kaimingNormal}; the defaults are PyTorch's. */
+/**
+ * Options of {@link kaimingUniform} and {@link kaimingNormal}; the defaults are PyTorch's.
+ *
+ * @example
+ * ```ts
+ * const options: KaimingOptions = { nonlinearity: "relu", mode: "fan_in", rng: createRng(0) };
+ * init.kaimingUniform(zeros([16, 2]), options).shape; // → [16, 2]
+ * ```
+ */
 export interface KaimingOptions extends InitOptions {
   /** Negative slope of the rectifier after this layer, for `"leaky_relu"` (default 0). */
   a?: number;

@@ -6,7 +6,15 @@ import { describe, expectTensor } from "./describe.js";
 import { Module } from "./module.js";
 import { checkRng, checkSize } from "./neuron.js";
 
-/** Options of {@link Linear}. */
+/**
+ * Options of {@link Linear}.
+ *
+ * @example
+ * ```ts
+ * const options: LinearOptions = { bias: false, rng: createRng(0) };
+ * new Linear(2, 16, options).parameters().length; // → 1
+ * ```
+ */
 export interface LinearOptions {
   /**
    * Source of the initial weights (e.g. `createRng(0)`); default: the shared default generator, which

@@ -9,7 +9,15 @@ import { formatGrouped } from "./python-format.js";
 import { applyStateDict, collectStateDict } from "./state-dict.js";
 import type { StateDict, StateSlot } from "./state-dict.js";
 
-/** Options of {@link NeuralNetwork}. */
+/**
+ * Options of {@link NeuralNetwork}.
+ *
+ * @example
+ * ```ts
+ * const options: NeuralNetworkOptions = { activations: ["relu", "linear"], rng: new PythonRandom(42) };
+ * new NeuralNetwork([2, 8, 3], options).parameters().length; // → 51
+ * ```
+ */
 export interface NeuralNetworkOptions {
   /** One activation per layer (default: `"relu"` for hidden layers, `"linear"` for the last). */
   activations?: readonly Activation[];

@@ -4,12 +4,29 @@ import type { Rng } from "@neurogebra/random";
 
 import { describe } from "./describe.js";
 
-/** The activations a from-scratch neuron knows (the tutorial's, plus `sigmoid`). */
+/**
+ * The activations a from-scratch neuron knows (the tutorial's, plus `sigmoid`).
+ *
+ * @example
+ * ```ts
+ * const activations: Activation[] = ["relu", "tanh", "linear"];
+ * console.log(new NeuralNetwork([2, 4, 4, 3], { activations, rng: new PythonRandom(42) }).summary().split("\n")[2]);
+ * //   Activations:  ['relu', 'tanh', 'linear']
+ * ```
+ */
 export type Activation = "relu" | "tanh" | "sigmoid" | "linear";
 
 const ACTIVATIONS: readonly Activation[] = ["relu", "tanh", "sigmoid", "linear"];
 
-/** Options of {@link Neuron} (and of {@link Layer}). */
+/**
+ * Options of {@link Neuron} (and of {@link Layer}).
+ *
+ * @example
+ * ```ts
+ * const options: NeuronOptions = { activation: "tanh", rng: new PythonRandom(42) };
+ * new Neuron(2, options).parameters().length; // → 3
+ * ```
+ */
 export interface NeuronOptions {
   /** Applied after `w·x + b` (default `"relu"`, as in the tutorial). */
   activation?: Activation;

@@ -4,7 +4,15 @@ import { NeuralNetwork } from "./neural-network.js";
 import { numpyMean, numpyStd } from "./numpy-stats.js";
 import { formatFixed } from "./python-format.js";
 
-/** Summary of a list of numbers; `mean` and `std` are NumPy's (`np.mean`, population `np.std`), bit for bit. */
+/**
+ * Summary of a list of numbers; `mean` and `std` are NumPy's (`np.mean`, population `np.std`), bit for bit.
+ *
+ * @example
+ * ```ts
+ * const weights: Statistics = parameterStatistics(net)[0]!.weights;
+ * weights.count; // → 32
+ * ```
+ */
 export interface Statistics {
   count: number;
   mean: number;
@@ -13,7 +21,15 @@ export interface Statistics {
   max: number;
 }
 
-/** Step 8 of the tutorial for one layer: how many neurons, and statistics of its weights and biases. */
+/**
+ * Step 8 of the tutorial for one layer: how many neurons, and statistics of its weights and biases.
+ *
+ * @example
+ * ```ts
+ * const first: LayerStatistics = parameterStatistics(net)[0]!;
+ * [first.layer, first.neurons, first.biases?.mean]; // → [1, 16, 0]
+ * ```
+ */
 export interface LayerStatistics {
   /** 1-based layer number, as the tutorial prints it. */
   layer: number;

@@ -23,7 +23,15 @@ export interface TensorState {
  */
 export type StateDict = Record<string, TensorState>;
 
-/** What a model must offer for {@link save} / {@link load}. */
+/**
+ * What a model must offer for {@link save} / {@link load}.
+ *
+ * @example
+ * ```ts
+ * const models: HasStateDict[] = [model, net];
+ * models.map((m) => Object.keys(m.stateDict()).length); // → [4, 6]
+ * ```
+ */
 export interface HasStateDict {
   stateDict(): StateDict;
   loadStateDict(state: unknown): void;

@@ -17,7 +17,15 @@ import {
 import { checkHyperParameter, hasGradient, parameterSize } from "./parameter.js";
 import type { Parameter } from "./parameter.js";
 
-/** Options of {@link Adam} and {@link AdamW}; the defaults are PyTorch's. */
+/**
+ * Options of {@link Adam} and {@link AdamW}; the defaults are PyTorch's.
+ *
+ * @example
+ * ```ts
+ * const options: AdamOptions = { lr: 0.01, betas: [0.9, 0.99], weightDecay: 0 };
+ * new Adam(model.parameters(), options).stateDict().param_groups[0].betas; // → [0.9, 0.99]
+ * ```
+ */
 export interface AdamOptions {
   /** Learning rate (default 0.001). */
   lr?: number;

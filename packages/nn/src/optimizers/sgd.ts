@@ -12,7 +12,15 @@ import {
 import { checkHyperParameter, hasGradient, parameterSize, updateScalars } from "./parameter.js";
 import type { Parameter } from "./parameter.js";
 
-/** Options of {@link SGD}; the defaults are PyTorch's. */
+/**
+ * Options of {@link SGD}; the defaults are PyTorch's.
+ *
+ * @example
+ * ```ts
+ * const options: SGDOptions = { lr: 0.1, momentum: 0.9, nesterov: true };
+ * new SGD(model.parameters(), options).lr; // → 0.1
+ * ```
+ */
 export interface SGDOptions {
   /** Learning rate (required, ≥ 0). */
   lr: number;

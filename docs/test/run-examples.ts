@@ -38,9 +38,15 @@ export function exampleSuite(title: string, all: DocExample[], prepared: Prepare
   const skipped = all.filter((e) => e.noRun !== undefined);
   const counts = { checked: 0 };
   describe(title, () => {
-    it(`every example typechecks under strict tsc (${prepared.length} examples)`, () => {
-      expect(typecheck(prepared).join("\n")).toBe("");
-    });
+    // One program over every example: ~20 s alone, several minutes while the whole `pnpm test` shares
+    // the two cores.
+    it(
+      `every example typechecks under strict tsc (${prepared.length} examples)`,
+      { timeout: 900_000 },
+      () => {
+        expect(typecheck(prepared).join("\n")).toBe("");
+      },
+    );
     for (const example of prepared) {
       it(example.where, async () => {
         const differences = await run(example);

@@ -11,6 +11,8 @@ export default tseslint.config(
       "**/.turbo/**",
       "**/coverage/**",
       "**/tutorial-output/**",
+      "docs/.examples/**",
+      "docs/api/**",
       "**/*.js",
       "**/*.mjs",
       "**/*.cjs",

@@ -10,6 +10,7 @@ Run alone:  python3 bench/pytorch_reference.py [--quick] [--threads N] [--only I
 """
 
 import argparse
+import ctypes
 import json
 import math
 import os
@@ -26,7 +27,8 @@ import torch.nn.functional as F
 
 TENSOR_WIDTHS = (16, 64, 256)
 TENSOR_BATCHES = (16, 256)
-SCALAR_WIDTHS = (8, 16, 32)
+SCALAR_WIDTHS = (8, 16, 32, 64, 128)
+MATMUL_SIZES = (256, 512, 1024, 1500, 2048, 3001, 4096)
 EVAL_POINTS = 100_000
 DTYPES = {"float32": torch.float32, "float64": torch.float64}
 
@@ -218,6 +220,66 @@ def blas_libraries():
     return ", ".join(found) if found else "none loaded"
 
 
+def openblas():
+    """The OpenBLAS this process loaded (through libblas.so.3, for PyTorch and NumPy alike), or None."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "/" in line}
+    except OSError:
+        return None
+    for path in sorted(p for p in paths if "blas" in os.path.basename(p)):
+        try:
+            lib = ctypes.CDLL(path)
+            lib.openblas_get_config.restype = ctypes.c_char_p
+            lib.openblas_get_corename.restype = ctypes.c_char_p
+            return lib
+        except (OSError, AttributeError):
+            continue
+    return None
+
+
+def blas_in_use(lib):
+    """Which BLAS does the matrix products: OpenBLAS with its kernel and threads, or the reference BLAS."""
+    if lib is None:
+        paths = blas_libraries()
+        slow = "reference BLAS (netlib; apt-get install libopenblas0-pthread for OpenBLAS)"
+        return slow if "blas" in paths else f"no BLAS library found ({paths})"
+    config = lib.openblas_get_config().decode()
+    return f"{config}; kernel {lib.openblas_get_corename().decode()}; {lib.openblas_get_num_threads()} thread(s)"
+
+
+def matmul_rows(sizes, repeats, lib, wanted):
+    """NumPy `a @ b` (dgemm / sgemm) on one OpenBLAS thread, CPU time: the native reference of the matmul rows."""
+    rows = {}
+    saved = lib.openblas_get_num_threads() if lib is not None else None
+    if lib is not None:
+        lib.openblas_set_num_threads(1)
+    try:
+        for n in sizes:
+            row_id = f"matmul.n{n}"
+            if not wanted(row_id):
+                continue
+            progress(f"numpy {row_id} …")
+            base = np.sin(1 + np.arange(n * n) * 0.618).reshape(n, n)
+            other = np.sin(2 + np.arange(n * n) * 0.618).reshape(n, n)
+            row = {"library": f"NumPy {np.__version__} a @ b, " + ("OpenBLAS 1 thread" if lib else "reference BLAS")}
+            for name, dtype in (("float32", np.float32), ("float64", np.float64)):
+                a, b = base.astype(dtype), other.astype(dtype)
+                big = n >= 2048
+                runs = (2 if n >= 4096 else 3) if big else None
+                def product(a=a, b=b):  # CPU seconds, like the matmul rows of the TypeScript side
+                    start = time.process_time()
+                    a @ b
+                    return time.process_time() - start
+
+                row[name] = measure(product, repeats, min_runs=runs, self_timed=True, warmup=1 if big else None)
+            rows[row_id] = row
+    finally:
+        if lib is not None:
+            lib.openblas_set_num_threads(saved)
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs")
@@ -267,6 +329,9 @@ def main():
             self_timed=True,
         )
 
+    lib = openblas()
+    rows.update(matmul_rows(MATMUL_SIZES, repeats, lib, wanted))
+
     if wanted("symbolic.catalogue") and args.catalogue is not None:
         try:
             with open(args.catalogue) as f:
@@ -298,6 +363,7 @@ def main():
                     "Python": platform.python_version(),
                     "NumPy": np.__version__,
                     "BLAS/LAPACK": blas_libraries(),
+                    "BLAS": blas_in_use(lib),
                 },
                 "threads": torch.get_num_threads(),
                 "cpuShare": (time.process_time() - cpu_start) / (time.perf_counter() - wall_start),

@@ -7,17 +7,17 @@ const root = resolve(import.meta.dirname, "..");
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const group of ["packages", "apps"]) {
-  const dir = join(root, group);
-  if (!existsSync(dir)) continue;
-  for (const name of readdirSync(dir)) {
-    const report = join(dir, name, "test-results.json");
-    if (!existsSync(report)) continue;
-    const r = JSON.parse(readFileSync(report, "utf8"));
-    passed += r.numPassedTests;
-    failed += r.numFailedTests;
-    skipped += r.numPendingTests + r.numTodoTests;
-  }
+const packageDirs = ["packages", "apps"].flatMap((group) =>
+  existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(root, group, name)) : [],
+);
+// docs/: the documentation examples (README blocks and TSDoc @example), a workspace package of its own
+for (const dir of [...packageDirs, join(root, "docs")]) {
+  const report = join(dir, "test-results.json");
+  if (!existsSync(report)) continue;
+  const r = JSON.parse(readFileSync(report, "utf8"));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  skipped += r.numPendingTests + r.numTodoTests;
 }
 // The release rehearsal's checks (scripts/release-rehearsal, run by .ci/run with --report)
 const rehearsal = join(root, "release-rehearsal-results.json");

@@ -43,6 +43,22 @@ export function findTorchPython(preferred?: string): PythonProbe {
   };
 }
 
+/**
+ * The reference process's environment: ours without `OPENBLAS_CORETYPE` and `OPENBLAS_L2_SIZE` (this
+ * machine sets them, and they select a slower OpenBLAS kernel on its CPU; OpenBLAS picks its native one
+ * without them), and with `OPENBLAS_NUM_THREADS` = the torch thread count when one is given, so that
+ * `--torch-threads 1` means one thread in the BLAS too. Only the reference process gets it.
+ *
+ * @example
+ * ```ts
+ * referenceEnvironment({ OPENBLAS_CORETYPE: "Haswell", PATH: "/bin" }, 1); // { PATH: "/bin", OPENBLAS_NUM_THREADS: "1" }
+ * ```
+ */
+export function referenceEnvironment(env: NodeJS.ProcessEnv, threads: number | undefined): NodeJS.ProcessEnv {
+  const { OPENBLAS_CORETYPE: _core, OPENBLAS_L2_SIZE: _l2, ...rest } = env;
+  return threads === undefined ? rest : { ...rest, OPENBLAS_NUM_THREADS: String(threads) };
+}
+
 /** Options passed through to `pytorch_reference.py`. */
 export interface ReferenceOptions {
   quick: boolean;
@@ -75,6 +91,7 @@ export function runReference(python: string, options: ReferenceOptions): Referen
   if (options.cataloguePath !== undefined) args.push("--catalogue", options.cataloguePath);
   for (const id of options.only) args.push("--only", id);
   const run = spawnSync(python, args, {
+    env: referenceEnvironment(process.env, options.threads),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "inherit"],

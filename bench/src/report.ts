@@ -1,7 +1,7 @@
 import type { Measurement } from "./measure.js";
 
-/** The four parts of the table. */
-export type Section = "scalar" | "tensor" | "scaling" | "symbolic";
+/** The parts of the table. */
+export type Section = "scalar" | "tensor" | "scaling" | "matmul" | "memory" | "symbolic";
 
 /** A performance goal a row is held to. */
 export type Target =

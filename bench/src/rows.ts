@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
 import { createRng } from "@neurogebra/random";
 
 import { measure } from "./measure.js";
@@ -12,6 +15,8 @@ import {
   compiledEvaluation,
 } from "./workloads/symbolic-catalogue.js";
 import type { CataloguePass } from "./workloads/symbolic-catalogue.js";
+import { createMatmul } from "./workloads/matmul.js";
+import { simdPeak } from "./workloads/simd-peak.js";
 import { createTensorStep } from "./workloads/tensor-step.js";
 import { decisionGridForward, trainTensorNetwork } from "./workloads/tensor-training.js";
 
@@ -25,17 +30,24 @@ export interface RowSpec {
   referenceId?: string;
   /** Fewest timed runs for this row (long rows ask for fewer than the default). */
   minRuns?: number;
+  /** Other repeats for this row when not `--quick` (the largest products: one warm-up, a few runs). */
+  repeats?: Partial<Repeats>;
   measure(repeats: Repeats): Omit<OurRow, "id" | "section" | "label" | "target">;
 }
 
 /** Hidden widths and batch sizes of the tensor scaling rows; hidden widths of the scalar ones. */
 export const TENSOR_WIDTHS = [16, 64, 256] as const;
 export const TENSOR_BATCHES = [16, 256] as const;
-export const SCALAR_WIDTHS = [8, 16, 32] as const;
+export const SCALAR_WIDTHS = [8, 16, 32, 64, 128] as const;
+/** Sides of the square matrix-product rows: powers of two and odd sizes. */
+export const MATMUL_SIZES = [256, 512, 1024, 1500, 2048, 3001, 4096] as const;
 /** Inputs per sample of the compiled-evaluation row. */
 export const EVAL_POINTS = 100_000;
 
 const MB = 1024 * 1024;
+
+/** Metrics of rows measured earlier in this process, by id (later rows relate to them). */
+const earlier = new Map<string, Record<string, number>>();
 
 function percent(x: number): string {
   return `${(100 * x).toFixed(1)}%`;
@@ -183,10 +195,18 @@ function tensorStepRow(width: number, batch: number): RowSpec {
       const ours = measure(this.id, () => void step(), repeats);
       // Multiply-adds of the three matmuls, forward and the two backward products.
       const macs = 3 * batch * (2 * width + width * width + width * 3);
+      const gflops = (2 * macs) / (ours.medianMs / 1000) / 1e9;
+      const memory = width === 256 && batch === 256 ? probeMemory("tensor-step.w256.b256") : undefined;
       return {
         ours,
-        metrics: { parameters, gflops: (2 * macs) / (ours.medianMs / 1000) / 1e9 },
-        detail: `${parameters.toLocaleString("en-US")} params, ${((2 * macs) / (ours.medianMs / 1000) / 1e9).toFixed(2)} GFLOP/s`,
+        metrics: {
+          parameters,
+          gflops,
+          ...(memory === undefined ? {} : { peakRssBytes: memory.peakRssBytes }),
+        },
+        detail:
+          `${parameters.toLocaleString("en-US")} params, ${gflops.toFixed(2)} GFLOP/s` +
+          (memory === undefined ? "" : `, peak RSS ${rss(memory)} (10 steps in a fresh process)`),
       };
     },
   };
@@ -197,6 +217,8 @@ function scalarEpochRow(width: number): RowSpec {
     id: `scaling.value-epoch.h${width}`,
     section: "scaling",
     label: `Value: one training epoch, hidden ${width}`,
+    // width 128: ~8 million nodes per epoch
+    ...(width >= 128 ? { minRuns: 3, repeats: { warmup: 1, warmupMs: 0, timeMs: 0 } } : {}),
     measure(repeats) {
       let nodes = 0;
       const ours = measure(
@@ -209,14 +231,122 @@ function scalarEpochRow(width: number): RowSpec {
         repeats,
       );
       const nodesPerSecond = nodes / (ours.medianMs / 1000);
+      earlier.set(this.id, { nodesPerSecond });
+      // Goal: nodes/s of every width within 1.5× of width 16's (the cost grows with the work, no faster).
+      const h16 = earlier.get("scaling.value-epoch.h16")?.nodesPerSecond;
+      const slower = h16 === undefined || width === 16 ? undefined : h16 / nodesPerSecond;
       return {
         ours,
-        metrics: { nodes, nodesPerSecond },
-        detail: `${millions(nodesPerSecond)}nodes/s (${nodes.toLocaleString("en-US")} nodes)`,
+        metrics: { nodes, nodesPerSecond, ...(slower === undefined ? {} : { costPerNodeVsH16: slower }) },
+        detail:
+          `${millions(nodesPerSecond)}nodes/s (${nodes.toLocaleString("en-US")} nodes)` +
+          (slower === undefined ? "" : `, ${slower.toFixed(2)}× h16's cost per node`),
       };
     },
   };
 }
+
+/**
+ * The CPU time of `fn()` in milliseconds: what the matmul and peak rows time (on both sides), so that a
+ * machine shared with other processes shows its own speed — one thread, no waiting, nothing but compute.
+ */
+function cpuMs(fn: () => unknown): number {
+  const start = process.cpuUsage();
+  fn();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/** The memory probe's answer: peak and baseline RSS of a fresh process that ran one workload. */
+interface MemoryProbe {
+  peakRssBytes: number;
+  baselineRssBytes: number;
+  ms: number;
+}
+
+/** Runs `dist/memory-probe.js <workload>` in a fresh Node process (see memory-probe.ts). */
+function probeMemory(workload: string): MemoryProbe {
+  const script = fileURLToPath(new URL("./memory-probe.js", import.meta.url));
+  const child = spawnSync(process.execPath, [script, workload], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (child.status !== 0) {
+    throw new Error(`bench: memory-probe ${workload} failed (exit ${String(child.status)}): ${child.stderr}`);
+  }
+  return JSON.parse(child.stdout) as MemoryProbe;
+}
+
+function rss(probe: MemoryProbe): string {
+  return `${(probe.peakRssBytes / MB).toFixed(0)} MB (${(probe.baselineRssBytes / MB).toFixed(0)} MB at start)`;
+}
+
+function simdPeakRow(shape: "f64x2" | "f32x4"): RowSpec {
+  const iterations = 1e7;
+  return {
+    id: `matmul.simd-peak.${shape}`,
+    section: "matmul",
+    label: `WebAssembly ${shape} peak (register loop, ${iterations / 1e6}M iterations, CPU time)`,
+    measure(repeats) {
+      const probe = simdPeak(shape);
+      if (probe === null) throw new Error(`bench: WebAssembly SIMD is unavailable, no ${shape} peak`);
+      const ours = measure(this.id, () => cpuMs(() => probe.run(iterations)), repeats);
+      const gflops = (iterations * probe.flopsPerIteration) / (ours.medianMs / 1000) / 1e9;
+      earlier.set(this.id, { gflops });
+      return {
+        ours,
+        metrics: { gflops },
+        detail: `${gflops.toFixed(1)} GFLOP/s: separate ${shape} mul and add, no memory access (the kernels' ceiling)`,
+      };
+    },
+  };
+}
+
+function matmulRow(n: number): RowSpec {
+  const flops = 2 * n * n * n;
+  const big = n >= 2048;
+  return {
+    id: `matmul.n${n}`,
+    section: "matmul",
+    label: `Tensor: matmul ${n} × ${n} (float64, CPU time)`,
+    ...(big ? { minRuns: n >= 4096 ? 2 : 3, repeats: { warmup: 1, warmupMs: 0, timeMs: 0 } } : {}),
+    measure(repeats) {
+      const product = createMatmul(n);
+      const ours = measure(this.id, () => cpuMs(product), repeats);
+      const gflops = flops / (ours.medianMs / 1000) / 1e9;
+      const peak = earlier.get("matmul.simd-peak.f64x2")?.gflops;
+      return {
+        ours,
+        metrics: { gflops, ...(peak === undefined ? {} : { ofSimdPeak: gflops / peak }) },
+        detail:
+          `${gflops.toFixed(2)} GFLOP/s` +
+          (peak === undefined ? "" : ` (${percent(gflops / peak)} of the f64x2 peak)`) +
+          "; reference: NumPy a @ b, OpenBLAS 1 thread",
+      };
+    },
+  };
+}
+
+const valueGraphMemory: RowSpec = {
+  id: "memory.value-graph-2m",
+  section: "memory",
+  label: "Value: 2,000,000-node graph + backward",
+  minRuns: 3,
+  repeats: { warmup: 0, warmupMs: 0, timeMs: 0 },
+  measure(repeats) {
+    let last: MemoryProbe | undefined;
+    const ours = measure(
+      this.id,
+      () => {
+        last = probeMemory("value-graph");
+        return last.ms;
+      },
+      repeats,
+    );
+    return {
+      ours,
+      metrics: { peakRssBytes: last!.peakRssBytes, baselineRssBytes: last!.baselineRssBytes },
+      detail: `peak RSS ${rss(last!)}, each run in a fresh process (acc = acc + w·x, 10⁶ times)`,
+    };
+  },
+};
 
 const catalogue: RowSpec = {
   id: "symbolic.catalogue",
@@ -272,6 +402,10 @@ export const ROWS: readonly RowSpec[] = [
   tensorGrid,
   ...TENSOR_WIDTHS.flatMap((w) => TENSOR_BATCHES.map((b) => tensorStepRow(w, b))),
   ...SCALAR_WIDTHS.map((h) => scalarEpochRow(h)),
+  simdPeakRow("f64x2"),
+  simdPeakRow("f32x4"),
+  ...MATMUL_SIZES.map((n) => matmulRow(n)),
+  valueGraphMemory,
   catalogue,
   evaluation,
 ];

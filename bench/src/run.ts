@@ -31,7 +31,8 @@ function measureOurs(args: BenchArgs): OurRow[] {
     );
   }
   return rows.map((spec) => {
-    const repeats = { ...base, runs: args.quick ? base.runs : (spec.minRuns ?? base.runs) };
+    const runs = spec.minRuns ?? base.runs;
+    const repeats = { ...base, ...(spec.repeats ?? {}), runs: args.quick ? Math.min(base.runs, runs) : runs };
     progress(`measuring ${spec.id} …`);
     const measured = spec.measure(repeats);
     progress(`  ${formatTime(measured.ours.medianMs)} (median of ${measured.ours.runs})`);

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { fetchPackument } from "./local-registry.mjs";
 import { expectInstalled, installedManifest, npmProject } from "./npm-project.mjs";
-import { compareOutputs, firstTsExample, instrument, shownOutputs } from "./readme-example.mjs";
+import { firstTsExample } from "../doc-examples/markdown-blocks.mjs";
+import { compareOutputs, instrument, shownOutputs } from "../doc-examples/shown-outputs.mjs";
 import { listVersions } from "./report.mjs";
 import { tags, versionsOf } from "./repo-copy.mjs";
 

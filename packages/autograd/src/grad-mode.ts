@@ -33,8 +33,8 @@ export function noGrad<T>(fn: () => T): T {
  *
  * @example
  * ```ts
- * isGradEnabled(); // true
- * noGrad(() => isGradEnabled()); // false
+ * isGradEnabled(); // → true
+ * noGrad(() => isGradEnabled()); // → false
  * ```
  */
 export function isGradEnabled(): boolean {
@@ -48,7 +48,7 @@ export function isGradEnabled(): boolean {
  * @example
  * ```ts
  * detectAnomaly(true);
- * new Value(0).log(); // throws AnomalyError: log produced -Infinity from inputs [0] …
+ * new Value(0).log(); // AnomalyError: log produced -Infinity in the forward pass from inputs [0] …
  * detectAnomaly(false);
  * ```
  */
@@ -64,7 +64,7 @@ export function detectAnomaly(enabled: boolean): void {
  *
  * @example
  * ```ts
- * isAnomalyEnabled(); // false unless detectAnomaly(true) was called
+ * isAnomalyEnabled(); // → false  (until detectAnomaly(true))
  * ```
  */
 export function isAnomalyEnabled(): boolean {

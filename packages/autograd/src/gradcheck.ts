@@ -3,7 +3,15 @@ import { expected } from "@neurogebra/internal";
 import { isGradEnabled, noGrad } from "./grad-mode.js";
 import { Value } from "./value.js";
 
-/** Tolerances of {@link gradcheck}; the defaults are PyTorch's `torch.autograd.gradcheck` ones. */
+/**
+ * Tolerances of {@link gradcheck}; the defaults are PyTorch's `torch.autograd.gradcheck` ones.
+ *
+ * @example
+ * ```ts
+ * const options: GradcheckOptions = { eps: 1e-7, atol: 1e-6, rtol: 1e-4 };
+ * gradcheck((a) => a.tanh(), [0.5], options).ok; // → true
+ * ```
+ */
 export interface GradcheckOptions {
   /** Finite-difference step, default 1e-6. */
   eps?: number;
@@ -13,7 +21,15 @@ export interface GradcheckOptions {
   rtol?: number;
 }
 
-/** One input's comparison in a {@link GradcheckReport}. */
+/**
+ * One input's comparison in a {@link GradcheckReport}.
+ *
+ * @example
+ * ```ts
+ * const worst: GradcheckMismatch = gradcheck((a, b) => a.mul(b), [2, 3]).worst;
+ * [worst.analytic === 3 || worst.analytic === 2, worst.absError < 1e-8]; // → [true, true]
+ * ```
+ */
 export interface GradcheckMismatch {
   /** Position of the input. */
   index: number;
@@ -27,7 +43,15 @@ export interface GradcheckMismatch {
   relError: number;
 }
 
-/** What {@link gradcheck} found. */
+/**
+ * What {@link gradcheck} found.
+ *
+ * @example
+ * ```ts
+ * const report: GradcheckReport = gradcheck((a, b) => a.mul(b), [2, 3]);
+ * [report.ok, report.analytic]; // → [true, [3, 2]]
+ * ```
+ */
 export interface GradcheckReport {
   /** True when every input's gradient is within tolerance (and all are finite). */
   ok: boolean;
@@ -55,8 +79,8 @@ export interface GradcheckReport {
  * @example
  * ```ts
  * const report = gradcheck((a, b) => a.mul(b).tanh(), [0.3, -1.2]);
- * report.ok; // true
- * report.worst.absError < 1e-8; // true
+ * report.ok; // → true
+ * report.worst.absError < 1e-8; // → true
  * ```
  */
 export function gradcheck(

@@ -2,7 +2,15 @@ import { expected } from "@neurogebra/internal";
 
 import type { Value } from "./value.js";
 
-/** Options shared by the graph drawings {@link toDot} and {@link toMermaid}. */
+/**
+ * Options shared by the graph drawings {@link toDot} and {@link toMermaid}.
+ *
+ * @example
+ * ```ts
+ * const options: GraphDrawingOptions = { rankdir: "TB", digits: 2 };
+ * toMermaid(new Value(1.234, "x"), options); // → "flowchart TB\n  n0[\"x | data 1.23 | grad 0.00\"]"
+ * ```
+ */
 export interface GraphDrawingOptions {
   /** Graph direction: `"LR"` (left to right, default, like micrograd's `draw_dot`) or `"TB"` (top to bottom). */
   rankdir?: "LR" | "TB";

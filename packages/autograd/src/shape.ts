@@ -4,7 +4,15 @@
  */
 import { expected } from "@neurogebra/internal";
 
-/** A tensor shape: one non-negative integer per dimension, outermost first (`[]` is a scalar). */
+/**
+ * A tensor shape: one non-negative integer per dimension, outermost first (`[]` is a scalar).
+ *
+ * @example
+ * ```ts
+ * const shape: Shape = [2, 3];
+ * zeros(shape).size; // → 6
+ * ```
+ */
 export type Shape = readonly number[];
 
 /**

@@ -12,7 +12,15 @@ import { MAX_SIZE, checkShape, formatShape, shapeSize, tooLarge, type Shape } fr
 import { Tensor, type NestedArray } from "./tensor.js";
 import { requiresGradOption, type TensorOptions } from "./tensor-options.js";
 
-/** Anything `tensor()` can read: a number, nested arrays of numbers, or a flat typed array / array. */
+/**
+ * Anything `tensor()` can read: a number, nested arrays of numbers, or a flat typed array / array.
+ *
+ * @example
+ * ```ts
+ * const data: TensorData = [[1, 2], [3, 4]];
+ * tensor(data).shape; // → [2, 2]
+ * ```
+ */
 export type TensorData = number | NestedArray | readonly NestedArray[] | ArrayLike<number>;
 
 /**
@@ -21,9 +29,9 @@ export type TensorData = number | NestedArray | readonly NestedArray[] | ArrayLi
  *
  * @example
  * ```ts
- * tensor([[1, 2], [3, 4]]).shape; // [2, 2]
- * tensor(new Float64Array([1, 2, 3, 4, 5, 6]), [3, 2]).shape; // [3, 2]
- * tensor([0.5, -1], { requiresGrad: true }).requiresGrad; // true
+ * tensor([[1, 2], [3, 4]]).shape; // → [2, 2]
+ * tensor(new Float64Array([1, 2, 3, 4, 5, 6]), [3, 2]).shape; // → [3, 2]
+ * tensor([0.5, -1], { requiresGrad: true }).requiresGrad; // → true
  * ```
  */
 export function tensor(data: TensorData, shape?: Shape | TensorOptions, options?: TensorOptions): Tensor {
@@ -107,7 +115,7 @@ function flattenNested(data: readonly NestedArray[]): { values: Float64Array; sh
  *
  * @example
  * ```ts
- * fromRows([[1, 2], new Float64Array([3, 4])]).toArray(); // [[1, 2], [3, 4]]
+ * fromRows([[1, 2], new Float64Array([3, 4])]).toArray(); // → [[1, 2], [3, 4]]
  * ```
  */
 export function fromRows(rows: readonly ArrayLike<number>[], options?: TensorOptions): Tensor {
@@ -134,17 +142,17 @@ export function fromRows(rows: readonly ArrayLike<number>[], options?: TensorOpt
   return new Tensor(values, [rows.length, width], options);
 }
 
-/** A tensor of `shape` filled with `value`. @example `full([2], 7).toArray() // [7, 7]` */
+/** A tensor of `shape` filled with `value`. @example `full([2], 7).toArray() // → [7, 7]` */
 export function full(shape: Shape, value: number, options?: TensorOptions): Tensor {
   return filled("full", shape, value, options);
 }
 
-/** A tensor of zeros. @example `zeros([2, 3]).shape // [2, 3]` */
+/** A tensor of zeros. @example `zeros([2, 3]).shape // → [2, 3]` */
 export function zeros(shape: Shape, options?: TensorOptions): Tensor {
   return filled("zeros", shape, 0, options);
 }
 
-/** A tensor of ones. @example `ones([2]).toArray() // [1, 1]` */
+/** A tensor of ones. @example `ones([2]).toArray() // → [1, 1]` */
 export function ones(shape: Shape, options?: TensorOptions): Tensor {
   return filled("ones", shape, 1, options);
 }
@@ -161,8 +169,8 @@ function filled(fn: string, shape: Shape, value: number, options: TensorOptions 
  *
  * @example
  * ```ts
- * arange(4).toArray(); // [0, 1, 2, 3]
- * arange(1, 2, 0.25).toArray(); // [1, 1.25, 1.5, 1.75]
+ * arange(4).toArray(); // → [0, 1, 2, 3]
+ * arange(1, 2, 0.25).toArray(); // → [1, 1.25, 1.5, 1.75]
  * ```
  */
 export function arange(start: number, stop?: number, step = 1, options?: TensorOptions): Tensor {
@@ -195,8 +203,8 @@ export function arange(start: number, stop?: number, step = 1, options?: TensorO
  *
  * @example
  * ```ts
- * rand([2, 2], rng).shape; // [2, 2]
- * rand([2, 2], { requiresGrad: true }).requiresGrad; // true (drawn from the default generator)
+ * rand([2, 2], rng).shape; // → [2, 2]
+ * rand([2, 2], { requiresGrad: true }).requiresGrad; // → true  (drawn from the default generator)
  * ```
  */
 export function rand(shape: Shape, rng?: Rng | TensorOptions | null, options?: TensorOptions): Tensor {
@@ -215,9 +223,10 @@ export function rand(shape: Shape, rng?: Rng | TensorOptions | null, options?: T
  *
  * @example
  * ```ts
- * manualSeed(0); // from @neurogebra/random
- * randn([3, 2]).shape; // [3, 2]
- * randn([3], createRng(1)).shape; // [3]: an explicit rng wins
+ * // torch.manual_seed(0), from @neurogebra/random
+ * manualSeed(0);
+ * randn([3, 2]).shape; // → [3, 2]
+ * randn([3], createRng(1)).shape; // → [3]  (an explicit rng wins)
  * ```
  */
 export function randn(shape: Shape, rng?: Rng | TensorOptions | null, options?: TensorOptions): Tensor {
@@ -238,7 +247,7 @@ export function randn(shape: Shape, rng?: Rng | TensorOptions | null, options?: 
  * @example
  * ```ts
  * uniform([16, 2], -0.5, 0.5, rng, { requiresGrad: true });
- * uniform([16, 2], -0.5, 0.5, { requiresGrad: true }); // the default generator
+ * uniform([16, 2], -0.5, 0.5, { requiresGrad: true }).shape; // → [16, 2]  (from the default generator)
  * ```
  */
 export function uniform(

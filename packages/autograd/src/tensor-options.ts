@@ -1,6 +1,14 @@
 import { expected } from "@neurogebra/internal";
 
-/** Options accepted by the `Tensor` constructor and the factories. */
+/**
+ * Options accepted by the `Tensor` constructor and the factories.
+ *
+ * @example
+ * ```ts
+ * const options: TensorOptions = { requiresGrad: true };
+ * zeros([2], options).requiresGrad; // → true
+ * ```
+ */
 export interface TensorOptions {
   /** Record operations on this tensor so `backward()` fills its `grad`. Default `false`. */
   readonly requiresGrad?: boolean;

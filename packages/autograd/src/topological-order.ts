@@ -18,7 +18,7 @@ import { operandAt, operandCount } from "./value-operands.js";
  * const a = new Value(2, "a");
  * const b = new Value(3, "b");
  * const c = a.mul(b);
- * topologicalOrder(c.add(a)).map((v) => v.label || v.op); // ["a", "b", "mul", "add"]
+ * topologicalOrder(c.add(a)).map((v) => v.label || v.op); // → ["a", "b", "mul", "add"]
  * ```
  */
 export function topologicalOrder(root: Value): Value[] {

@@ -16,7 +16,7 @@ import { operand, operands } from "./value-arguments.js";
  * @example
  * ```ts
  * const b = new Value(0.5);
- * sum([new Value(1), new Value(2)], b).data; // 3.5
+ * sum([new Value(1), new Value(2)], b).data; // → 3.5
  * ```
  */
 export function sum(values: Iterable<Value | number>, start?: Value | number): Value {
@@ -46,7 +46,7 @@ export function sumBackward(out: Value, g: number): void {
  * @throws RangeError if `ws` and `xs` differ in length; TypeError for a non-Value, non-number element.
  * @example
  * ```ts
- * dot([new Value(2), new Value(3)], [new Value(4), new Value(5)], new Value(1)).data; // 24
+ * dot([new Value(2), new Value(3)], [new Value(4), new Value(5)], new Value(1)).data; // → 24
  * ```
  */
 export function dot(

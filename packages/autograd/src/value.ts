@@ -90,8 +90,8 @@ export interface BackwardOptions {
  * const x = new Value(3, "x");
  * const y = x.mul(x).add(1); // y = x² + 1
  * y.backward();
- * y.data; // 10
- * x.grad; // 6
+ * y.data; // → 10
+ * x.grad; // → 6
  * ```
  */
 export class Value {
@@ -154,7 +154,7 @@ export class Value {
   // `_…Backward(g)` on each result it reaches, with g = d(root)/d(result); the step adds each operand's
   // local derivative times g into its `grad`. `a` is the first operand (`_a`), `b` the second (`_b`).
 
-  /** `this + other`. @example `new Value(2).add(3).data // 5` */
+  /** `this + other`. @example `new Value(2).add(3).data // → 5` */
   add(other: Value | number): Value {
     const o = operand(other, "add");
     return node(this.data + o.data, Op.add, this, o);
@@ -165,7 +165,7 @@ export class Value {
     (this._b as Value).grad += g;
   }
 
-  /** `this - other`, one node (Python's `a - b` builds `a + b * -1`: same value and gradients). @example `new Value(2).sub(3).data // -1` */
+  /** `this - other`, one node (Python's `a - b` builds `a + b * -1`: same value and gradients). @example `new Value(2).sub(3).data // → -1` */
   sub(other: Value | number): Value {
     const o = operand(other, "sub");
     return node(this.data - o.data, Op.sub, this, o);
@@ -176,7 +176,7 @@ export class Value {
     (this._b as Value).grad -= g;
   }
 
-  /** `this · other`. @example `new Value(2).mul(3).data // 6` */
+  /** `this · other`. @example `new Value(2).mul(3).data // → 6` */
   mul(other: Value | number): Value {
     const o = operand(other, "mul");
     return node(this.data * o.data, Op.mul, this, o);
@@ -191,7 +191,7 @@ export class Value {
 
   /**
    * `this / other`, a true IEEE division (`1 / 0 = Infinity`). Python's micrograd computes `a / b` as
-   * `a * b**-1`; to reproduce its last bits write `a.mul(b.pow(-1))`. @example `new Value(1).div(4).data // 0.25`
+   * `a * b**-1`; to reproduce its last bits write `a.mul(b.pow(-1))`. @example `new Value(1).div(4).data // → 0.25`
    */
   div(other: Value | number): Value {
     const o = operand(other, "div");
@@ -206,7 +206,7 @@ export class Value {
   }
 
   /**
-   * `this ** k` for a constant exponent. @example `new Value(3).pow(2).data // 9`
+   * `this ** k` for a constant exponent. @example `new Value(3).pow(2).data // → 9`
    * @throws TypeError if `k` is not a number (a `Value` exponent: use `b.mul(a.log()).exp()`).
    * @throws RangeError if `k` is NaN or ±Infinity.
    */
@@ -224,7 +224,7 @@ export class Value {
     a.grad += k === 0 ? 0 : k * a.data ** (k - 1) * g;
   }
 
-  /** `-this` (one node; Python's `-a` builds `a * -1`, with the same value and gradient). @example `new Value(2).neg().data // -2` */
+  /** `-this` (one node; Python's `-a` builds `a * -1`, with the same value and gradient). @example `new Value(2).neg().data // → -2` */
   neg(): Value {
     return node(-this.data, Op.neg, this, null);
   }
@@ -233,7 +233,7 @@ export class Value {
     this._a!.grad -= g;
   }
 
-  /** `max(0, this)`, written `this < 0 ? 0 : this` as in micrograd (NaN stays NaN). @example `new Value(-2).relu().data // 0` */
+  /** `max(0, this)`, written `this < 0 ? 0 : this` as in micrograd (NaN stays NaN). @example `new Value(-2).relu().data // → 0` */
   relu(): Value {
     const x = this.data;
     return node(x < 0 ? 0 : x, Op.relu, this, null);
@@ -244,7 +244,7 @@ export class Value {
   }
 
   /**
-   * `this > 0 ? this : alpha · this` (PyTorch's `leaky_relu`). @example `new Value(-2).leakyRelu(0.1).data // -0.2`
+   * `this > 0 ? this : alpha · this` (PyTorch's `leaky_relu`). @example `new Value(-2).leakyRelu(0.1).data // → -0.2`
    * @param alpha - the slope for non-positive inputs, default 0.01.
    * @throws RangeError if `alpha` is not a finite number.
    */
@@ -261,7 +261,7 @@ export class Value {
     a.grad += a.data > 0 ? g : (this._b as Value).data * g;
   }
 
-  /** `tanh(this)`. @example `new Value(0).tanh().data // 0` */
+  /** `tanh(this)`. @example `new Value(0).tanh().data // → 0` */
   tanh(): Value {
     return node(Math.tanh(this.data), Op.tanh, this, null);
   }
@@ -270,7 +270,7 @@ export class Value {
     this._a!.grad += (1 - this.data) * (1 + this.data) * g;
   }
 
-  /** `1 / (1 + e^−this)`, computed without overflow for any input. @example `new Value(0).sigmoid().data // 0.5` */
+  /** `1 / (1 + e^−this)`, computed without overflow for any input. @example `new Value(0).sigmoid().data // → 0.5` */
   sigmoid(): Value {
     return node(sigmoid(this.data), Op.sigmoid, this, null);
   }
@@ -279,7 +279,7 @@ export class Value {
     this._a!.grad += this.data * (1 - this.data) * g;
   }
 
-  /** `e^this`. @example `new Value(0).exp().data // 1` */
+  /** `e^this`. @example `new Value(0).exp().data // → 1` */
   exp(): Value {
     return node(Math.exp(this.data), Op.exp, this, null);
   }
@@ -288,7 +288,7 @@ export class Value {
     this._a!.grad += this.data * g;
   }
 
-  /** Natural logarithm, IEEE like PyTorch: `log(0) = -Infinity`, `log(-1) = NaN`. @example `new Value(1).log().data // 0` */
+  /** Natural logarithm, IEEE like PyTorch: `log(0) = -Infinity`, `log(-1) = NaN`. @example `new Value(1).log().data // → 0` */
   log(): Value {
     return node(Math.log(this.data), Op.log, this, null);
   }
@@ -298,7 +298,7 @@ export class Value {
     a.grad += (1 / a.data) * g;
   }
 
-  /** `|this|`. @example `new Value(-2).abs().data // 2` */
+  /** `|this|`. @example `new Value(-2).abs().data // → 2` */
   abs(): Value {
     return node(Math.abs(this.data), Op.abs, this, null);
   }
@@ -308,7 +308,7 @@ export class Value {
     a.grad += Math.sign(a.data) * g;
   }
 
-  /** `log(1 + e^this)`, as `max(this, 0) + log1p(e^−|this|)`: no overflow, no lost tail. @example `new Value(0).softplus().data // 0.6931471805599453` */
+  /** `log(1 + e^this)`, as `max(this, 0) + log1p(e^−|this|)`: no overflow, no lost tail. @example `new Value(0).softplus().data // → 0.6931471805599453` */
   softplus(): Value {
     const x = this.data;
     return node((x > 0 ? x : 0) + Math.log1p(Math.exp(-Math.abs(x))), Op.softplus, this, null);
@@ -345,7 +345,7 @@ export class Value {
    * const a = new Value(2);
    * const b = new Value(-3);
    * a.mul(b).add(a).backward(); // d/da = b + 1, d/db = a
-   * [a.grad, b.grad]; // [-2, 2]
+   * [a.grad, b.grad]; // → [-2, 2]
    * ```
    */
   backward(options?: BackwardOptions): void {
@@ -370,7 +370,7 @@ export class Value {
     return (key ^ (key >> 31)) & OP_BITS; // key ^ (key >> 31) undoes a mark (~key) and leaves others
   }
 
-  /** The op this value came from, e.g. `"mul"`; `"leaf"` for values you created. @example `new Value(1).op // "leaf"` */
+  /** The op this value came from, e.g. `"mul"`; `"leaf"` for values you created. @example `new Value(1).op // → "leaf"` */
   get op(): ValueOp {
     return Op[this._op] as ValueOp;
   }
@@ -381,7 +381,7 @@ export class Value {
    * @example
    * ```ts
    * const a = new Value(1);
-   * a.add(2).parents; // [a, Value(data=2, grad=0)]
+   * a.add(2).parents; // → [Value(data=1, grad=0), Value(data=2, grad=0)]  (a, then the constant 2)
    * ```
    */
   get parents(): readonly Value[] {
@@ -393,7 +393,7 @@ export class Value {
    *
    * @example
    * ```ts
-   * new Value(2).pow(3).param; // 3
+   * new Value(2).pow(3).param; // → 3
    * ```
    */
   get param(): number | undefined {
@@ -411,7 +411,7 @@ export class Value {
     else labels.set(this, name);
   }
 
-  /** Like Python's repr: `Value(data=2, grad=0)`. @example `String(new Value(2)) // "Value(data=2, grad=0)"` */
+  /** Like Python's repr: `Value(data=2, grad=0)`. @example `String(new Value(2)) // → "Value(data=2, grad=0)"` */
   toString(): string {
     return `Value(data=${this.data}, grad=${this.grad})`;
   }

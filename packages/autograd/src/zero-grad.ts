@@ -2,7 +2,18 @@ import { expected } from "@neurogebra/internal";
 
 import { Value } from "./value.js";
 
-/** Anything with its own `zeroGrad()` (a `Tensor`, a module) can be reset alongside `Value`s. */
+/**
+ * Anything with its own `zeroGrad()` (a `Tensor`, a module) can be reset alongside `Value`s.
+ *
+ * @example
+ * ```ts
+ * const w = tensor([1, 2], { requiresGrad: true });
+ * w.sum().backward();
+ * const params: (Value | ZeroGradable)[] = [new Value(1), w];
+ * zeroGrad(params);
+ * w.grad?.toArray(); // → [0, 0]
+ * ```
+ */
 export interface ZeroGradable {
   zeroGrad(): void;
 }

@@ -11,7 +11,15 @@ import {
 } from "./check-options.js";
 import type { Dataset } from "./dataset.js";
 
-/** Options of `circles`. */
+/**
+ * Options of `circles`.
+ *
+ * @example
+ * ```ts
+ * const options: CirclesOptions = { nSamples: 8, noise: 0.1, rng: createRng(0) };
+ * circles(options).nSamples; // → 8
+ * ```
+ */
 export interface CirclesOptions {
   /** Total number of points; the inner disc gets `floor(nSamples / 2)`. Default 200. */
   nSamples?: number;
@@ -35,7 +43,7 @@ const RADIUS = 5;
  * @example
  * ```ts
  * const ds = circles({ nSamples: 200, noise: 0.1, rng: createRng(1) });
- * ds.nClasses; // 2
+ * ds.nClasses; // → 2
  * ```
  */
 export function circles(options: CirclesOptions = {}): Dataset {

@@ -5,8 +5,8 @@
  * @example
  * ```ts
  * const ds = generateSpirals({ rng: new NumpyRandomState(42) });
- * ds.X.length === ds.nSamples * ds.nFeatures; // true
- * row(ds, 1); // [x0, x1] of the second point
+ * ds.X.length === ds.nSamples * ds.nFeatures; // → true
+ * row(ds, 1); // → [0.0002684291056814467, 0.01009744278894073]  (x0, x1 of the second point)
  * ```
  */
 import { expected } from "@neurogebra/internal";
@@ -27,7 +27,7 @@ export interface Dataset {
  * @example
  * ```ts
  * const ds = fromRows([[1, 2], [3, 4]], [0, 1]);
- * row(ds, 1); // [3, 4]
+ * row(ds, 1); // → [3, 4]
  * ```
  */
 export function row(dataset: Dataset, i: number): number[] {
@@ -43,7 +43,7 @@ export function row(dataset: Dataset, i: number): number[] {
  *
  * @example
  * ```ts
- * toRows(datasetFromRows([[1, 2], [3, 4]], [0, 1])); // [[1, 2], [3, 4]]
+ * toRows(datasetFromRows([[1, 2], [3, 4]], [0, 1])); // → [[1, 2], [3, 4]]
  * ```
  */
 export function toRows(dataset: Dataset): number[][] {
@@ -57,8 +57,8 @@ export function toRows(dataset: Dataset): number[][] {
  * @example
  * ```ts
  * const ds = datasetFromRows([[0, 0], [1, 1], [2, 2]], [0, 1, 1]);
- * ds.nFeatures; // 2
- * ds.nClasses; // 2
+ * ds.nFeatures; // → 2
+ * ds.nClasses; // → 2
  * ```
  */
 export function datasetFromRows(
@@ -101,7 +101,7 @@ export function datasetFromRows(
  * and one name with two meanings is a trap when both packages are imported. Removed in a later minor.
  * @example
  * ```ts
- * fromRows([[0, 0], [1, 1]], [0, 1]).nSamples; // 2
+ * fromRows([[0, 0], [1, 1]], [0, 1]).nSamples; // → 2
  * ```
  */
 export function fromRows(

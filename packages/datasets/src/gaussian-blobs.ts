@@ -11,7 +11,16 @@ import {
 } from "./check-options.js";
 import type { Dataset } from "./dataset.js";
 
-/** Options of `gaussianBlobs`. */
+/**
+ * Options of `gaussianBlobs`.
+ *
+ * @example
+ * ```ts
+ * const options: GaussianBlobsOptions = { nSamples: 6, centers: [[0, 0, 0], [5, 5, 5]], rng: createRng(0) };
+ * const blobs = gaussianBlobs(options);
+ * [blobs.nFeatures, blobs.nClasses]; // → [3, 2]
+ * ```
+ */
 export interface GaussianBlobsOptions {
   /** Total number of points, split as evenly as possible over the centers (earlier ones get the extra). Default 200. */
   nSamples?: number;
@@ -39,7 +48,7 @@ const PLAYGROUND_CENTERS: readonly (readonly number[])[] = [
  * @example
  * ```ts
  * const ds = gaussianBlobs({ nSamples: 90, centers: [[0, 0], [3, 0], [0, 3]], rng: createRng(5) });
- * ds.nClasses; // 3
+ * ds.nClasses; // → 3
  * ```
  */
 export function gaussianBlobs(options: GaussianBlobsOptions = {}): Dataset {

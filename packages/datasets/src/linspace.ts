@@ -1,3 +1,5 @@
+import { expected } from "@neurogebra/internal";
+
 /**
  * `np.linspace(start, stop, num)` with NumPy's exact arithmetic: `step = (stop − start) / (num − 1)`,
  * `y[i] = i · step + start`, and the last element set to `stop` exactly. (When `step` is 0 — start equals
@@ -5,11 +7,9 @@
  *
  * @example
  * ```ts
- * linspace(0, 1, 5); // Float64Array [0, 0.25, 0.5, 0.75, 1]
+ * linspace(0, 1, 5); // → Float64Array [0, 0.25, 0.5, 0.75, 1]
  * ```
  */
-import { expected } from "@neurogebra/internal";
-
 export function linspace(start: number, stop: number, num: number): Float64Array {
   if (!Number.isFinite(start) || !Number.isFinite(stop)) {
     throw new RangeError(

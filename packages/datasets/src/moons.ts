@@ -12,7 +12,15 @@ import {
 import type { Dataset } from "./dataset.js";
 import { linspace } from "./linspace.js";
 
-/** Options of `moons`. */
+/**
+ * Options of `moons`.
+ *
+ * @example
+ * ```ts
+ * const options: MoonsOptions = { nSamples: 10, noise: 0, rng: createRng(0) };
+ * moons(options).y; // → Int32Array [0, 0, 0, 0, 0, 1, 1, 1, 1, 1]
+ * ```
+ */
 export interface MoonsOptions {
   /** Total number of points; the upper moon gets `floor(nSamples / 2)`. Default 200. */
   nSamples?: number;
@@ -31,7 +39,7 @@ export interface MoonsOptions {
  * @example
  * ```ts
  * const ds = moons({ nSamples: 100, noise: 0.05, rng: new NumpyRandomState(0) });
- * ds.nClasses; // 2
+ * ds.nClasses; // → 2
  * ```
  */
 export function moons(options: MoonsOptions = {}): Dataset {

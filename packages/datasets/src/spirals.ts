@@ -12,7 +12,15 @@ import {
 import type { Dataset } from "./dataset.js";
 import { linspace } from "./linspace.js";
 
-/** Options of `generateSpirals`. */
+/**
+ * Options of `generateSpirals`.
+ *
+ * @example
+ * ```ts
+ * const options: SpiralsOptions = { pointsPerClass: 50, classes: 2, noise: 0.2, rng: new NumpyRandomState(0) };
+ * generateSpirals(options).nSamples; // → 100
+ * ```
+ */
 export interface SpiralsOptions {
   /** Points per arm (the tutorial's `n_points`). Default 100. */
   pointsPerClass?: number;
@@ -44,8 +52,8 @@ export interface SpiralsOptions {
  * @example
  * ```ts
  * const ds = generateSpirals({ pointsPerClass: 100, classes: 3, noise: 0.15, rng: new NumpyRandomState(42) });
- * ds.nSamples; // 300
- * row(ds, 1); // [0.00019861745374223115, 0.010099057192024266]
+ * ds.nSamples; // → 300
+ * row(ds, 1); // → [0.00019861745374223115, 0.010099057192024266]
  * ```
  */
 export function generateSpirals(options: SpiralsOptions = {}): Dataset {

@@ -5,7 +5,15 @@ import { checkKnownOptions, checkOptionsObject, checkRng } from "./check-options
 import { labelsToInt32, resolveClassCount } from "./dataset.js";
 import type { Dataset } from "./dataset.js";
 
-/** Options of `trainTestSplit`. */
+/**
+ * Options of `trainTestSplit`.
+ *
+ * @example
+ * ```ts
+ * const options: TrainTestSplitOptions = { trainFraction: 0.5, rng: new NumpyRandomState(42) };
+ * trainTestSplit(moons({ nSamples: 10, rng: createRng(0) }), options).train.nSamples; // → 5
+ * ```
+ */
 export interface TrainTestSplitOptions {
   /** Fraction of the rows that go to training, in (0, 1). Default 0.8. */
   trainFraction?: number;
@@ -16,7 +24,15 @@ export interface TrainTestSplitOptions {
   rng?: Rng;
 }
 
-/** The result of `trainTestSplit`: the tutorial's four arrays, the permutation, and both halves as datasets. */
+/**
+ * The result of `trainTestSplit`: the tutorial's four arrays, the permutation, and both halves as datasets.
+ *
+ * @example
+ * ```ts
+ * const split: TrainTestSplit = trainTestSplit(moons({ nSamples: 10, rng: createRng(0) }), { rng: createRng(1) });
+ * [split.train.nSamples, split.test.nSamples, split.XTrain.length]; // → [8, 2, 16]
+ * ```
+ */
 export interface TrainTestSplit {
   /** Row-major training features (rows `indices[0 … split − 1]`). */
   readonly XTrain: Float64Array;
@@ -44,9 +60,9 @@ type Features = Float64Array | readonly (readonly number[])[];
  * const rng = new NumpyRandomState(42);
  * const data = generateSpirals({ noise: 0.15, rng });
  * const { XTrain, yTest, indices } = trainTestSplit(data, { rng });
- * XTrain.length; // 480 (240 rows × 2)
- * yTest.length; // 60
- * indices.subarray(0, 3); // Int32Array [203, 246, 67]
+ * XTrain.length; // → 480  (240 rows × 2)
+ * yTest.length; // → 60
+ * indices.subarray(0, 3); // → Int32Array [203, 246, 67]
  * ```
  */
 export function trainTestSplit(dataset: Dataset, options?: TrainTestSplitOptions): TrainTestSplit;

@@ -10,7 +10,15 @@ import {
 } from "./check-options.js";
 import type { Dataset } from "./dataset.js";
 
-/** Options of `xor`. */
+/**
+ * Options of `xor`.
+ *
+ * @example
+ * ```ts
+ * const options: XorOptions = { nSamples: 8, noise: 0.1, rng: createRng(0) };
+ * xor(options).nFeatures; // → 2
+ * ```
+ */
 export interface XorOptions {
   /** Number of points. Default 200. */
   nSamples?: number;
@@ -31,7 +39,7 @@ const PADDING = 0.3;
  * @example
  * ```ts
  * const ds = xor({ nSamples: 200, rng: createRng(1) });
- * ds.nSamples; // 200
+ * ds.nSamples; // → 200
  * ```
  */
 export function xor(options: XorOptions = {}): Dataset {

@@ -14,6 +14,8 @@ import {
   f64Sqrt,
   f64Store,
   f64Sub,
+  f32x4Add,
+  f32x4Mul,
   f64x2Div,
   f64x2Max,
   f64x2Neg,
@@ -25,6 +27,7 @@ import {
   sleb,
   uleb,
   v128Load,
+  v128LoadSplat,
   v128Store,
   whileNot,
   add32,
@@ -176,6 +179,50 @@ describe("wasm-assembler", () => {
       call("splat", x);
       expect([heap[4], heap[5]]).toEqual([x, x]);
     }
+  });
+
+  it("f32x4.add and f32x4.mul round each of the four lanes as Math.fround does", () => {
+    const at = (bytes: number) => i32(bytes);
+    const bytes = assembleModule([
+      {
+        name: "addmul",
+        params: [],
+        results: [],
+        locals: [],
+        body: () => [
+          v128Store(at(32), f32x4Add(v128Load(at(0)), v128Load(at(16)))),
+          v128Store(at(48), f32x4Mul(v128Load(at(0)), v128Load(at(16)))),
+        ],
+      },
+    ]);
+    const kernel = instantiateKernel(bytes)!;
+    const lanes = new Float32Array(kernel.memory.buffer);
+    const x = [0.1, -3.5, 1e30, NaN];
+    const y = [0.2, 1 / 3, 1e10, 2];
+    lanes.set([...x, ...y]);
+    (kernel.exports["addmul"] as () => void)();
+    const f = Math.fround;
+    expect([...lanes.subarray(8, 12)]).toEqual(x.map((v, i) => f(f(v) + f(y[i]!))));
+    expect([...lanes.subarray(12, 16)]).toEqual(x.map((v, i) => f(f(v) * f(y[i]!))));
+  });
+
+  it("v128.load64_splat reads the f64 at address + offset into both lanes", () => {
+    const bytes = assembleModule([
+      {
+        name: "splat",
+        params: [["at", I32]],
+        results: [],
+        locals: [],
+        body: (f) => [v128Store(i32(64), v128LoadSplat(f.get("at"), 16))],
+      },
+    ]);
+    const kernel = instantiateKernel(bytes)!;
+    const heap = new Float64Array(kernel.memory.buffer);
+    heap.set([1, 2, 3, 4, -0, 6]);
+    (kernel.exports["splat"] as (at: number) => void)(8); // 8 + 16 bytes: heap[3]
+    expect([heap[8], heap[9]]).toEqual([4, 4]);
+    (kernel.exports["splat"] as (at: number) => void)(16); // heap[4] = −0, kept
+    expect([heap[8], heap[9]]).toEqual([-0, -0]);
   });
 
   it("instantiate() gives the module its own memory, or null without WebAssembly", () => {

@@ -139,12 +139,17 @@ export const f64x2Max = (a: Code, b: Code): Code => cat(a, b, simd(245));
 export const f64x2Sqrt = (a: Code): Code => cat(a, simd(239));
 /** `f64x2.neg` (lane-wise) */
 export const f64x2Neg = (a: Code): Code => cat(a, simd(237));
+/** `f32x4.add` (lane-wise, each lane rounded as a float32 addition) */
+export const f32x4Add = (a: Code, b: Code): Code => cat(a, b, simd(228));
+/** `f32x4.mul` (lane-wise, each lane rounded as a float32 multiplication) */
+export const f32x4Mul = (a: Code, b: Code): Code => cat(a, b, simd(230));
 /** `f64x2.splat`: an f64 in both lanes. */
 export const f64x2Splat = (a: Code): Code => cat(a, simd(20));
 /** `v128.load offset=… (address)`: two f64 lanes. */
 export const v128Load = (address: Code, offset = 0): Code => cat(address, simd(0), [4, ...uleb(offset)]);
-/** `v128.load64_splat (address)`: one f64 in both lanes. */
-export const v128LoadSplat = (address: Code): Code => cat(address, simd(10), [3, 0]);
+/** `v128.load64_splat offset=… (address)`: one f64 in both lanes. */
+export const v128LoadSplat = (address: Code, offset = 0): Code =>
+  cat(address, simd(10), [3, ...uleb(offset)]);
 /** `v128.store offset=… (address) (value)` */
 export const v128Store = (address: Code, value: Code, offset = 0): Code =>
   cat(address, value, simd(11), [4, ...uleb(offset)]);
@@ -241,8 +246,12 @@ export interface WasmInstance {
  *
  * @example
  * ```ts
- * const kernel = instantiate(bytes, 2);
- * if (kernel !== null) (kernel.exports["twice"] as (x: number) => number)(2); // 4
+ * const { F64, assembleModule, f64Add } = wasm;
+ * const bytes = assembleModule([
+ *   { name: "twice", params: [["x", F64]], results: [F64], locals: [], body: (f) => [f64Add(f.get("x"), f.get("x"))] },
+ * ]);
+ * const kernel = wasm.instantiate(bytes, 2);
+ * kernel === null ? "no WebAssembly" : (kernel.exports["twice"] as (x: number) => number)(2); // → 4
  * ```
  */
 export function instantiate(bytes: Uint8Array, pages = 1): WasmInstance | null {

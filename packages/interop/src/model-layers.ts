@@ -14,13 +14,27 @@ import {
 import type { StateDict } from "@neurogebra/nn";
 import { expected } from "@neurogebra/internal";
 
-/** A model the exporters take: a `Sequential` of supported layers, or the from-scratch `NeuralNetwork`. */
+/**
+ * A model the exporters take: a `Sequential` of supported layers, or the from-scratch `NeuralNetwork`.
+ *
+ * @example
+ * ```ts
+ * const models: ExportableModel[] = [model, net];
+ * models.map((m) => Object.keys(exportStateDict(m)).length); // → [4, 6]
+ * ```
+ */
 export type ExportableModel = Sequential | NeuralNetwork;
 
 /**
  * One layer of a model as the exporters see it, in PyTorch's terms, under its `nn.Sequential` index: a
  * `Linear` (weight `[out, in]` row-major, as `nn.Linear.weight`), an activation, a `Dropout`, a
  * `BatchNorm1d` (its running statistics are what inference uses), or a `Softmax` / `LogSoftmax`.
+ *
+ * @example
+ * ```ts
+ * const layers: ExportLayer[] = modelLayers(model);
+ * layers.map((l) => l.kind); // → ["linear", "relu", "linear"]
+ * ```
  */
 export type ExportLayer =
   | {
@@ -143,7 +157,7 @@ function fromNetwork(net: NeuralNetwork): ExportLayer[] {
  *
  * @example
  * ```ts
- * modelLayers(new NeuralNetwork([2, 16, 3], { rng })).map((l) => `${l.name}:${l.kind}`); // ["0:linear", "1:relu", "2:linear"]
+ * modelLayers(new NeuralNetwork([2, 16, 3], { rng })).map((l) => `${l.name}:${l.kind}`); // → ["0:linear", "1:relu", "2:linear"]
  * ```
  */
 export function modelLayers(model: ExportableModel, fn = "modelLayers"): ExportLayer[] {
@@ -180,7 +194,7 @@ export function modelLayers(model: ExportableModel, fn = "modelLayers"): ExportL
  *
  * @example
  * ```ts
- * Object.keys(exportStateDict(new NeuralNetwork([2, 16, 16, 3], { rng }))); // ["0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias"]
+ * Object.keys(exportStateDict(new NeuralNetwork([2, 16, 16, 3], { rng }))); // → ["0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias"]
  * ```
  */
 export function exportStateDict(model: ExportableModel): StateDict {
@@ -207,6 +221,7 @@ export function exportStateDict(model: ExportableModel): StateDict {
  *
  * @example
  * ```ts
+ * writeFileSync("trained.safetensors", toSafetensors(exportStateDict(net))); // after training
  * loadExportedStateDict(net, fromSafetensors(readFileSync("trained.safetensors")));
  * ```
  */

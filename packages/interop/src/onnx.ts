@@ -8,7 +8,15 @@ import type { ExportLayer, ExportableModel } from "./model-layers.js";
 import { modelLayers } from "./model-layers.js";
 import { ProtoWriter } from "./protobuf-writer.js";
 
-/** Options of {@link toOnnx}. */
+/**
+ * Options of {@link toOnnx}.
+ *
+ * @example
+ * ```ts
+ * const options: ToOnnxOptions = { dtype: "float32", opset: 17, softmax: true };
+ * toOnnx(model, options) instanceof Uint8Array; // → true
+ * ```
+ */
 export interface ToOnnxOptions {
   /**
    * The input's shape; a string (or null) is a dynamic dimension named so. Default `["batch", in]`:

@@ -9,7 +9,15 @@ import type { ExportLayer, ExportableModel } from "./model-layers.js";
 import { modelLayers } from "./model-layers.js";
 import { PYTHON_BODY } from "./pytorch-script-body.js";
 
-/** Options of {@link toPyTorch}; the training defaults are written into the script and overridable by flags. */
+/**
+ * Options of {@link toPyTorch}; the training defaults are written into the script and overridable by flags.
+ *
+ * @example
+ * ```ts
+ * const options: ToPyTorchOptions = { epochs: 5, batchSize: 32, lr: 0.001, optimizer: "sgd" };
+ * toPyTorch(model, options).startsWith("#"); // → true
+ * ```
+ */
 export interface ToPyTorchOptions {
   /** The weights file the script loads, relative to the script's folder (default `"model.safetensors"`). */
   weightsFile?: string;
@@ -134,6 +142,7 @@ function embeddedData(data: ToPyTorchOptions["data"]): string {
  *
  * @example
  * ```ts
+ * const { X, y } = generateSpirals({ rng: new NumpyRandomState(42) });
  * writeFileSync("model.safetensors", toSafetensors(exportStateDict(model)));
  * writeFileSync("train_more.py", toPyTorch(model, { data: { X, y, nFeatures: 2 }, epochs: 20 }));
  * ```

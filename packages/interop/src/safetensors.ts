@@ -7,7 +7,16 @@
 import type { StateDict } from "@neurogebra/nn";
 import { describe, expected } from "@neurogebra/internal";
 
-/** What was wrong with a safetensors file (the `reason` of a {@link SafetensorsError}). */
+/**
+ * What was wrong with a safetensors file (the `reason` of a {@link SafetensorsError}).
+ *
+ * @example
+ * ```ts
+ * let reason: SafetensorsErrorReason | undefined;
+ * try { readSafetensors(new Uint8Array(3)); } catch (e) { if (e instanceof SafetensorsError) reason = e.reason; }
+ * reason; // → "header-length"
+ * ```
+ */
 export type SafetensorsErrorReason =
   "header-length" | "header-too-large" | "header-json" | "metadata" | "entry" | "dtype" | "offsets";
 
@@ -51,13 +60,29 @@ const DTYPE_BYTES = {
   BOOL: 1,
 } as const;
 
-/** An element type of a safetensors file. */
+/**
+ * An element type of a safetensors file.
+ *
+ * @example
+ * ```ts
+ * const dtype: SafetensorsDtype = "F32";
+ * readSafetensors(toSafetensors(exportStateDict(model), { dtype: "float32" })).tensors["0.weight"]?.dtype === dtype; // → true
+ * ```
+ */
 export type SafetensorsDtype = keyof typeof DTYPE_BYTES;
 
 /** The largest header we read, as the reference implementation: 100 MB. */
 export const MAX_HEADER_BYTES = 100_000_000;
 
-/** Options of {@link toSafetensors}. */
+/**
+ * Options of {@link toSafetensors}.
+ *
+ * @example
+ * ```ts
+ * const options: ToSafetensorsOptions = { dtype: "float32", metadata: { epochs: "30" } };
+ * readSafetensors(toSafetensors(exportStateDict(model), options)).tensors["0.bias"]?.dtype; // → "F32"
+ * ```
+ */
 export interface ToSafetensorsOptions {
   /** Element type of every tensor (default `"float64"`, our precision; `"float32"` rounds). */
   dtype?: "float64" | "float32";
@@ -65,7 +90,15 @@ export interface ToSafetensorsOptions {
   metadata?: Record<string, string>;
 }
 
-/** One tensor as read from a file: its stored dtype and shape, and its numbers as float64. */
+/**
+ * One tensor as read from a file: its stored dtype and shape, and its numbers as float64.
+ *
+ * @example
+ * ```ts
+ * const bias: SafetensorsTensor | undefined = readSafetensors(toSafetensors(exportStateDict(model))).tensors["0.bias"];
+ * [bias?.dtype, bias?.shape]; // → ["F64", [16]]
+ * ```
+ */
 export interface SafetensorsTensor {
   dtype: SafetensorsDtype;
   shape: number[];
@@ -200,8 +233,10 @@ function readElements(view: DataView, at: number, dtype: SafetensorsDtype, count
  *
  * @example
  * ```ts
+ * writeFileSync("trained.safetensors", toSafetensors(exportStateDict(model), { metadata: { epochs: "30" } }));
  * const { tensors, metadata } = readSafetensors(readFileSync("trained.safetensors"));
- * tensors["0.weight"].dtype; // "F64"
+ * tensors["0.weight"]?.dtype; // → "F64"
+ * metadata; // → { epochs: "30" }
  * ```
  */
 export function readSafetensors(bytes: Uint8Array): {
@@ -343,6 +378,7 @@ export function readSafetensors(bytes: Uint8Array): {
  *
  * @example
  * ```ts
+ * writeFileSync("trained.safetensors", toSafetensors(exportStateDict(model))); // after training
  * model.loadStateDict(fromSafetensors(readFileSync("trained.safetensors")));
  * ```
  */

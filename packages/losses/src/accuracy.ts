@@ -35,8 +35,8 @@ function checkIndex(fn: string, where: string, x: unknown): number {
  * scores, an integer in `[0, classes)`, the same error `crossEntropy` gives.
  * @example
  * ```ts
- * accuracy(tensor([[2, 1], [0, 3]]), [0, 0]); // 0.5
- * accuracy([2, 1, 1], [2, 1, 0]); // 2/3
+ * accuracy(tensor([[2, 1], [0, 3]]), [0, 0]); // → 0.5
+ * accuracy([2, 1, 1], [2, 1, 0]); // → 0.6666666666666666  (2/3)
  * ```
  */
 export function accuracy(

@@ -52,7 +52,7 @@ const BCE: ElementwiseLoss = {
  * @throws RangeError for an empty batch, a length mismatch, or a prediction or target outside [0, 1].
  * @example
  * ```ts
- * binaryCrossEntropy(tensor([0.8, 0.1]), [1, 0]).item(); // (−log 0.8 − log 0.9) / 2 ≈ 0.1643
+ * binaryCrossEntropy(tensor([0.8, 0.1]), [1, 0]).item(); // → 0.164252033486018  ((−log 0.8 − log 0.9) / 2)
  * ```
  */
 export function binaryCrossEntropy(
@@ -110,7 +110,7 @@ const BCE_WITH_LOGITS: ElementwiseLoss = {
  * @throws RangeError for an empty batch, a length mismatch, or a target outside [0, 1].
  * @example
  * ```ts
- * binaryCrossEntropyWithLogits(tensor([1000, -1000]), [1, 0]).item(); // 0
+ * binaryCrossEntropyWithLogits(tensor([1000, -1000]), [1, 0]).item(); // → 0
  * ```
  */
 export function binaryCrossEntropyWithLogits(

@@ -28,7 +28,15 @@ export function checkSameLength(fn: string, a: string, aLength: number, b: strin
   }
 }
 
-/** How per-sample losses are combined: averaged, summed, or returned as they are. */
+/**
+ * How per-sample losses are combined: averaged, summed, or returned as they are.
+ *
+ * @example
+ * ```ts
+ * const reduction: Reduction = "none";
+ * crossEntropy(tensor([[0, 0], [0, 0]]), [0, 1], { reduction }).shape; // → [2]
+ * ```
+ */
 export type Reduction = "mean" | "sum" | "none";
 
 /** Check a `reduction` option (default `"mean"`). */

@@ -11,6 +11,7 @@ import type { LossOptions } from "./cross-entropy.js";
  *
  * @example
  * ```ts
+ * const [xBatch, yBatch] = [tensor([[0.5, -0.2], [0.1, 0.9]]), [0, 2]];
  * const criterion = new CrossEntropyLoss();
  * const loss = criterion.forward(model.forward(xBatch), yBatch);
  * loss.backward();
@@ -28,7 +29,7 @@ export class CrossEntropyLoss {
    *
    * @example
    * ```ts
-   * new CrossEntropyLoss().forward(tensor([[2, 1, 0.1]]), [0]).item(); // 0.41703001627783354
+   * new CrossEntropyLoss().forward(tensor([[2, 1, 0.1]]), [0]).item(); // → 0.41703001627783354
    * ```
    */
   forward(logits: Tensor, targets: Int32Array | readonly number[]): Tensor {

@@ -5,7 +5,15 @@ import { expected } from "@neurogebra/internal";
 import { checkClassIndex, checkNonEmpty, checkReduction, checkSameLength } from "./check.js";
 import type { Reduction } from "./check.js";
 
-/** Options of the tensor losses. */
+/**
+ * Options of the tensor losses.
+ *
+ * @example
+ * ```ts
+ * const options: LossOptions = { reduction: "sum" };
+ * mse(tensor([1, 2]), [0, 0], options).item(); // → 5
+ * ```
+ */
 export interface LossOptions {
   /** `"mean"` (default) over the batch, `"sum"`, or `"none"` (one loss per sample). */
   reduction?: Reduction;
@@ -44,7 +52,7 @@ export function checkClassificationBatch(fn: string, logits: unknown, targets: u
  * @throws RangeError for an empty batch, a length mismatch, or a target that is not an integer in `[0, c)`.
  * @example
  * ```ts
- * crossEntropy(tensor([[2, 1, 0.1]]), [0]).item(); // 0.41703001627783354
+ * crossEntropy(tensor([[2, 1, 0.1]]), [0]).item(); // → 0.41703001627783354
  * ```
  */
 export function crossEntropy(

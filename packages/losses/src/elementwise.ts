@@ -22,7 +22,15 @@ export interface ElementwiseLoss {
   tensor(predictions: Tensor, targets: Tensor): Tensor;
 }
 
-/** Options of the `Value` forms of the losses (one loss for a list of scalars). */
+/**
+ * Options of the `Value` forms of the losses (one loss for a list of scalars).
+ *
+ * @example
+ * ```ts
+ * const options: ValueLossOptions = { reduction: "sum" };
+ * mse([new Value(1), new Value(2)], [0, 0], options).data; // → 5
+ * ```
+ */
 export interface ValueLossOptions {
   /** `"mean"` (default) or `"sum"`. */
   reduction?: "mean" | "sum";

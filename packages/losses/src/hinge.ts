@@ -22,7 +22,7 @@ const HINGE: ElementwiseLoss = {
  * @throws RangeError for an empty batch, a length mismatch, or a label other than −1 or 1.
  * @example
  * ```ts
- * hinge(tensor([2, 0.5, -1]), [1, 1, 1]).item(); // (0 + 0.5 + 2) / 3
+ * hinge(tensor([2, 0.5, -1]), [1, 1, 1]).item(); // → 0.8333333333333334  ((0 + 0.5 + 2) / 3)
  * ```
  */
 export function hinge(scores: Tensor, targets: Tensor | ArrayLike<number>, options?: LossOptions): Tensor;

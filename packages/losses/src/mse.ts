@@ -21,8 +21,8 @@ const MSE: ElementwiseLoss = {
  * @throws RangeError for an empty batch, a length or shape mismatch, or a non-finite target.
  * @example
  * ```ts
- * mse(tensor([1, 2, 3]), [1, 2, 5]).item(); // 4/3
- * mse([new Value(1), new Value(3)], [0, 0]).data; // 5
+ * mse(tensor([1, 2, 3]), [1, 2, 5]).item(); // → 1.3333333333333333  (4/3)
+ * mse([new Value(1), new Value(3)], [0, 0]).data; // → 5
  * ```
  */
 export function mse(predictions: Tensor, targets: Tensor | ArrayLike<number>, options?: LossOptions): Tensor;

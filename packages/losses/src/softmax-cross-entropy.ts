@@ -4,7 +4,15 @@ import { describe } from "@neurogebra/internal";
 
 import { checkClassIndex, checkNonEmpty } from "./check.js";
 
-/** Options of {@link softmaxCrossEntropy}. */
+/**
+ * Options of {@link softmaxCrossEntropy}.
+ *
+ * @example
+ * ```ts
+ * const options: SoftmaxCrossEntropyOptions = { method: "logSumExp" };
+ * softmaxCrossEntropy([new Value(1000), new Value(0)], 1, options).loss.data; // → 1000
+ * ```
+ */
 export interface SoftmaxCrossEntropyOptions {
   /**
    * `"tutorial"` (default): the tutorial's four steps — `-log(p[target])` from the normalised
@@ -15,7 +23,15 @@ export interface SoftmaxCrossEntropyOptions {
   method?: "tutorial" | "logSumExp";
 }
 
-/** What {@link softmaxCrossEntropy} returns: the loss node and the softmax probabilities (also nodes). */
+/**
+ * What {@link softmaxCrossEntropy} returns: the loss node and the softmax probabilities (also nodes).
+ *
+ * @example
+ * ```ts
+ * const { loss, probabilities }: SoftmaxCrossEntropyResult = softmaxCrossEntropy([new Value(0), new Value(0)], 0);
+ * [loss.data, probabilities.map((p) => p.data)]; // → [0.6931471805599453, [0.5, 0.5]]
+ * ```
+ */
 export interface SoftmaxCrossEntropyResult {
   loss: Value;
   probabilities: Value[];
@@ -42,8 +58,8 @@ export interface SoftmaxCrossEntropyResult {
  * @example
  * ```ts
  * const { loss, probabilities } = softmaxCrossEntropy([new Value(2), new Value(1), new Value(0.1)], 0);
- * probabilities.map((p) => p.data.toFixed(3)); // ["0.659", "0.242", "0.099"]
- * loss.data.toFixed(4); // "0.4170"
+ * probabilities.map((p) => p.data.toFixed(3)); // → ["0.659", "0.242", "0.099"]
+ * loss.data.toFixed(4); // → "0.4170"
  * loss.backward(); // scores[i].grad = p[i] − (i === 0 ? 1 : 0)
  * ```
  */

@@ -9,7 +9,7 @@ import { Module } from "./module.js";
  *
  * @example
  * ```ts
- * new ReLU().forward(tensor([-1, 2])).toArray(); // [0, 2]
+ * new ReLU().forward(tensor([-1, 2])).toArray(); // → [0, 2]
  * ```
  */
 export class ReLU extends Module {
@@ -28,7 +28,7 @@ export class ReLU extends Module {
  *
  * @example
  * ```ts
- * new LeakyReLU(0.1).forward(tensor([-2, 3])).toArray(); // [-0.2, 3]
+ * new LeakyReLU(0.1).forward(tensor([-2, 3])).toArray(); // → [-0.2, 3]
  * ```
  */
 export class LeakyReLU extends Module {
@@ -57,7 +57,7 @@ export class LeakyReLU extends Module {
  *
  * @example
  * ```ts
- * new Tanh().forward(tensor([0])).toArray(); // [0]
+ * new Tanh().forward(tensor([0])).toArray(); // → [0]
  * ```
  */
 export class Tanh extends Module {
@@ -76,7 +76,7 @@ export class Tanh extends Module {
  *
  * @example
  * ```ts
- * new Sigmoid().forward(tensor([0])).toArray(); // [0.5]
+ * new Sigmoid().forward(tensor([0])).toArray(); // → [0.5]
  * ```
  */
 export class Sigmoid extends Module {

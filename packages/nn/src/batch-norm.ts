@@ -5,7 +5,15 @@ import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 import { checkSize } from "./neuron.js";
 
-/** Options of {@link BatchNorm1d}; the defaults are PyTorch's. */
+/**
+ * Options of {@link BatchNorm1d}; the defaults are PyTorch's.
+ *
+ * @example
+ * ```ts
+ * const options: BatchNorm1dOptions = { eps: 1e-3, momentum: 0.01, affine: false };
+ * new BatchNorm1d(3, options).parameters().length; // → 0
+ * ```
+ */
 export interface BatchNorm1dOptions {
   /** Added to the variance before the square root (default 1e-5). */
   eps?: number;
@@ -37,8 +45,8 @@ export interface BatchNorm1dOptions {
  * @example
  * ```ts
  * const bn = new BatchNorm1d(2);
- * bn.forward(tensor([[1, 10], [3, 30]])).toArray(); // [[-1, -1], [1, 1]] (to within eps)
- * Object.keys(bn.stateDict()); // ["weight", "bias", "running_mean", "running_var", "num_batches_tracked"]
+ * bn.forward(tensor([[1, 10], [3, 30]])).toArray(); // → [[-0.99999…, -0.99999…], [0.99999…, 0.99999…]]  (to within eps)
+ * Object.keys(bn.stateDict()); // → ["weight", "bias", "running_mean", "running_var", "num_batches_tracked"]
  * ```
  */
 export class BatchNorm1d extends Module {
@@ -97,8 +105,10 @@ export class BatchNorm1d extends Module {
    *
    * @example
    * ```ts
-   * bn.train().forward(batch); // batch statistics, running statistics updated
-   * bn.eval().forward(batch); // running statistics
+   * // training: batch statistics, running statistics updated
+   * bn.train().forward(batch);
+   * // evaluation: the running statistics
+   * bn.eval().forward(batch);
    * ```
    */
   forward(x: Tensor): Tensor {

@@ -12,7 +12,7 @@ import type { HasStateDict, StateDict, TensorState } from "./state-dict.js";
  * @example
  * ```ts
  * const saved: Checkpoint = JSON.parse(saveCheckpoint(model, opt, { epoch: 10 }));
- * saved.optimizer.param_groups[0]; // { lr: 0.01, betas: [0.9, 0.999], … }
+ * saved.optimizer.param_groups[0]; // → { lr: 0.01, betas: [0.9, 0.999], … }
  * ```
  */
 export interface Checkpoint {
@@ -92,9 +92,14 @@ function assertFiniteOptimizerState(sd: OptimizerStateDict<unknown, unknown>): v
  *
  * @example
  * ```ts
+ * const buildModel = () => new Sequential(new Linear(2, 16), new ReLU(), new Linear(16, 3));
+ * const trained = buildModel();
+ * writeFileSync("checkpoint.json", saveCheckpoint(trained, new Adam(trained.parameters(), { lr: 0.01 }), { epoch: 10 }));
+ * // … later, in another process …
  * const model = buildModel();
  * const adam = new Adam(model.parameters(), { lr: 0.01 });
  * const { epoch } = loadCheckpoint(model, adam, readFileSync("checkpoint.json", "utf8"));
+ * epoch; // → 10
  * ```
  */
 export function loadCheckpoint(

@@ -4,7 +4,17 @@ import { expected } from "@neurogebra/internal";
 import { checkParameters } from "./optimizers/parameter.js";
 import type { Parameter } from "./optimizers/parameter.js";
 
-/** Options of {@link clipGradNorm}. */
+/**
+ * Options of {@link clipGradNorm}.
+ *
+ * @example
+ * ```ts
+ * const options: ClipGradNormOptions = { normType: Infinity, errorIfNonfinite: true };
+ * const w = tensor([3, -4], { requiresGrad: true });
+ * w.mul(w).sum().backward();
+ * clipGradNorm([w], 1, options); // → 8  (the largest |gradient| before clipping)
+ * ```
+ */
 export interface ClipGradNormOptions {
   /** Which p-norm (default 2); `Infinity` for the largest absolute entry. */
   normType?: number;

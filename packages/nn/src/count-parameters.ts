@@ -7,7 +7,7 @@ import { expected } from "@neurogebra/internal";
  *
  * @example
  * ```ts
- * countParameters(net.parameters()); // 371 for the tutorial's 2 → 16 → 16 → 3 network (either half)
+ * countParameters(net.parameters()); // → 371  (the tutorial's 2 → 16 → 16 → 3 network, either half)
  * ```
  */
 export function countParameters(params: Iterable<Value | Tensor>): number {

@@ -6,7 +6,15 @@ import { checkRng, expected } from "@neurogebra/internal";
 import { TensorDataset } from "./tensor-dataset.js";
 import type { DatasetColumn, DatasetLike } from "./tensor-dataset.js";
 
-/** Options of {@link DataLoader} and {@link ValueDataLoader}; the defaults are PyTorch's. */
+/**
+ * Options of {@link DataLoader} and {@link ValueDataLoader}; the defaults are PyTorch's.
+ *
+ * @example
+ * ```ts
+ * const options: DataLoaderOptions = { batchSize: 4, shuffle: true, rng: createRng(0), dropLast: true };
+ * new DataLoader(moons({ nSamples: 10, rng: createRng(0) }), options).length; // → 2
+ * ```
+ */
 export interface DataLoaderOptions {
   /** Samples per batch (default 1). */
   batchSize?: number;
@@ -82,7 +90,16 @@ export function epochOrder(fn: string, n: number, settings: LoaderSettings): Int
   return order;
 }
 
-/** A batch: each `Tensor` column gives a `Tensor` of the batch's rows, each typed array the batch's entries. */
+/**
+ * A batch: each `Tensor` column gives a `Tensor` of the batch's rows, each typed array the batch's entries.
+ *
+ * @example
+ * ```ts
+ * const data = new TensorDataset(tensor([[1, 2], [3, 4]]), new Int32Array([0, 1]));
+ * const batch: Batch<[Tensor, Int32Array]> = [...new DataLoader(data, { batchSize: 2, reuseBuffers: false })][0]!;
+ * batch[1]; // → Int32Array [0, 1]
+ * ```
+ */
 export type Batch<C extends readonly DatasetColumn[]> = {
   -readonly [K in keyof C]: C[K] extends Tensor ? Tensor : C[K];
 };
@@ -105,7 +122,7 @@ interface ColumnBuffers {
  * @example
  * ```ts
  * const loader = new DataLoader(moons({ nSamples: 100 }), { batchSize: 16, shuffle: true });
- * loader.length; // 7 batches per epoch
+ * loader.length; // → 7  (batches per epoch)
  * for (const [xb, yb] of loader) {
  *   const loss = model.forward(xb).crossEntropy(yb);
  *   optimizer.zeroGrad(); loss.backward(); optimizer.step();
@@ -148,7 +165,9 @@ export class DataLoader<C extends readonly DatasetColumn[] = [Tensor, Int32Array
    *
    * @example
    * ```ts
-   * for (let epoch = 0; epoch < 30; epoch++) for (const [xb, yb] of loader) step(xb, yb);
+   * let batches = 0;
+   * for (let epoch = 0; epoch < 30; epoch++) for (const [xb] of loader) batches += xb.shape[0] > 0 ? 1 : 0;
+   * batches; // → 210  (30 epochs × 7 batches)
    * ```
    */
   *[Symbol.iterator](): Generator<Batch<C>, void, undefined> {

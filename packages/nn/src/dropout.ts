@@ -6,7 +6,15 @@ import { checkRng, expected, formatRepr } from "@neurogebra/internal";
 import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 
-/** Options of {@link Dropout}. */
+/**
+ * Options of {@link Dropout}.
+ *
+ * @example
+ * ```ts
+ * const options: DropoutOptions = { rng: createRng(0) };
+ * new Dropout(0.5, options).forward(ones([4])).toArray(); // → [0, 2, 0, 2]
+ * ```
+ */
 export interface DropoutOptions {
   /**
    * Where the masks are drawn from; default: the shared default generator at each forward pass (as
@@ -25,8 +33,8 @@ export interface DropoutOptions {
  * @example
  * ```ts
  * const drop = new Dropout(0.5, { rng: createRng(0) });
- * drop.forward(ones([4])).toArray(); // each 0 or 2, e.g. [2, 0, 2, 2]
- * drop.eval().forward(ones([4])).toArray(); // [1, 1, 1, 1]
+ * drop.forward(ones([4])).toArray(); // → [0, 2, 0, 2]  (each 0 or 2)
+ * drop.eval().forward(ones([4])).toArray(); // → [1, 1, 1, 1]
  * ```
  */
 export class Dropout extends Module {
@@ -54,7 +62,7 @@ export class Dropout extends Module {
    *
    * @example
    * ```ts
-   * new Dropout(0.2).forward(x).shape; // x.shape
+   * new Dropout(0.2).forward(x).shape; // → [2, 3]  (x.shape)
    * ```
    */
   forward(x: Tensor): Tensor {

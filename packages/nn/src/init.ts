@@ -25,7 +25,15 @@ import type { Rng } from "@neurogebra/random";
 import { checkFinite, checkRng, describe, expected } from "@neurogebra/internal";
 import { expectTensor } from "./expect-tensor.js";
 
-/** The nonlinearities `calculateGain` knows, under PyTorch's names. */
+/**
+ * The nonlinearities `calculateGain` knows, under PyTorch's names.
+ *
+ * @example
+ * ```ts
+ * const nonlinearity: Nonlinearity = "tanh";
+ * init.calculateGain(nonlinearity); // → 1.6666666666666667  (5/3)
+ * ```
+ */
 export type Nonlinearity =
   | "linear"
   | "conv1d"
@@ -51,19 +59,43 @@ const GAIN_ONE: readonly string[] = [
   "sigmoid",
 ];
 
-/** Options of the random initialisers. */
+/**
+ * Options of the random initialisers.
+ *
+ * @example
+ * ```ts
+ * const options: InitOptions = { rng: createRng(0) };
+ * init.normal(zeros([2]), 0, 1, options).shape; // → [2]
+ * ```
+ */
 export interface InitOptions {
   /** Where the values are drawn from; default: the shared default generator. */
   rng?: Rng;
 }
 
-/** Options of {@link xavierUniform} and {@link xavierNormal}. */
+/**
+ * Options of {@link xavierUniform} and {@link xavierNormal}.
+ *
+ * @example
+ * ```ts
+ * const options: XavierOptions = { gain: init.calculateGain("tanh"), rng: createRng(0) };
+ * init.xavierUniform(zeros([16, 2]), options).shape; // → [16, 2]
+ * ```
+ */
 export interface XavierOptions extends InitOptions {
   /** Scaling factor (default 1; `calculateGain("tanh")` for tanh layers). */
   gain?: number;
 }
 
-/** Options of {@link kaimingUniform} and {@link kaimingNormal}; the defaults are PyTorch's. */
+/**
+ * Options of {@link kaimingUniform} and {@link kaimingNormal}; the defaults are PyTorch's.
+ *
+ * @example
+ * ```ts
+ * const options: KaimingOptions = { nonlinearity: "relu", mode: "fan_in", rng: createRng(0) };
+ * init.kaimingUniform(zeros([16, 2]), options).shape; // → [16, 2]
+ * ```
+ */
 export interface KaimingOptions extends InitOptions {
   /** Negative slope of the rectifier after this layer, for `"leaky_relu"` (default 0). */
   a?: number;
@@ -80,8 +112,8 @@ export interface KaimingOptions extends InitOptions {
  *
  * @example
  * ```ts
- * init.calculateGain("relu"); // 1.4142135623730951
- * init.calculateGain("leaky_relu", 0.2); // √(2 / 1.04)
+ * init.calculateGain("relu"); // → 1.4142135623730951
+ * init.calculateGain("leaky_relu", 0.2); // → 1.3867504905630728  (√(2 / 1.04))
  * ```
  */
 export function calculateGain(nonlinearity: Nonlinearity, param?: number): number {
@@ -114,8 +146,8 @@ export function calculateGain(nonlinearity: Nonlinearity, param?: number): numbe
  *
  * @example
  * ```ts
- * init.calculateFanInAndFanOut(zeros([16, 2])); // { fanIn: 2, fanOut: 16 }
- * init.calculateFanInAndFanOut(zeros([8, 3, 5, 5])); // { fanIn: 75, fanOut: 200 }
+ * init.calculateFanInAndFanOut(zeros([16, 2])); // → { fanIn: 2, fanOut: 16 }
+ * init.calculateFanInAndFanOut(zeros([8, 3, 5, 5])); // → { fanIn: 75, fanOut: 200 }
  * ```
  */
 export function calculateFanInAndFanOut(tensor: Tensor): { fanIn: number; fanOut: number } {
@@ -202,7 +234,7 @@ export function zeros(tensor: Tensor): Tensor {
  *
  * @example
  * ```ts
- * init.eye(zeros([2, 3])).toArray(); // [[1, 0, 0], [0, 1, 0]]
+ * init.eye(zeros([2, 3])).toArray(); // → [[1, 0, 0], [0, 1, 0]]
  * ```
  */
 export function eye(tensor: Tensor): Tensor {

@@ -10,8 +10,8 @@ import type { Activation, NeuronOptions } from "./neuron.js";
  * @example
  * ```ts
  * const layer = new Layer(2, 16, { activation: "relu", rng: new PythonRandom(42) });
- * layer.forward([new Value(0.1), new Value(0.2)]).length; // 16
- * layer.parameters().length; // 48
+ * layer.forward([new Value(0.1), new Value(0.2)]).length; // → 16
+ * layer.parameters().length; // → 48
  * ```
  */
 export class Layer {
@@ -45,7 +45,7 @@ export class Layer {
    *
    * @example
    * ```ts
-   * layer.forward([new Value(1), new Value(2)]); // Value[] of length nOut
+   * new Layer(2, 3, { rng }).forward([new Value(1), new Value(2)]).length; // → 3  (nOut Values)
    * ```
    */
   forward(x: readonly (Value | number)[]): Value[] {
@@ -57,7 +57,7 @@ export class Layer {
    *
    * @example
    * ```ts
-   * new Layer(16, 3, { rng }).parameters().length; // 51
+   * new Layer(16, 3, { rng }).parameters().length; // → 51
    * ```
    */
   parameters(): Value[] {

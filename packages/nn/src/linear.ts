@@ -7,7 +7,15 @@ import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 import { checkRng, checkSize } from "./neuron.js";
 
-/** Options of {@link Linear}. */
+/**
+ * Options of {@link Linear}.
+ *
+ * @example
+ * ```ts
+ * const options: LinearOptions = { bias: false, rng: createRng(0) };
+ * new Linear(2, 16, options).parameters().length; // → 1
+ * ```
+ */
 export interface LinearOptions {
   /**
    * Source of the initial weights (e.g. `createRng(0)`); default: the shared default generator, which
@@ -26,10 +34,10 @@ export interface LinearOptions {
  * @example
  * ```ts
  * const layer = new Linear(2, 16, { rng: createRng(0) });
- * layer.weight.shape; // [16, 2]
+ * layer.weight.shape; // → [16, 2]
  * manualSeed(0);
- * new Linear(2, 16).weight.shape; // [16, 2], drawn from the default generator
- * layer.forward(tensor([[0.5, -0.2]])).shape; // [1, 16]
+ * new Linear(2, 16).weight.shape; // → [16, 2]  (drawn from the default generator)
+ * layer.forward(tensor([[0.5, -0.2]])).shape; // → [1, 16]
  * ```
  */
 export class Linear extends Module {
@@ -61,7 +69,7 @@ export class Linear extends Module {
    *
    * @example
    * ```ts
-   * layer.forward(tensor([[1, 2]])); // shape [1, outFeatures]
+   * layer.forward(tensor([[1, 2]])).shape; // → [1, 16]  ([1, outFeatures])
    * ```
    */
   forward(x: Tensor): Tensor {

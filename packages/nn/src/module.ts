@@ -18,7 +18,7 @@ import type { StateDict, StateSlot } from "./state-dict.js";
  *     new Linear(2, 16, { rng }), new ReLU(), new Linear(16, 3, { rng })));
  *   forward(x: Tensor): Tensor { return this.network.forward(x); }
  * }
- * new SpiralNet().namedParameters().map(([name]) => name); // ["network.0.weight", "network.0.bias", …]
+ * new SpiralNet().namedParameters().map(([name]) => name); // → ["network.0.weight", "network.0.bias", …]
  * ```
  */
 export abstract class Module {
@@ -36,7 +36,13 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * this.weight = this.registerParameter("weight", zeros([3, 2]));
+   * class Affine extends Module {
+   *   weight = this.registerParameter("weight", zeros([3, 2]));
+   *   forward(x: Tensor): Tensor {
+   *     return linear(x, this.weight);
+   *   }
+   * }
+   * new Affine().namedParameters().map(([name]) => name); // → ["weight"]
    * ```
    */
   protected registerParameter(name: string, tensor: Tensor): Tensor {
@@ -54,7 +60,13 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * this.runningMean = this.registerBuffer("running_mean", zeros([features]));
+   * class Center extends Module {
+   *   runningMean = this.registerBuffer("running_mean", zeros([3]));
+   *   forward(x: Tensor): Tensor {
+   *     return x.sub(this.runningMean);
+   *   }
+   * }
+   * Object.keys(new Center().stateDict()); // → ["running_mean"]
    * ```
    */
   protected registerBuffer(name: string, tensor: Tensor): Tensor {
@@ -70,7 +82,13 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * this.body = this.registerModule("body", new Sequential(new Linear(2, 3, { rng }), new ReLU()));
+   * class Net extends Module {
+   *   body = this.registerModule("body", new Sequential(new Linear(2, 3, { rng }), new ReLU()));
+   *   forward(x: Tensor): Tensor {
+   *     return this.body.forward(x);
+   *   }
+   * }
+   * new Net().namedParameters().map(([name]) => name); // → ["body.0.weight", "body.0.bias"]
    * ```
    */
   protected registerModule<M extends Module>(name: string, module: M): M {
@@ -89,7 +107,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * new Linear(2, 3, { rng }).namedParameters().map(([n, t]) => [n, t.shape]); // [["weight", [3, 2]], ["bias", [3]]]
+   * new Linear(2, 3, { rng }).namedParameters().map(([n, t]) => [n, t.shape]); // → [["weight", [3, 2]], ["bias", [3]]]
    * ```
    */
   namedParameters(): [string, Tensor][] {
@@ -117,7 +135,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * new BatchNorm1d(3).namedBuffers().map(([n]) => n); // ["running_mean", "running_var", "num_batches_tracked"]
+   * new BatchNorm1d(3).namedBuffers().map(([n]) => n); // → ["running_mean", "running_var", "num_batches_tracked"]
    * ```
    */
   namedBuffers(): [string, Tensor][] {
@@ -133,7 +151,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * model.buffers().length; // 3 per BatchNorm1d
+   * new Sequential(new Linear(2, 3), new BatchNorm1d(3)).buffers().length; // → 3  (per BatchNorm1d)
    * ```
    */
   buffers(): Tensor[] {
@@ -145,7 +163,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * new Sequential(new Linear(2, 3, { rng }), new ReLU()).namedChildren().map(([n]) => n); // ["0", "1"]
+   * new Sequential(new Linear(2, 3, { rng }), new ReLU()).namedChildren().map(([n]) => n); // → ["0", "1"]
    * ```
    */
   namedChildren(): [string, Module][] {
@@ -157,7 +175,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * model.modules().filter((m) => m instanceof Linear).length; // 3 for the tutorial's network
+   * model.modules().filter((m) => m instanceof Linear).length; // → 2
    * ```
    */
   modules(): Module[] {
@@ -169,7 +187,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * model.train(); model.training; // true
+   * model.train(); model.training; // → true
    * ```
    */
   train(mode = true): this {
@@ -185,7 +203,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * model.eval(); model.training; // false
+   * model.eval(); model.training; // → false
    * ```
    */
   eval(): this {
@@ -211,7 +229,7 @@ export abstract class Module {
    *
    * @example
    * ```ts
-   * Object.keys(model.stateDict()); // ["0.weight", "0.bias", "2.weight", …]
+   * Object.keys(model.stateDict()); // → ["0.weight", "0.bias", "2.weight", …]
    * ```
    */
   stateDict(): StateDict {
@@ -225,7 +243,9 @@ export abstract class Module {
    *
    * @example
    * ```ts
+   * const copy = new Sequential(new Linear(2, 16), new ReLU(), new Linear(16, 3));
    * copy.loadStateDict(model.stateDict());
+   * copy.forward(tensor([[1, 2]])).sub(model.forward(tensor([[1, 2]]))).abs().sum().item(); // → 0
    * ```
    */
   loadStateDict(state: unknown): void {

@@ -9,7 +9,15 @@ import type { Activation } from "./neuron.js";
 import { applyStateDict, collectStateDict } from "./state-dict.js";
 import type { StateDict, StateSlot } from "./state-dict.js";
 
-/** Options of {@link NeuralNetwork}. */
+/**
+ * Options of {@link NeuralNetwork}.
+ *
+ * @example
+ * ```ts
+ * const options: NeuralNetworkOptions = { activations: ["relu", "linear"], rng: new PythonRandom(42) };
+ * new NeuralNetwork([2, 8, 3], options).parameters().length; // → 51
+ * ```
+ */
 export interface NeuralNetworkOptions {
   /** One activation per layer (default: `"relu"` for hidden layers, `"linear"` for the last). */
   activations?: readonly Activation[];
@@ -75,7 +83,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.forward([new Value(0.5), new Value(-0.2)]).map((s) => s.data); // 3 numbers
+   * net.forward([new Value(0.5), new Value(-0.2)]).map((s) => s.data); // → [0.5825226290233281, 0.4375255146082964, 0.09920268631845888]
    * ```
    */
   forward(x: readonly (Value | number)[]): Value[] {
@@ -90,7 +98,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.predict([0.5, -0.2]); // 0, 1 or 2
+   * net.predict([0.5, -0.2]); // → 0  (the class with the highest score)
    * ```
    */
   predict(x: readonly (Value | number)[]): number {
@@ -106,7 +114,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.parameters().length; // 371 for [2, 16, 16, 3]
+   * net.parameters().length; // → 371  (for [2, 16, 16, 3])
    * ```
    */
   parameters(): Value[] {
@@ -130,7 +138,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.summary().split("\n")[1]; // "  Architecture: 2 → 16 → 16 → 3"
+   * net.summary().split("\n")[1]; // → "  Architecture: 2 → 16 → 16 → 3"
    * ```
    */
   summary(): string {
@@ -149,7 +157,7 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
-   * net.stateDict()["layers.0.weight"].shape; // [16, 2]
+   * net.stateDict()["layers.0.weight"].shape; // → [16, 2]
    * ```
    */
   stateDict(): StateDict {
@@ -163,7 +171,9 @@ export class NeuralNetwork {
    *
    * @example
    * ```ts
+   * const other = new NeuralNetwork([2, 16, 16, 3], { rng: new PythonRandom(0) });
    * other.loadStateDict(net.stateDict());
+   * other.predict([0.5, -0.2]) === net.predict([0.5, -0.2]); // → true
    * ```
    */
   loadStateDict(state: unknown): void {

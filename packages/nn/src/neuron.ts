@@ -4,12 +4,29 @@ import type { Rng } from "@neurogebra/random";
 
 import { checkInteger, checkRng as rngWith, describe, expected } from "@neurogebra/internal";
 
-/** The activations a from-scratch neuron knows (the tutorial's, plus `sigmoid`). */
+/**
+ * The activations a from-scratch neuron knows (the tutorial's, plus `sigmoid`).
+ *
+ * @example
+ * ```ts
+ * const activations: Activation[] = ["relu", "tanh", "linear"];
+ * console.log(new NeuralNetwork([2, 4, 4, 3], { activations, rng: new PythonRandom(42) }).summary().split("\n")[2]);
+ * //   Activations:  ['relu', 'tanh', 'linear']
+ * ```
+ */
 export type Activation = "relu" | "tanh" | "sigmoid" | "linear";
 
 const ACTIVATIONS: readonly Activation[] = ["relu", "tanh", "sigmoid", "linear"];
 
-/** Options of {@link Neuron} (and of {@link Layer}). */
+/**
+ * Options of {@link Neuron} (and of {@link Layer}).
+ *
+ * @example
+ * ```ts
+ * const options: NeuronOptions = { activation: "tanh", rng: new PythonRandom(42) };
+ * new Neuron(2, options).parameters().length; // → 3
+ * ```
+ */
 export interface NeuronOptions {
   /** Applied after `w·x + b` (default `"relu"`, as in the tutorial). */
   activation?: Activation;
@@ -62,8 +79,8 @@ export function checkRng(fn: string, options: unknown): Rng {
  * @example
  * ```ts
  * const n = new Neuron(2, { activation: "relu", rng: new PythonRandom(42) });
- * n.w.map((w) => w.data); // [0.39435853867479875, -1.3434724638909166] (Python's draws)
- * n.forward([new Value(1), new Value(2)]).data; // relu(0 + 0.394… - 2.686…) = 0
+ * n.w.map((w) => w.data); // → [0.39435853867479875, -1.3434724638909166]  (Python's draws)
+ * n.forward([new Value(1), new Value(2)]).data; // → 0  (relu(0 + 0.394… − 2.686…))
  * ```
  */
 export class Neuron {
@@ -94,7 +111,7 @@ export class Neuron {
    *
    * @example
    * ```ts
-   * neuron.forward([new Value(0.5), new Value(-1)]); // a Value
+   * neuron.forward([new Value(0.5), new Value(-1)]).data; // → 1.5406517332283158
    * ```
    */
   forward(x: readonly (Value | number)[]): Value {
@@ -126,7 +143,7 @@ export class Neuron {
    *
    * @example
    * ```ts
-   * new Neuron(2, { rng }).parameters().length; // 3
+   * new Neuron(2, { rng }).parameters().length; // → 3
    * ```
    */
   parameters(): Value[] {

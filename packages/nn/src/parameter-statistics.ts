@@ -5,7 +5,15 @@ import { Module } from "./module.js";
 import { NeuralNetwork } from "./neural-network.js";
 import { numpyMean, numpyStd } from "./numpy-stats.js";
 
-/** Summary of a list of numbers; `mean` and `std` are NumPy's (`np.mean`, population `np.std`), bit for bit. */
+/**
+ * Summary of a list of numbers; `mean` and `std` are NumPy's (`np.mean`, population `np.std`), bit for bit.
+ *
+ * @example
+ * ```ts
+ * const weights: Statistics = parameterStatistics(net)[0]!.weights;
+ * weights.count; // → 32
+ * ```
+ */
 export interface Statistics {
   count: number;
   mean: number;
@@ -14,7 +22,15 @@ export interface Statistics {
   max: number;
 }
 
-/** Step 8 of the tutorial for one layer: how many neurons, and statistics of its weights and biases. */
+/**
+ * Step 8 of the tutorial for one layer: how many neurons, and statistics of its weights and biases.
+ *
+ * @example
+ * ```ts
+ * const first: LayerStatistics = parameterStatistics(net)[0]!;
+ * [first.layer, first.neurons, first.biases?.mean]; // → [1, 16, 0]
+ * ```
+ */
 export interface LayerStatistics {
   /** 1-based layer number, as the tutorial prints it. */
   layer: number;
@@ -48,8 +64,8 @@ function statistics(values: ArrayLike<number>): Statistics {
  * @example
  * ```ts
  * const [first] = parameterStatistics(net);
- * first.neurons; // 16
- * first.weights.count; // 32
+ * first.neurons; // → 16
+ * first.weights.count; // → 32
  * ```
  */
 export function parameterStatistics(model: NeuralNetwork | Module): LayerStatistics[] {
@@ -84,7 +100,7 @@ export function parameterStatistics(model: NeuralNetwork | Module): LayerStatist
  * //
  * // Layer 1:
  * //   Neurons:      16
- * //   Weights:      mean=0.0452, std=0.8126
+ * //   Weights:      mean=-0.1549, std=0.8484
  * //   …
  * ```
  */

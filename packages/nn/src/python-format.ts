@@ -15,7 +15,8 @@ import {
  * @deprecated Not a neural-network concern; it stays here for compatibility and will be removed.
  * @example
  * ```ts
- * formatFixed(0.125, 2); // "0.12" (toFixed gives "0.13")
+ * formatFixed(15.378512, 4); // → "15.3785"
+ * formatFixed(0.125, 2); // → "0.12"  (toFixed gives "0.13")
  * ```
  */
 export function formatFixed(x: number, digits: number): string {
@@ -28,7 +29,8 @@ export function formatFixed(x: number, digits: number): string {
  * @deprecated Not a neural-network concern; it stays here for compatibility and will be removed.
  * @example
  * ```ts
- * formatPercent(111 / 240); // "46.2%"
+ * formatPercent(111 / 240, 1); // → "46.2%"  (Python's answer; (x * 100).toFixed(1) gives "46.3")
+ * formatPercent(0.9333333333333333, 1); // → "93.3%"
  * ```
  */
 export function formatPercent(x: number, digits = 1): string {
@@ -41,7 +43,8 @@ export function formatPercent(x: number, digits = 1): string {
  * @deprecated Not a neural-network concern; it stays here for compatibility and will be removed.
  * @example
  * ```ts
- * formatGrouped(1234567); // "1,234,567"
+ * formatGrouped(371); // → "371"
+ * formatGrouped(1234567); // → "1,234,567"
  * ```
  */
 export function formatGrouped(n: number): string {
@@ -54,7 +57,9 @@ export function formatGrouped(n: number): string {
  * @deprecated Not a neural-network concern; it stays here for compatibility and will be removed.
  * @example
  * ```ts
- * formatRepr(1e-5); // "1e-05"
+ * formatRepr(1e-5); // → "1e-05"
+ * formatRepr(0.1); // → "0.1"
+ * formatRepr(2); // → "2.0"
  * ```
  */
 export function formatRepr(x: number): string {

@@ -15,7 +15,7 @@ import { Module } from "./module.js";
  *   new Linear(16, 16, { rng }), new ReLU(),
  *   new Linear(16, 3, { rng }),
  * );
- * countParameters(model.parameters()); // 371
+ * countParameters(model.parameters()); // → 371
  * ```
  */
 export class Sequential extends Module {
@@ -42,7 +42,7 @@ export class Sequential extends Module {
    *
    * @example
    * ```ts
-   * model.at(-1); // the last Linear
+   * model.at(-1) instanceof Linear; // → true  (the last layer)
    * ```
    */
   at(index: number): Module {
@@ -60,7 +60,7 @@ export class Sequential extends Module {
    *
    * @example
    * ```ts
-   * model.forward(tensor([[0.5, -0.2]])).shape; // [1, 3]
+   * model.forward(tensor([[0.5, -0.2]])).shape; // → [1, 3]
    * ```
    */
   forward(x: Tensor): Tensor {

@@ -18,7 +18,7 @@ function checkDim(fn: string, dim: unknown): number {
  *
  * @example
  * ```ts
- * new Softmax(1).forward(tensor([[0, 0]])).toArray(); // [[0.5, 0.5]]
+ * new Softmax(1).forward(tensor([[0, 0]])).toArray(); // → [[0.5, 0.5]]
  * ```
  */
 export class Softmax extends Module {
@@ -47,7 +47,7 @@ export class Softmax extends Module {
  *
  * @example
  * ```ts
- * new LogSoftmax(1).forward(tensor([[0, 0]])).toArray(); // [[-0.693…, -0.693…]]
+ * new LogSoftmax(1).forward(tensor([[0, 0]])).toArray(); // → [[-0.693…, -0.693…]]
  * ```
  */
 export class LogSoftmax extends Module {

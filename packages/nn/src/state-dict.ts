@@ -22,12 +22,20 @@ export interface TensorState {
  * @example
  * ```ts
  * const state: StateDict = model.stateDict();
- * Object.keys(state); // ["0.weight", "0.bias", "2.weight", …]
+ * Object.keys(state); // → ["0.weight", "0.bias", "2.weight", …]
  * ```
  */
 export type StateDict = Record<string, TensorState>;
 
-/** What a model must offer for {@link save} / {@link load}. */
+/**
+ * What a model must offer for {@link save} / {@link load}.
+ *
+ * @example
+ * ```ts
+ * const models: HasStateDict[] = [model, net];
+ * models.map((m) => Object.keys(m.stateDict()).length); // → [4, 6]
+ * ```
+ */
 export interface HasStateDict {
   stateDict(): StateDict;
   loadStateDict(state: unknown): void;
@@ -157,6 +165,7 @@ export function applyStateDict(fn: string, slots: readonly StateSlot[], state: u
  * @example
  * ```ts
  * const json = save(model);
+ * const otherModel = new Sequential(new Linear(2, 16), new ReLU(), new Linear(16, 3));
  * load(otherModel, json); // otherModel now has model's weights
  * ```
  */
@@ -193,6 +202,7 @@ export function assertFiniteState(fn: string, state: StateDict): void {
  *
  * @example
  * ```ts
+ * const json = save(model);
  * load(model, json);
  * ```
  */

@@ -5,12 +5,24 @@ import { expected } from "@neurogebra/internal";
 /**
  * One column of a {@link TensorDataset}: a `Tensor` whose first dimension indexes the samples (features,
  * `(n, d)`, or targets, `(n)`), or a typed array with one entry per sample (class labels as `Int32Array`).
+ *
+ * @example
+ * ```ts
+ * const columns: DatasetColumn[] = [tensor([[1, 2], [3, 4]]), new Int32Array([0, 1])];
+ * columns.length; // → 2
+ * ```
  */
 export type DatasetColumn = Tensor | Int32Array | Float64Array;
 
 /**
  * The plain dataset of `@neurogebra/datasets` (`generateSpirals`, `moons`, `trainTestSplit(…).train`):
  * row-major features `X` of `nSamples × nFeatures` and one class label per row in `y`.
+ *
+ * @example
+ * ```ts
+ * const plain: DatasetLike = { X: new Float64Array([1, 2, 3, 4]), y: new Int32Array([0, 1]), nSamples: 2, nFeatures: 2 };
+ * TensorDataset.fromDataset(plain).length; // → 2
+ * ```
  */
 export interface DatasetLike {
   readonly X: Float64Array;
@@ -26,7 +38,7 @@ export interface DatasetLike {
  * @example
  * ```ts
  * const data = new TensorDataset(tensor([[0, 0], [0, 1], [1, 0]]), Int32Array.of(0, 1, 1));
- * data.length; // 3
+ * data.length; // → 3
  * const fromPlain = TensorDataset.fromDataset(moons({ nSamples: 100 })); // columns [X (100, 2), y]
  * ```
  */
@@ -76,7 +88,9 @@ export class TensorDataset<C extends readonly DatasetColumn[] = readonly Dataset
    *
    * @example
    * ```ts
+   * const split = trainTestSplit(moons({ nSamples: 100, rng }), { rng });
    * const loader = new DataLoader(TensorDataset.fromDataset(split.train), { batchSize: 16, shuffle: true });
+   * loader.length; // → 5  (80 training rows)
    * ```
    */
   static fromDataset(dataset: DatasetLike): TensorDataset<[Tensor, Int32Array]> {

@@ -21,6 +21,7 @@ interface ValueBatch {
  *
  * @example
  * ```ts
+ * const { train } = trainTestSplit(generateSpirals({ rng: new NumpyRandomState(42) }), { rng: new NumpyRandomState(42) });
  * const loader = new ValueDataLoader(train, { batchSize: 16, shuffle: true, rng: new NumpyRandomState(42) });
  * for (const [rows, labels] of loader) {
  *   let batchLoss = new Value(0);
@@ -75,7 +76,8 @@ export class ValueDataLoader implements Iterable<[Value[][], Int32Array]> {
    *
    * @example
    * ```ts
-   * for (const [rows, labels] of loader) rows.length; // batchSize (the last may be smaller)
+   * const loader = new ValueDataLoader(moons({ nSamples: 40, rng }), { batchSize: 16 });
+   * [...loader].map(([rows]) => rows.length); // → [16, 16, 8]  (the last batch may be smaller)
    * ```
    */
   *[Symbol.iterator](): Generator<[Value[][], Int32Array], void, undefined> {

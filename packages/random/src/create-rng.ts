@@ -18,7 +18,7 @@ import { cosCorrectlyRounded } from "./sin-cos-correctly-rounded.js";
  * @example
  * ```ts
  * const rng = createRng(42);
- * rng.random(); // same value on every run
+ * rng.random(); // → 0.00701751618236155  (on every run)
  * ```
  */
 export function createRng(seed: string | number = 0): Rng {

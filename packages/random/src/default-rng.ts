@@ -34,8 +34,9 @@ function isRng(x: unknown): x is Rng {
  * @example
  * ```ts
  * manualSeed(42);
- * defaultRng().random() === createRng(42).random(); // true: the default is now createRng(42)
- * manualSeed(42); // again: back to the stream's start, as torch.manual_seed does
+ * defaultRng().random() === createRng(42).random(); // → true  (the default is now createRng(42))
+ * // again: back to the stream's start, as torch.manual_seed does
+ * manualSeed(42);
  * ```
  */
 export function manualSeed(seed: number | string): Rng {
@@ -53,7 +54,7 @@ export function manualSeed(seed: number | string): Rng {
  * @example
  * ```ts
  * setDefaultRng(new NumpyRandomState(42));
- * defaultRng().random(); // 0.3745401188473625, NumPy's first draw after np.random.seed(42)
+ * defaultRng().random(); // → 0.3745401188473625  (NumPy's first draw after np.random.seed(42))
  * ```
  */
 export function setDefaultRng(rng: Rng): Rng {

@@ -59,7 +59,7 @@ function decompose(x: number): { e: number; m: number } {
  *
  * @example
  * ```ts
- * logCorrectlyRounded(Math.E); // 1
+ * logCorrectlyRounded(Math.E); // → 1
  * ```
  */
 export function logCorrectlyRounded(x: number): number {

@@ -1,3 +1,5 @@
+import { expected } from "@neurogebra/internal";
+
 const N = 624;
 const M = 397;
 const MATRIX_A = 0x9908b0df;
@@ -13,11 +15,9 @@ const LOWER_MASK = 0x7fffffff;
  * @example
  * ```ts
  * const mt = new Mt19937(5489);
- * mt.nextUint32(); // 3499211612 (the reference implementation's first output)
+ * mt.nextUint32(); // → 3499211612  (the reference implementation's first output)
  * ```
  */
-import { expected } from "@neurogebra/internal";
-
 export class Mt19937 {
   private readonly state = new Uint32Array(N);
   private index = N;

@@ -4,7 +4,15 @@ import { logCorrectlyRounded } from "./log-correctly-rounded.js";
 import { Mt19937 } from "./mt19937.js";
 import type { Rng } from "./rng.js";
 
-/** A seed NumPy's legacy `RandomState` accepts: one integer in [0, 2^32 - 1] or a non-empty array of them. */
+/**
+ * A seed NumPy's legacy `RandomState` accepts: one integer in [0, 2^32 - 1] or a non-empty array of them.
+ *
+ * @example
+ * ```ts
+ * const seed: NumpySeed = [1, 2, 3]; // np.random.seed([1, 2, 3])
+ * new NumpyRandomState(seed).randint(0, 10) === new NumpyRandomState([1, 2, 3]).randint(0, 10); // → true
+ * ```
+ */
 export type NumpySeed = number | readonly number[];
 
 const TWO_POW_32 = 4294967296;
@@ -21,9 +29,9 @@ const TWO_POW_32 = 4294967296;
  * @example
  * ```ts
  * const rs = new NumpyRandomState(42); // np.random.seed(42)
- * rs.randomSample(); // 0.3745401188473625
- * rs.randn(); // -1.1118801180469204
- * rs.permutation(5); // Int32Array [1, 0, 3, 4, 2]
+ * rs.randomSample(); // → 0.3745401188473625
+ * rs.randn(); // → -1.1118801180469204
+ * rs.permutation(5); // → Int32Array [1, 0, 3, 4, 2]
  * ```
  */
 export class NumpyRandomState implements Rng {

@@ -22,8 +22,8 @@ const NV_MAGICCONST = 1.7155277699214135;
  * @example
  * ```ts
  * const r = new PythonRandom(42); // random.seed(42)
- * r.random(); // 0.6394267984578837
- * r.uniform(-1, 1); // -0.9499784895546661
+ * r.random(); // → 0.6394267984578837
+ * r.uniform(-1, 1); // → -0.9499784895546661
  * ```
  */
 export class PythonRandom implements Rng {

@@ -5,9 +5,9 @@
  * @example
  * ```ts
  * const rng: Rng = createRng(42);
- * rng.random(); // a number in [0, 1)
- * rng.uniform(-1, 1); // a number in [-1, 1)
- * rng.permutation(5); // Int32Array, e.g. [3, 0, 4, 1, 2]
+ * rng.random(); // → 0.00701751618236155  (a uniform draw, 0 ≤ u < 1)
+ * rng.uniform(-1, 1); // → -0.6562901989026362  (−1 ≤ u < 1)
+ * rng.permutation(5); // → Int32Array [0, 3, 2, 1, 4]
  * ```
  */
 export interface Rng {

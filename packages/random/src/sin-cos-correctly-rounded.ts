@@ -77,7 +77,7 @@ function quadrantValue(x: number, wantSin: boolean): number {
  *
  * @example
  * ```ts
- * sinCorrectlyRounded(Math.PI / 6); // 0.49999999999999994 (the double nearest sin of that double)
+ * sinCorrectlyRounded(Math.PI / 6); // → 0.49999999999999994  (the double nearest sin of that double)
  * ```
  */
 export function sinCorrectlyRounded(x: number): number {
@@ -91,7 +91,7 @@ export function sinCorrectlyRounded(x: number): number {
  *
  * @example
  * ```ts
- * cosCorrectlyRounded(Math.PI / 3); // 0.5000000000000001 (the double nearest cos of that double)
+ * cosCorrectlyRounded(Math.PI / 3); // → 0.5000000000000001  (the double nearest cos of that double)
  * ```
  */
 export function cosCorrectlyRounded(x: number): number {

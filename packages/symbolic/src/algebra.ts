@@ -73,7 +73,7 @@ export interface Algebra<T> {
  *
  * @example
  * ```ts
- * parse("sin(x)**2").evaluateWith(numberAlgebra, { x: 1 }); // 0.7080734182735712
+ * parse("sin(x)**2").evaluateWith(numberAlgebra, { x: 1 }); // → 0.7080734182735712
  * ```
  */
 export const numberAlgebra: Algebra<number> = {

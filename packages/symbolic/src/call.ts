@@ -101,8 +101,8 @@ function foldMaxMin(fn: "Max" | "Min", args: readonly Expr[]): Expr {
  *
  * @example
  * ```ts
- * call("Max", 0, sym("x")).toString(); // "Max(0, x)"
- * call("Heaviside", 0).toString();     // "1/2"
+ * call("Max", 0, sym("x")).toString(); // → "Max(0, x)"
+ * call("Heaviside", 0).toString();     // → "1/2"
  * ```
  */
 export function call(fn: FunctionName, ...operands: readonly ExprLike[]): Expr {

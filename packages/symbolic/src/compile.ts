@@ -301,7 +301,7 @@ export function compileUncached(
  * @example
  * ```ts
  * const f = compile(parse("Max(x, alpha*x)"), ["x"], { alpha: 0.01 });
- * f(-2); // -0.02
+ * f(-2); // → -0.02
  * ```
  */
 export function compile(

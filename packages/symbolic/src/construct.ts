@@ -150,8 +150,8 @@ export function toExpr(x: unknown, where: string): Expr {
  *
  * @example
  * ```ts
- * num(3).toString();   // "3"
- * num(0.25).toString(); // "0.25"
+ * num(3).toString();   // → "3"
+ * num(0.25).toString(); // → "0.25"
  * ```
  */
 export function num(value: number | bigint): Numeric {
@@ -168,7 +168,7 @@ export function num(value: number | bigint): Numeric {
  *
  * @example
  * ```ts
- * rational(2, 6).toString(); // "1/3"
+ * rational(2, 6).toString(); // → "1/3"
  * ```
  */
 export function rational(p: number | bigint, q: number | bigint = 1): RationalNode {
@@ -187,7 +187,7 @@ export function rational(p: number | bigint, q: number | bigint = 1): RationalNo
  *
  * @example
  * ```ts
- * float(2).toString(); // "2.0"
+ * float(2).toString(); // → "2.0"
  * ```
  */
 export function float(value: number): FloatNode {
@@ -202,7 +202,7 @@ export function float(value: number): FloatNode {
  *
  * @example
  * ```ts
- * sym("lambda_reg").toLatex(); // "\\lambda_{reg}"
+ * sym("lambda_reg").toLatex(); // → "\\lambda_{reg}"
  * ```
  */
 export function sym(name: string): SymbolNode {
@@ -233,7 +233,7 @@ export function withCoefficient(c: Numeric, rest: Expr): Expr {
  *
  * @example
  * ```ts
- * add(sym("x"), sym("x"), 1).toString(); // "2*x + 1"
+ * add(sym("x"), sym("x"), 1).toString(); // → "2*x + 1"
  * ```
  */
 export function add(...operands: readonly ExprLike[]): Expr {
@@ -287,7 +287,7 @@ export function addAll(operands: readonly ExprLike[]): Expr {
  *
  * @example
  * ```ts
- * sub(sym("x"), 1).toString(); // "x - 1"
+ * sub(sym("x"), 1).toString(); // → "x - 1"
  * ```
  */
 export function sub(a: ExprLike, b: ExprLike): Expr {
@@ -299,7 +299,7 @@ export function sub(a: ExprLike, b: ExprLike): Expr {
  *
  * @example
  * ```ts
- * neg(sym("x")).toString(); // "-x"
+ * neg(sym("x")).toString(); // → "-x"
  * ```
  */
 export function neg(a: ExprLike): Expr {
@@ -312,7 +312,7 @@ export function neg(a: ExprLike): Expr {
  *
  * @example
  * ```ts
- * mul(2, sym("x"), sym("x")).toString(); // "2*x**2"
+ * mul(2, sym("x"), sym("x")).toString(); // → "2*x**2"
  * ```
  */
 export function mul(...operands: readonly ExprLike[]): Expr {
@@ -384,7 +384,7 @@ function combinePow(base: Expr, exponent: Expr): Expr {
  *
  * @example
  * ```ts
- * div(1, add(1, call("exp", neg(sym("x"))))).toString(); // "1/(1 + exp(-x))"
+ * div(1, add(1, call("exp", neg(sym("x"))))).toString(); // → "1/(exp(-x) + 1)"
  * ```
  */
 export function div(a: ExprLike, b: ExprLike): Expr {
@@ -396,7 +396,7 @@ export function div(a: ExprLike, b: ExprLike): Expr {
  *
  * @example
  * ```ts
- * sqrt(4).toString(); // "2"
+ * sqrt(4).toString(); // → "2"
  * ```
  */
 export function sqrt(a: ExprLike): Expr {
@@ -425,7 +425,7 @@ function numericPow(b: Numeric, e: Numeric): Expr {
  *
  * @example
  * ```ts
- * pow(sym("x"), rational(1, 2)).toString(); // "sqrt(x)"
+ * pow(sym("x"), rational(1, 2)).toString(); // → "sqrt(x)"
  * ```
  */
 export function pow(base: ExprLike, exponent: ExprLike): Expr {
@@ -454,8 +454,8 @@ export function pow(base: ExprLike, exponent: ExprLike): Expr {
  *
  * @example
  * ```ts
- * relation(">", sym("x"), 0).toString(); // "x > 0"
- * relation("<", 1, 2).toString();        // "True"
+ * relation(">", sym("x"), 0).toString(); // → "x > 0"
+ * relation("<", 1, 2).toString();        // → "True"
  * ```
  */
 export function relation(op: RelationOperator, lhs: ExprLike, rhs: ExprLike): Condition {
@@ -497,7 +497,7 @@ export function relation(op: RelationOperator, lhs: ExprLike, rhs: ExprLike): Co
  * @example
  * ```ts
  * const x = sym("x");
- * piecewise([x, relation(">", x, 0)], [0, true]).toString(); // "Piecewise((x, x > 0), (0, True))"
+ * piecewise([x, relation(">", x, 0)], [0, true]).toString(); // → "Piecewise((x, x > 0), (0, True))"
  * ```
  */
 export function piecewise(...branches: readonly (readonly [ExprLike, Condition | boolean])[]): Expr {

@@ -165,9 +165,9 @@ function derivativeOf(e: Expr, x: string, memo: Map<Expr, Expr>): Expr {
  *
  * @example
  * ```ts
- * diff(parse("Max(0, x)"), "x").toString(); // "Heaviside(x)"
- * diff(parse("tanh(x)"), "x").toString();   // "1 - tanh(x)**2"
- * diff(parse("Abs(x**2 - 1)"), "x").toString(); // "2*x*sign(x**2 - 1)"
+ * diff(parse("Max(0, x)"), "x").toString(); // → "Heaviside(x)"
+ * diff(parse("tanh(x)"), "x").toString();   // → "1 - tanh(x)**2"
+ * diff(parse("Abs(x**2 - 1)"), "x").toString(); // → "2*x*sign(x**2 - 1)"
  * ```
  */
 export function diff(expr: Expr, variable: string | SymbolNode, order = 1): Expr {

@@ -143,7 +143,7 @@ function holds(c: Condition, vars: Bindings, memo: Map<Expr, number> | undefined
  * @throws UnboundSymbolError when a symbol has no value; RangeError when no Piecewise branch applies.
  * @example
  * ```ts
- * evaluate(parse("Max(0, x)"), { x: -2 }); // 0
+ * evaluate(parse("Max(0, x)"), { x: -2 }); // → 0
  * ```
  */
 export function evaluate(expr: Expr, vars: Bindings = {}): number {
@@ -368,7 +368,7 @@ class AlgebraEvaluator<T> {
  * @example
  * ```ts
  * // forward-mode dual numbers, Value-style reverse mode, intervals, … — here plain numbers:
- * evaluateWith(parse("x*exp(y)"), numberAlgebra, { x: 2, y: 0 }); // 2
+ * evaluateWith(parse("x*exp(y)"), numberAlgebra, { x: 2, y: 0 }); // → 2
  * ```
  */
 export function evaluateWith<T>(

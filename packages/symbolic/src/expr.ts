@@ -28,7 +28,7 @@ import { exprEquals, structuralKey } from "./structure.js";
  * @example
  * ```ts
  * const e: Expr = parse("Max(0, x)");
- * e.kind; // "call"
+ * e.kind; // → "call"
  * ```
  */
 export type Expr =
@@ -48,7 +48,7 @@ export type Expr =
  * @example
  * ```ts
  * const c: Condition = relation(">", sym("x"), 0);
- * c.toString(); // "x > 0"
+ * c.toString(); // → "x > 0"
  * ```
  */
 export type Condition = RelationNode | BooleanNode;
@@ -88,7 +88,7 @@ export type Substitutions = Readonly<Record<string, Expr | number>>;
  *
  * @example
  * ```ts
- * parse("tanh(x)").diff("x").toString(); // "1 - tanh(x)**2"
+ * parse("tanh(x)").diff("x").toString(); // → "1 - tanh(x)**2"
  * ```
  */
 export abstract class BaseExpr {
@@ -207,7 +207,7 @@ const SEED = {
  * @example
  * ```ts
  * const half = rational(1, 2) as RationalNode;
- * half.p; // 1n
+ * half.p; // → 1n
  * ```
  */
 export class RationalNode extends BaseExpr {
@@ -222,7 +222,7 @@ export class RationalNode extends BaseExpr {
     super();
     this.hash = hashBigInt(hashBigInt(SEED.rational, p), q);
   }
-  /** The value as a {@link Ratio}. */
+  /** The value as an exact ratio `{ p, q }` (bigint numerator and denominator, q > 0, in lowest terms). */
   get ratio(): Ratio {
     return { p: this.p, q: this.q };
   }
@@ -233,7 +233,7 @@ export class RationalNode extends BaseExpr {
  *
  * @example
  * ```ts
- * (parse("0.5") as FloatNode).value; // 0.5
+ * (parse("0.5") as FloatNode).value; // → 0.5
  * ```
  */
 export class FloatNode extends BaseExpr {
@@ -252,7 +252,7 @@ export class FloatNode extends BaseExpr {
  *
  * @example
  * ```ts
- * sym("x").name; // "x"
+ * sym("x").name; // → "x"
  * ```
  */
 export class SymbolNode extends BaseExpr {
@@ -273,7 +273,7 @@ export class SymbolNode extends BaseExpr {
  *
  * @example
  * ```ts
- * PI.evaluate(); // 3.141592653589793
+ * PI.evaluate(); // → 3.141592653589793
  * ```
  */
 export class ConstantNode extends BaseExpr {
@@ -292,7 +292,7 @@ export class ConstantNode extends BaseExpr {
  *
  * @example
  * ```ts
- * (parse("x + 1") as AddNode).terms.length; // 2
+ * (parse("x + 1") as AddNode).terms.length; // → 2
  * ```
  */
 export class AddNode extends BaseExpr {
@@ -318,7 +318,7 @@ export class AddNode extends BaseExpr {
  *
  * @example
  * ```ts
- * (parse("2*x*y") as MulNode).factors.length; // 3
+ * (parse("2*x*y") as MulNode).factors.length; // → 3
  * ```
  */
 export class MulNode extends BaseExpr {
@@ -339,7 +339,7 @@ export class MulNode extends BaseExpr {
  *
  * @example
  * ```ts
- * (parse("sqrt(x)") as PowNode).exponent.toString(); // "1/2"
+ * (parse("sqrt(x)") as PowNode).exponent.toString(); // → "1/2"
  * ```
  */
 export class PowNode extends BaseExpr {
@@ -363,7 +363,7 @@ export class PowNode extends BaseExpr {
  *
  * @example
  * ```ts
- * (parse("Max(0, x)") as CallNode).fn; // "Max"
+ * (parse("Max(0, x)") as CallNode).fn; // → "Max"
  * ```
  */
 export class CallNode extends BaseExpr {
@@ -400,7 +400,7 @@ export interface Piece {
  *
  * @example
  * ```ts
- * (parse("Piecewise((x, x > 0), (0, True))") as PiecewiseNode).pieces.length; // 2
+ * (parse("Piecewise((x, x > 0), (0, True))") as PiecewiseNode).pieces.length; // → 2
  * ```
  */
 export class PiecewiseNode extends BaseExpr {
@@ -422,7 +422,7 @@ export class PiecewiseNode extends BaseExpr {
  *
  * @example
  * ```ts
- * relation("<=", sym("x"), 1).toString(); // "x <= 1"
+ * relation("<=", sym("x"), 1).toString(); // → "x <= 1"
  * ```
  */
 export class RelationNode {
@@ -457,7 +457,7 @@ export class RelationNode {
  *
  * @example
  * ```ts
- * TRUE.toString(); // "True"
+ * TRUE.toString(); // → "True"
  * ```
  */
 export class BooleanNode {
@@ -485,7 +485,7 @@ export class BooleanNode {
  * Exhaustiveness guard for `switch (node.kind)`: a compile error if a kind is left out.
  *
  * @example
- * ```ts
+ * ```ts no-run: the default branch of a switch over a node's kind (a fragment)
  * switch (c.kind) { case "relation": …; case "boolean": …; default: return assertNever(c, "walk"); }
  * ```
  */
@@ -524,7 +524,7 @@ export const ZOO = new ConstantNode("zoo");
  *
  * @example
  * ```ts
- * PI.toString(); // "pi"
+ * PI.toString(); // → "pi"
  * ```
  */
 export const PI = new ConstantNode("pi");
@@ -534,7 +534,7 @@ export const PI = new ConstantNode("pi");
  *
  * @example
  * ```ts
- * E.evaluate(); // 2.718281828459045
+ * E.evaluate(); // → 2.718281828459045
  * ```
  */
 export const E = new ConstantNode("E");
@@ -544,7 +544,7 @@ export const E = new ConstantNode("E");
  *
  * @example
  * ```ts
- * piecewise([sym("x"), relation(">", sym("x"), 0)], [ZERO, TRUE]).toString(); // "Piecewise((x, x > 0), (0, True))"
+ * piecewise([sym("x"), relation(">", sym("x"), 0)], [num(0), TRUE]).toString(); // → "Piecewise((x, x > 0), (0, True))"
  * ```
  */
 export const TRUE = new BooleanNode(true);
@@ -554,7 +554,7 @@ export const TRUE = new BooleanNode(true);
  *
  * @example
  * ```ts
- * FALSE.toString(); // "False"
+ * FALSE.toString(); // → "False"
  * ```
  */
 export const FALSE = new BooleanNode(false);

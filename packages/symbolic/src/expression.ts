@@ -53,9 +53,9 @@ function unknownName(where: string, what: string, name: string, known: readonly 
  * @example
  * ```ts
  * const relu = new MathForge().get("relu");
- * relu.symbolicExpr.toString();          // "Max(0, x)"
- * relu.gradient("x").symbolicExpr.toString(); // "Heaviside(x)"
- * relu.eval({ x: 2 });                   // 2
+ * relu.symbolicExpr.toString();          // → "Max(0, x)"
+ * relu.gradient("x").symbolicExpr.toString(); // → "Heaviside(x)"
+ * relu.eval({ x: 2 });                   // → 2
  * ```
  */
 export class Expression {
@@ -125,7 +125,7 @@ export class Expression {
    *
    * @example
    * ```ts
-   * forge.get("tanh").gradient("x").toString(); // "1 - tanh(x)**2"
+   * forge.get("tanh").gradient("x").toString(); // → "1 - tanh(x)**2"
    * ```
    */
   gradient(variable: string): Expression {
@@ -159,8 +159,8 @@ export class Expression {
    * @throws UnboundSymbolError naming a variable without a value.
    * @example
    * ```ts
-   * forge.get("leaky_relu").eval({ x: -2 }); // -0.02
-   * forge.get("orthogonal_residual_elem").eval({ a: 3 }); // 3 (proj_coeff = 0: b is not needed)
+   * forge.get("leaky_relu").eval({ x: -2 }); // → -0.02
+   * forge.get("orthogonal_residual_elem").eval({ a: 3 }); // → 3  (proj_coeff = 0: b is not needed)
    * ```
    */
   eval(vars: Bindings = {}): number {
@@ -189,7 +189,7 @@ export class Expression {
    * @example
    * ```ts
    * const f = forge.get("sigmoid").compile();
-   * f(0); // 0.5
+   * f(0); // → 0.5
    * ```
    */
   compile(): (...values: number[]) => number {
@@ -202,7 +202,7 @@ export class Expression {
    *
    * @example
    * ```ts
-   * forge.get("relu").evaluateWith(numberAlgebra, { x: 3 }); // 3
+   * forge.get("relu").evaluateWith(numberAlgebra, { x: 3 }); // → 3
    * ```
    */
   evaluateWith<T>(algebra: Algebra<T>, vars: Readonly<Record<string, T | number>>): T {
@@ -222,7 +222,7 @@ export class Expression {
    *
    * @example
    * ```ts
-   * forge.get("leaky_relu").withParams({ alpha: 0.2 }).eval({ x: -1 }); // -0.2
+   * forge.get("leaky_relu").withParams({ alpha: 0.2 }).eval({ x: -1 }); // → -0.2
    * ```
    */
   withParams(params: Readonly<Record<string, number>>): Expression {
@@ -249,7 +249,7 @@ export class Expression {
    *
    * @example
    * ```ts
-   * forge.get("relu").compose("w*x + b").toString(); // "Max(0, b + w*x)"
+   * forge.get("relu").compose("w*x + b").toString(); // → "Max(0, b + w*x)"
    * ```
    */
   compose(inner: Expression | Expr | string, variable?: string): Expression {

@@ -1,6 +1,12 @@
 /**
  * The functions the CAS knows, by their SymPy names, with how many arguments each takes.
  * `sqrt` is not here: like SymPy, `sqrt(u)` is the power `u**(1/2)`.
+ *
+ * @example
+ * ```ts
+ * FUNCTION_NAMES.includes("tanh"); // → true
+ * FUNCTION_NAMES.length; // → 25
+ * ```
  */
 export const FUNCTION_NAMES = [
   "exp",

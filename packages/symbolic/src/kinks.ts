@@ -16,7 +16,7 @@ import { ExprMap } from "./expr-map.js";
  *
  * @example
  * ```ts
- * kinks(parse("Max(0, x - 1)")).map(String); // ["x - 1"]
+ * kinks(parse("Max(0, x - 1)")).map(String); // → ["x - 1"]
  * ```
  */
 export function kinks(expr: Expr): Expr[] {

@@ -64,9 +64,9 @@ function word(w: string): string {
  *
  * @example
  * ```ts
- * latexSymbolName("lambda_reg"); // "\\lambda_{reg}"
- * latexSymbolName("x0");         // "x_{0}"
- * latexSymbolName("x_");         // "x\\_"
+ * latexSymbolName("lambda_reg"); // → "\\lambda_{reg}"
+ * latexSymbolName("x0");         // → "x_{0}"
+ * latexSymbolName("x_");         // → "x\\_"
  * ```
  */
 export function latexSymbolName(name: string): string {
@@ -214,8 +214,8 @@ function latexPow(e: PowNode): string {
  *
  * @example
  * ```ts
- * toLatex(parse("Max(0, x)")); // "\\max\\left(0, x\\right)"
- * toLatex(parse("Heaviside(x)")); // "\\theta\\left(x\\right)"
+ * toLatex(parse("Max(0, x)")); // → "\\max\\left(0, x\\right)"
+ * toLatex(parse("Heaviside(x)")); // → "\\theta\\left(x\\right)"
  * ```
  */
 export function toLatex(e: Expr): string {
@@ -270,7 +270,7 @@ const RELATION_LATEX = {
  *
  * @example
  * ```ts
- * conditionToLatex(relation("<=", sym("x"), 1)); // "x \\leq 1"
+ * conditionToLatex(relation("<=", sym("x"), 1)); // → "x \\leq 1"
  * ```
  */
 export function conditionToLatex(c: Condition): string {

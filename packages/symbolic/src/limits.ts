@@ -15,7 +15,7 @@
  * ```ts
  * let t: Expr = sym("x");
  * for (let i = 1; i < MAX_DEPTH; i++) t = pow(sym("x"), t); // fine: depth MAX_DEPTH
- * pow(sym("x"), t); // throws LimitExceededError
+ * pow(sym("x"), t); // LimitExceededError: expression nested deeper than 256 levels …
  * ```
  */
 export const MAX_DEPTH = 256;
@@ -27,8 +27,8 @@ export const MAX_DEPTH = 256;
  *
  * @example
  * ```ts
- * parse("2**4000/2**3999").toString(); // "2"
- * parse("1/3**5000").toString();       // "3**(-5000)"
+ * parse("2**4000/2**3999").toString(); // → "2"
+ * parse("1/3**5000").toString();       // → "1/3**5000"
  * ```
  */
 export const MAX_RATIONAL_BITS = 16384;
@@ -39,8 +39,9 @@ export const MAX_RATIONAL_BITS = 16384;
  *
  * @example
  * ```ts
- * try { for (let t = sym("x"), i = 0; ; i++) t = pow(sym("x"), t); }
- * catch (e) { (e as LimitExceededError).limit; } // "depth"
+ * let t: Expr = sym("x");
+ * try { for (;;) t = pow(sym("x"), t); }
+ * catch (e) { console.log((e as LimitExceededError).limit); } // depth
  * ```
  */
 export class LimitExceededError extends RangeError {

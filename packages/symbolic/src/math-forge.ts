@@ -29,7 +29,7 @@ export type ExplainLevel = "beginner" | "intermediate" | "advanced";
  * @example
  * ```ts
  * const info: ExpressionInfo = new MathForge().search("relu")[0]!;
- * info.formula; // "Max(0, x)"
+ * info.formula; // → "Max(0, x)"
  * ```
  */
 export interface ExpressionInfo {
@@ -47,7 +47,7 @@ export interface ExpressionInfo {
  * @example
  * ```ts
  * const [row] = new MathForge().compare(["relu"]);
- * row!.gradients; // { x: "Heaviside(x)" }
+ * row!.gradients; // → { x: "Heaviside(x)" }
  * ```
  */
 export interface ComparisonRow extends ExpressionInfo {
@@ -125,9 +125,9 @@ function formatParams(params: Readonly<Record<string, number>>): string {
  * ```ts
  * const forge = new MathForge();
  * const relu = forge.get("relu");
- * relu.symbolicExpr.toString();                 // "Max(0, x)"
- * relu.gradient("x").symbolicExpr.toString();   // "Heaviside(x)"
- * forge.get("leaky_relu", { params: { alpha: 0.2 } }).eval({ x: -1 }); // -0.2
+ * relu.symbolicExpr.toString();                 // → "Max(0, x)"
+ * relu.gradient("x").symbolicExpr.toString();   // → "Heaviside(x)"
+ * forge.get("leaky_relu", { params: { alpha: 0.2 } }).eval({ x: -1 }); // → -0.2
  * ```
  */
 export class MathForge {
@@ -155,7 +155,7 @@ export class MathForge {
    *
    * @example
    * ```ts
-   * forge.has("relu"); // true
+   * forge.has("relu"); // → true
    * ```
    */
   has(name: string): boolean {
@@ -194,7 +194,7 @@ export class MathForge {
    *   TypeError for an unknown param.
    * @example
    * ```ts
-   * forge.get("relu").eval({ x: -2 }); // 0
+   * forge.get("relu").eval({ x: -2 }); // → 0
    * ```
    */
   get(name: string, options: { readonly params?: Readonly<Record<string, number>> } = {}): Expression {
@@ -290,7 +290,7 @@ export class MathForge {
    *
    * @example
    * ```ts
-   * forge.categories()[0]; // "activation"
+   * forge.categories()[0]; // → "activation"
    * ```
    */
   categories(): string[] {
@@ -303,7 +303,7 @@ export class MathForge {
    * @throws UnknownExpressionError for an unknown category.
    * @example
    * ```ts
-   * forge.listAll("loss").length; // 8
+   * forge.listAll("loss").length; // → 8
    * ```
    */
   listAll(category?: string): string[] {

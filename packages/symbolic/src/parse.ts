@@ -403,8 +403,8 @@ class Parser {
  *   (nesting deeper than MAX_DEPTH, exact numbers beyond MAX_RATIONAL_BITS).
  * @example
  * ```ts
- * parse("Max(0, x)").toString(); // "Max(0, x)"
- * parse("x^2/2").toString();     // "x**2/2"
+ * parse("Max(0, x)").toString(); // → "Max(0, x)"
+ * parse("x^2/2").toString();     // → "x**2/2"
  * ```
  */
 export function parse(input: string): Expr {

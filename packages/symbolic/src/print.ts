@@ -161,7 +161,7 @@ function printList(items: readonly Expr[]): string {
  *
  * @example
  * ```ts
- * toSympyString(parse("1/(1 + exp(-x))")); // "1/(exp(-x) + 1)"
+ * toSympyString(parse("1/(1 + exp(-x))")); // → "1/(exp(-x) + 1)"
  * ```
  */
 export function toSympyString(e: Expr): string {
@@ -199,7 +199,7 @@ export function toSympyString(e: Expr): string {
  *
  * @example
  * ```ts
- * conditionToString(relation("==", sym("x"), 0)); // "Eq(x, 0)"
+ * conditionToString(relation("==", sym("x"), 0)); // → "Eq(x, 0)"
  * ```
  */
 export function conditionToString(c: Condition): string {

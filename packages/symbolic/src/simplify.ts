@@ -46,7 +46,7 @@ function expandNode(e: Expr): Expr {
  *
  * @example
  * ```ts
- * expand(parse("(x + 1)**2")).toString(); // "x**2 + 2*x + 1"
+ * expand(parse("(x + 1)**2")).toString(); // → "x**2 + 2*x + 1"
  * ```
  */
 export function expand(expr: Expr): Expr {
@@ -59,7 +59,7 @@ export function expand(expr: Expr): Expr {
  *
  * @example
  * ```ts
- * countNodes(parse("x + 1")); // 3
+ * countNodes(parse("x + 1")); // → 3
  * ```
  */
 export function countNodes(e: Expr): number {
@@ -155,8 +155,8 @@ function pythagoras(e: Expr): Expr {
  *
  * @example
  * ```ts
- * simplify(parse("sin(x)**2 + cos(x)**2")).toString(); // "1"
- * simplify(parse("(x + 1)**2 - x**2")).toString();     // "2*x + 1"
+ * simplify(parse("sin(x)**2 + cos(x)**2")).toString(); // → "1"
+ * simplify(parse("(x + 1)**2 - x**2")).toString();     // → "2*x + 1"
  * ```
  */
 export function simplify(expr: Expr): Expr {

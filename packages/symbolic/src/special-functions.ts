@@ -11,7 +11,7 @@ const SQRT_PI = Math.sqrt(Math.PI);
  *
  * @example
  * ```ts
- * erf(1); // 0.8427007929497149
+ * erf(1); // → 0.842700792949715  (1 ulp above the correctly rounded 0.8427007929497149)
  * ```
  */
 export function erf(x: number): number {
@@ -55,7 +55,7 @@ function erfcPositive(x: number): number {
  *
  * @example
  * ```ts
- * erfc(0); // 1
+ * erfc(0); // → 1
  * ```
  */
 export function erfc(x: number): number {
@@ -76,7 +76,7 @@ const LANCZOS = [
  *
  * @example
  * ```ts
- * gamma(5); // 24
+ * gamma(5); // → 24
  * ```
  */
 export function gamma(x: number): number {
@@ -114,7 +114,7 @@ function factorial(n: number): number {
  *
  * @example
  * ```ts
- * polygamma(0, 1); // -0.5772156649015329 (−Euler's constant)
+ * polygamma(0, 1); // → -0.5772156649015332  (−Euler's constant −0.5772156649015329, 3 ulp off)
  * ```
  */
 export function polygamma(n: number, x: number): number {
@@ -167,7 +167,7 @@ export function polygamma(n: number, x: number): number {
  *
  * @example
  * ```ts
- * heaviside(0); // 0.5
+ * heaviside(0); // → 0.5
  * ```
  */
 export function heaviside(x: number): number {

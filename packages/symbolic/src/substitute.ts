@@ -82,7 +82,7 @@ function rebuild(e: Expr, rw: Rewrite): Expr {
  *
  * @example
  * ```ts
- * substitute(parse("Max(x, alpha*x)"), { alpha: 0.01 }).toString(); // "Max(x, 0.01*x)"
+ * substitute(parse("Max(x, alpha*x)"), { alpha: 0.01 }).toString(); // → "Max(x, 0.01*x)"
  * ```
  */
 export function substitute(expr: Expr, replacements: Substitutions): Expr {
@@ -108,7 +108,7 @@ export function substitute(expr: Expr, replacements: Substitutions): Expr {
  *
  * @example
  * ```ts
- * compose(parse("Max(0, x)"), parse("w*x + b")).toString(); // "Max(0, b + w*x)"
+ * compose(parse("Max(0, x)"), parse("w*x + b")).toString(); // → "Max(0, b + w*x)"
  * ```
  */
 export function compose(outer: Expr, inner: Expr | number, variable?: string): Expr {

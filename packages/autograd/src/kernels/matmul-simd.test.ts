@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { GEMM_PANEL, gemm } from "./matmul.js";
-import { SIMD_MEMORY_LIMIT, gemmSimd, useSimd } from "./matmul-simd.js";
+import { SIMD_MEMORY_LIMIT, gemmSimd, setSimdBlocking, useSimd } from "./matmul-simd.js";
 
 const values = (n: number, seed: number) =>
   Float64Array.from({ length: n }, (_, i) => Math.sin(seed + i * 1.7) * 3);
@@ -38,7 +38,10 @@ function gemmWasm(...args: Parameters<typeof gemm>): void {
   expect(ran).toBe(true);
 }
 
-afterEach(() => void useSimd(true));
+afterEach(() => {
+  useSimd(true);
+  setSimdBlocking();
+});
 
 describe("gemmSimd (the WebAssembly SIMD kernel)", () => {
   it("is available on this Node (WebAssembly with SIMD)", () => {
@@ -83,7 +86,7 @@ describe("gemmSimd (the WebAssembly SIMD kernel)", () => {
     expect(got.some(Number.isNaN)).toBe(true); // the case has teeth
   });
 
-  it("works through a product too large for its memory a block of rows at a time", () => {
+  it("works through a product too large for the copy-whole memory (the packed path)", () => {
     const [n, k] = [8, 5];
     const m = Math.ceil(SIMD_MEMORY_LIMIT / (k + n)) + 7; // more rows than fit at once
     for (const ta of [false, true]) {
@@ -125,28 +128,79 @@ describe("gemmSimd (the WebAssembly SIMD kernel)", () => {
     expect(small.run()).toEqual(small.expected);
   });
 
-  it("declines (returns false, C untouched) when op(B) alone would not fit, so gemm uses JavaScript", () => {
-    const k = 2048;
-    const n = SIMD_MEMORY_LIMIT / k + 1;
-    const c = new Float64Array(n);
-    expect(
-      gemmSimd(
-        false,
-        false,
-        1,
-        n,
-        k,
-        new Float64Array(k),
-        0,
-        new Float64Array(k * n),
-        0,
-        c,
-        0,
-        null,
-        GEMM_PANEL,
+  it("packed path: equals the JavaScript kernel bit for bit across every block edge (tiny blocks)", () => {
+    // Blocks of 4 or 8 rows and columns make small shapes cross row, column and p-panel edges, with
+    // partial groups of 1–3 rows or columns padded by zeros that must never reach C.
+    fc.assert(
+      fc.property(
+        fc.constantFrom(4, 8),
+        fc.constantFrom(4, 8, 12),
+        fc.integer({ min: 1, max: 21 }),
+        fc.integer({ min: 3, max: 21 }),
+        fc.oneof(
+          fc.integer({ min: 1, max: 9 }),
+          fc.integer({ min: GEMM_PANEL - 1, max: 2 * GEMM_PANEL + 3 }),
+        ),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.nat(3),
+        (rows, columns, m, n, k, ta, tb, init, offset) => {
+          const a = values(offset + m * k, m + 0.3);
+          const b = values(offset + k * n, n + 0.7);
+          const row = init ? values(n, k + 0.1) : null;
+          const start = values(offset + m * n + 2, k + 0.9);
+          const expected = start.slice();
+          gemmJs(ta, tb, m, n, k, a, offset, b, offset, expected, offset, row);
+          setSimdBlocking({ rows, columns, minWork: 0 });
+          const got = start.slice();
+          gemmWasm(ta, tb, m, n, k, a, offset, b, offset, got, offset, row);
+          expect(got).toEqual(expected);
+        },
       ),
-    ).toBe(false);
-    expect(c.every((x) => x === 0)).toBe(true);
+      { numRuns: 200 },
+    );
+  });
+
+  it("packed path: special values stay in their own entries (padding zeros times ±Infinity never reach C)", () => {
+    const [m, n, k] = [7, 6, 9]; // groups of 4 with 3 and 2 padded lines
+    const a = values(m * k, 1);
+    const b = values(k * n, 2);
+    a[0 * k + 2] = NaN; // row 0
+    a[5 * k + 1] = Infinity; // row 5: its padded neighbour columns would be Infinity · 0 = NaN
+    b[3 * n + 4] = -Infinity; // column 4: its padded neighbour rows would be 0 · −Infinity = NaN
+    b[6 * n + 1] = 1e308;
+    b[7 * n + 1] = 1e308; // column 1 overflows where A is large
+    a[2 * k + 6] = -0;
+    const expected = new Float64Array(m * n);
+    gemmJs(false, false, m, n, k, a, 0, b, 0, expected, 0);
+    setSimdBlocking({ minWork: 0 });
+    const got = new Float64Array(m * n);
+    gemmWasm(false, false, m, n, k, a, 0, b, 0, got, 0);
+    expect([...got]).toEqual([...expected]);
+    expect(got.some(Number.isNaN)).toBe(true);
+    expect(got.some((x) => Number.isFinite(x))).toBe(true); // not all NaN: the case can tell
+  });
+
+  it("takes every product too large for the copy-whole path (op(B) beyond its memory limit) on the packed kernel", () => {
+    const k = 2048;
+    const n = SIMD_MEMORY_LIMIT / k + 5; // op(B) alone no longer fits: the old kernel fell back to JavaScript here
+    const m = 3;
+    const a = values(m * k, 1);
+    const b = values(k * n, 2);
+    const expected = new Float64Array(m * n);
+    gemmJs(false, false, m, n, k, a, 0, b, 0, expected, 0);
+    const got = new Float64Array(m * n);
+    gemmWasm(false, false, m, n, k, a, 0, b, 0, got, 0); // fails unless the WebAssembly kernel ran
+    expect(got).toEqual(expected);
+  });
+
+  it("setSimdBlocking rejects blocks that are not positive multiples of 4, keeping the defaults", () => {
+    const defaults = setSimdBlocking();
+    expect(() => setSimdBlocking({ rows: 6 })).toThrow(
+      /rows and columns to be positive multiples of 4, got 6/,
+    );
+    expect(setSimdBlocking({})).toEqual(defaults);
   });
 
   it("reports itself unavailable without WebAssembly (node --jitless, old runtimes), and gemm still works", () => {

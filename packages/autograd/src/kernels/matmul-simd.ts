@@ -5,11 +5,15 @@
  * operation, no fused multiply-add — so results are identical to the last bit (`matmul-simd.test.ts`),
  * and `matmul.ts` stays the readable reference.
  *
- * WebAssembly code reads only its own memory, so each call copies the operands in (B transposed when
- * needed: a row of op(B) must be contiguous for vector loads) and the result out. The memory is
- * created on first use, grows to what the largest product needs up to {@link SIMD_MEMORY_LIMIT}
- * (bigger products are processed a block of rows at a time), and is never shrunk. Where WebAssembly
- * SIMD is missing, `gemmSimd` returns false and the caller runs the JavaScript kernel.
+ * WebAssembly code reads only its own memory, so operands are copied in and the result out. Small
+ * products (the tutorial's) are copied whole, B transposed when needed (a row of op(B) must be
+ * contiguous for vector loads), and run on `gemm`. Large ones take the packed path: op(B) a panel of
+ * `GEMM_PANEL` rows × up to 1024 columns at a time, op(A) 128 rows at a time, each packed in the order the
+ * `packed` kernel reads it (4×4 register tiles, a B strip kept in the L1 cache), and the matching block
+ * of C copied in and out — so the memory holds blocks, never whole matrices, and every size runs here.
+ * Both kernels sum each entry's products in the same order as `gemmPanel`. The memory is created on
+ * first use, grows to what the largest block needs, and is never shrunk. Where WebAssembly SIMD is
+ * missing, `gemmSimd` returns false and the caller runs the JavaScript kernel.
  */
 import {
   F64,
@@ -48,7 +52,7 @@ const increment =
   (name: string, by: Code): Code =>
     set(name, add32(get(name), by));
 
-/** Float64 elements the kernel's memory may hold (16 MB). */
+/** Float64 elements the copy-whole path may use (16 MB); larger products take the packed path. */
 export const SIMD_MEMORY_LIMIT = 1 << 21;
 
 /**
@@ -151,9 +155,69 @@ function transposeBody(f: Locals): Code[] {
   ];
 }
 
+/**
+ * The kernel for large products, `packed(mt, nt, kc, a, b, c, s, ldc, lds)` over packed operands (addresses
+ * in bytes, strides in elements): A as `mt` groups of 4 rows, each group's k-th step the 4 entries
+ * A(4g…4g+3, p) side by side; B as `nt` strips of 4 columns, each strip's p-th step the 4 entries
+ * B(p, 4t…4t+3). For every 4×4 tile `C[4g + r][4t + q] = S[(4g + r)·lds + 4t + q] + Σ_p A·B`, the sum
+ * taken in order p = 0 … kc−1 from 0 — per entry the same computation as the other kernel and as
+ * `gemmPanel` — with C `ldc` entries per row. A strip of B (kc × 4) stays in the L1 cache while every
+ * group of A runs through it; all loads are sequential and every address offset is a constant.
+ */
+function packedBody(f: Locals): Code[] {
+  const { get, set } = f;
+  const inc = increment(f);
+  const accs = ["c00", "c01", "c10", "c11", "c20", "c21", "c30", "c31"];
+  const step: Code[] = [set("b0", v128Load(get("bp"))), set("b1", v128Load(get("bp"), 16))];
+  for (let r = 0; r < 4; r++) {
+    // row r's A(i + r, p), at a constant offset from one pointer
+    step.push(set("av", v128LoadSplat(get("ap"), 8 * r)));
+    step.push(set(`c${r}0`, f64x2Add(get(`c${r}0`), f64x2Mul(get("av"), get("b0")))));
+    step.push(set(`c${r}1`, f64x2Add(get(`c${r}1`), f64x2Mul(get("av"), get("b1")))));
+  }
+  step.push(inc("ap", i32(32)), inc("bp", i32(32)));
+  const store: Code[] = [];
+  for (let r = 0; r < 4; r++) {
+    const cAt = add32(get("crow"), mul32(get("ldcb"), i32(r)));
+    const sAt = add32(get("srow"), mul32(get("ldsb"), i32(r)));
+    for (let v = 0; v < 2; v++) {
+      store.push(v128Store(cAt, f64x2Add(v128Load(sAt, 16 * v), get(`c${r}${v}`)), 16 * v));
+    }
+  }
+  return [
+    set("ldcb", shl32(get("ldc"), i32(3))),
+    set("ldsb", shl32(get("lds"), i32(3))),
+    set("panel", shl32(get("kc"), i32(5))), // bytes of one packed group or strip
+    set("bcol", get("b")),
+    set("jt", i32(0)),
+    whileNot(
+      ge32(get("jt"), get("nt")),
+      set("arow", get("a")),
+      set("crow", add32(get("c"), shl32(get("jt"), i32(5)))),
+      set("srow", add32(get("s"), shl32(get("jt"), i32(5)))),
+      set("bend", add32(get("bcol"), get("panel"))),
+      set("it", i32(0)),
+      whileNot(
+        ge32(get("it"), get("mt")),
+        ...accs.map((name) => set(name, v128Zero)),
+        set("ap", get("arow")),
+        set("bp", get("bcol")),
+        whileNot(ge32(get("bp"), get("bend")), ...step),
+        ...store,
+        inc("arow", get("panel")),
+        inc("crow", shl32(get("ldcb"), i32(2))),
+        inc("srow", shl32(get("ldsb"), i32(2))),
+        inc("it", i32(1)),
+      ),
+      set("bcol", get("bend")),
+      inc("jt", i32(1)),
+    ),
+  ];
+}
+
 const ints = (...names: string[]): [string, typeof I32][] => names.map((name) => [name, I32]);
 
-/** The module's bytes (about 2 KB: small enough for a browser to compile synchronously). */
+/** The module's bytes (about 3 KB: small enough for a browser to compile synchronously). */
 export function simdModuleBytes(): Uint8Array {
   return assembleModule([
     {
@@ -169,6 +233,18 @@ export function simdModuleBytes(): Uint8Array {
         ...["bs", "s0", "s1", "s2", "s3"].map((name): [string, typeof F64] => [name, F64]),
       ],
       body: kernel,
+    },
+    {
+      name: "packed",
+      params: ints("mt", "nt", "kc", "a", "b", "c", "s", "ldc", "lds"),
+      results: [],
+      locals: [
+        ...ints("it", "jt", "ap", "bp", "arow", "bcol", "bend", "crow", "srow", "ldcb", "ldsb", "panel"),
+        ...["av", "b0", "b1", "c00", "c01", "c10", "c11", "c20", "c21", "c30", "c31"].map(
+          (name): [string, typeof V128] => [name, V128],
+        ),
+      ],
+      body: packedBody,
     },
     {
       name: "transpose",
@@ -195,8 +271,22 @@ type Kernel = (
   srs: number,
 ) => void;
 
+/** The packed kernel's signature: `(mt, nt, kc, a, b, c, s, ldc, lds)`. */
+type Kernel9 = (
+  mt: number,
+  nt: number,
+  kc: number,
+  a: number,
+  b: number,
+  c: number,
+  s: number,
+  ldc: number,
+  lds: number,
+) => void;
+
 interface Simd {
   kernel: Kernel;
+  packed: Kernel9;
   transpose: (src: number, dst: number, rows: number, cols: number) => void;
   memory: WasmMemory;
   heap: Float64Array;
@@ -213,6 +303,7 @@ function create(): Simd | false {
   const { exports, memory } = instance;
   return {
     kernel: exports["gemm"] as Kernel,
+    packed: exports["packed"] as Kernel9,
     transpose: exports["transpose"] as Simd["transpose"],
     memory,
     heap: new Float64Array(memory.buffer),
@@ -263,10 +354,151 @@ function heapView(s: Simd, start: number, length: number): Float64Array {
   return view;
 }
 
+/** How the packed path cuts a product: see {@link setSimdBlocking}. */
+export interface SimdBlocking {
+  /** Rows of op(A) packed at a time (a multiple of 4). */
+  readonly rows: number;
+  /** Columns of op(B) packed at a time (a multiple of 4). */
+  readonly columns: number;
+  /** Products with at least this many multiply-adds take the packed path; smaller ones are copied whole. */
+  readonly minWork: number;
+}
+
+const DEFAULT_BLOCKING: SimdBlocking = { rows: 128, columns: 1024, minWork: 128 * 128 * 128 };
+let blocking: SimdBlocking = DEFAULT_BLOCKING;
+
 /**
- * `gemm` of `matmul.ts` (same arguments, same result bit for bit) on the WebAssembly kernel, p-panels of
- * `panel` like `gemm`. Returns false, having done nothing, when the kernel is unavailable or B alone
- * would not fit its memory limit; the caller then runs the JavaScript kernel.
+ * @internal Change how the packed path cuts products (tests use tiny blocks to reach every edge with
+ * small shapes); no argument restores the defaults. Returns the blocking in force.
+ */
+export function setSimdBlocking(change?: Partial<SimdBlocking>): SimdBlocking {
+  blocking = change === undefined ? DEFAULT_BLOCKING : { ...blocking, ...change };
+  if (blocking.rows % 4 !== 0 || blocking.columns % 4 !== 0 || blocking.rows < 4 || blocking.columns < 4) {
+    const bad = blocking;
+    blocking = DEFAULT_BLOCKING;
+    throw new RangeError(
+      `setSimdBlocking: expected rows and columns to be positive multiples of 4, got ${bad.rows} and ${bad.columns}`,
+    );
+  }
+  return blocking;
+}
+
+/** `n` rounded up to a multiple of 4. */
+const up4 = (n: number): number => (n + 3) & ~3;
+
+/**
+ * Packs `count` lines of a strided matrix, 4 at a time, as the packed kernel reads them: line `l`'s entry
+ * `p` is `x[from + l·lineStride + p·stepStride]`, and for each group of 4 lines the `kc` steps follow each
+ * other, 4 entries per step. Lines from `count` up to a multiple of 4 are zeros (their results are
+ * computed and never copied out).
+ */
+function pack(
+  heap: Float64Array,
+  at: number,
+  x: Float64Array,
+  from: number,
+  lineStride: number,
+  stepStride: number,
+  kc: number,
+  count: number,
+): void {
+  for (let g = 0; g < count; g += 4) {
+    let q = from + g * lineStride;
+    if (g + 4 <= count) {
+      const l1 = lineStride;
+      const l2 = 2 * lineStride;
+      const l3 = 3 * lineStride;
+      for (let p = 0; p < kc; p++, q += stepStride, at += 4) {
+        heap[at] = x[q]!;
+        heap[at + 1] = x[q + l1]!;
+        heap[at + 2] = x[q + l2]!;
+        heap[at + 3] = x[q + l3]!;
+      }
+    } else {
+      const lines = count - g;
+      for (let p = 0; p < kc; p++, q += stepStride, at += 4) {
+        for (let l = 0; l < 4; l++) heap[at + l] = l < lines ? x[q + l * lineStride]! : 0;
+      }
+    }
+  }
+}
+
+/**
+ * The packed path of {@link gemmSimd}, for products of any size: op(B) is taken `columns` columns and
+ * `panel` rows at a time (the p-panels of `gemm`), op(A) `rows` rows at a time, each packed into the
+ * module's memory for {@link packedBody}; the matching block of C is copied in, updated and copied out.
+ * The memory holds one block of each, never a whole matrix.
+ */
+function gemmPacked(
+  s: Simd,
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  a: Float64Array,
+  aOffset: number,
+  b: Float64Array,
+  bOffset: number,
+  c: Float64Array,
+  cOffset: number,
+  rowInit: Float64Array | null,
+  panel: number,
+): void {
+  const ars = transA ? 1 : k;
+  const acs = transA ? m : 1;
+  const brs = transB ? 1 : n;
+  const bcs = transB ? k : 1;
+  const NC = Math.min(blocking.columns, up4(n));
+  const MC = Math.min(blocking.rows, up4(m));
+  const KC = Math.min(panel, k);
+  const bAt = 0;
+  const aAt = KC * NC;
+  const cAt = aAt + MC * KC;
+  const initAt = cAt + MC * NC;
+  const heap = heapFor(s, initAt + NC);
+  const packed = s.packed;
+  for (let j0 = 0; j0 < n; j0 += NC) {
+    const nb = Math.min(NC, n - j0);
+    const ld = up4(nb);
+    if (rowInit !== null) heap.set(rowInit.subarray(j0, j0 + nb), initAt);
+    for (let p0 = 0; p0 < k; p0 += panel) {
+      const kc = Math.min(panel, k - p0);
+      pack(heap, bAt, b, bOffset + p0 * brs + j0 * bcs, bcs, brs, kc, nb);
+      const init = p0 === 0 && rowInit !== null;
+      for (let i0 = 0; i0 < m; i0 += MC) {
+        const mb = Math.min(MC, m - i0);
+        pack(heap, aAt, a, aOffset + i0 * ars + p0 * acs, ars, acs, kc, mb);
+        const cFrom = cOffset + i0 * n + j0;
+        const whole = ld === n; // the block's rows are C's rows: one copy each way
+        if (!init) {
+          if (whole) copyIn(heap, c, cFrom, mb * n, cAt);
+          else for (let i = 0; i < mb; i++) copyIn(heap, c, cFrom + i * n, nb, cAt + i * ld);
+        }
+        packed(
+          up4(mb) >> 2,
+          ld >> 2,
+          kc,
+          aAt * 8,
+          bAt * 8,
+          cAt * 8,
+          (init ? initAt : cAt) * 8,
+          ld,
+          init ? 0 : ld,
+        );
+        if (whole) c.set(heapView(s, cAt, mb * n), cFrom);
+        else
+          for (let i = 0; i < mb; i++) c.set(heap.subarray(cAt + i * ld, cAt + i * ld + nb), cFrom + i * n);
+      }
+    }
+  }
+}
+
+/**
+ * `gemm` of `matmul.ts` (same arguments, same result bit for bit) on the WebAssembly kernels, p-panels of
+ * `panel` like `gemm`: small products copied whole onto `gemm`, the others (and any that would not fit
+ * {@link SIMD_MEMORY_LIMIT} whole) packed block by block onto `packed`. Returns false, having done
+ * nothing, when WebAssembly SIMD is unavailable; the caller then runs the JavaScript kernel.
  */
 export function gemmSimd(
   transA: boolean,
@@ -285,63 +517,44 @@ export function gemmSimd(
 ): boolean {
   if (simd === null) simd = create();
   if (simd === false) return false;
-  // Memory: op(B) (k×n), a row init (n), then per block of `rows` rows: op(A) (rows×k) and C (rows×n) —
-  // an area that first holds a transposed B as stored (n×k).
+  // Copy-whole memory: op(B) (k×n), a row init (n), op(A) (m×k) and C (m×n) — the A/C area first holds
+  // a transposed B as stored (n×k).
   const fixed = k * n + n;
-  const staging = transB ? k * n : 0;
-  const rows = Math.min(m, Math.floor((SIMD_MEMORY_LIMIT - fixed) / (k + n)));
-  if ((rows < 4 && rows < m) || fixed + staging > SIMD_MEMORY_LIMIT) return false;
-  const heap = heapFor(simd, fixed + Math.max(rows * (k + n), staging));
+  const whole = fixed + Math.max(m * (k + n), transB ? k * n : 0);
+  if (m * n * k >= blocking.minWork || whole > SIMD_MEMORY_LIMIT) {
+    gemmPacked(simd, transA, transB, m, n, k, a, aOffset, b, bOffset, c, cOffset, rowInit, panel);
+    return true;
+  }
+  const heap = heapFor(simd, whole);
   const bAt = 0;
   const initAt = k * n;
   const aAt = fixed;
-  const cAt = aAt + rows * k;
+  const cAt = aAt + m * k;
 
   // op(B), row-major k×n (a transposed B is copied as stored, n×k, into the A/C area, and transposed from there)
   copyIn(heap, b, bOffset, k * n, transB ? aAt : bAt);
   if (transB) simd.transpose(aAt * 8, bAt * 8, n, k);
   if (rowInit !== null) copyIn(heap, rowInit, 0, n, initAt);
-
-  const kernel = simd.kernel;
-  for (let i0 = 0; i0 < m; i0 += rows) {
-    const r = Math.min(rows, m - i0);
-    // op(A) rows i0 … i0+r−1: element (i, p) at aAt + i·ars + p·acs
-    let ars: number;
-    let acs: number;
-    if (transA && r === m) {
-      copyIn(heap, a, aOffset, k * m, aAt); // all of A as stored (k×m)
-      ars = 1;
-      acs = m;
-    } else if (transA) {
-      for (let p = 0; p < k; p++) {
-        const from = aOffset + p * m + i0;
-        for (let i = 0; i < r; i++) heap[aAt + p * r + i] = a[from + i]!;
-      }
-      ars = 1;
-      acs = r;
-    } else {
-      copyIn(heap, a, aOffset + i0 * k, r * k, aAt);
-      ars = k;
-      acs = 1;
-    }
-    const cFrom = cOffset + i0 * n;
-    if (rowInit === null) copyIn(heap, c, cFrom, r * n, cAt);
-    for (let p0 = 0; p0 < k; p0 += panel) {
-      const init = p0 === 0 && rowInit !== null;
-      kernel(
-        r,
-        n,
-        Math.min(panel, k - p0),
-        (aAt + p0 * acs) * 8,
-        ars,
-        acs,
-        (bAt + p0 * n) * 8,
-        cAt * 8,
-        (init ? initAt : cAt) * 8,
-        init ? 0 : n,
-      );
-    }
-    c.set(heapView(simd, cAt, r * n), cFrom);
+  // op(A): element (i, p) at aAt + i·ars + p·acs, A copied as stored
+  copyIn(heap, a, aOffset, k * m, aAt);
+  const ars = transA ? 1 : k;
+  const acs = transA ? m : 1;
+  if (rowInit === null) copyIn(heap, c, cOffset, m * n, cAt);
+  for (let p0 = 0; p0 < k; p0 += panel) {
+    const init = p0 === 0 && rowInit !== null;
+    simd.kernel(
+      m,
+      n,
+      Math.min(panel, k - p0),
+      (aAt + p0 * acs) * 8,
+      ars,
+      acs,
+      (bAt + p0 * n) * 8,
+      cAt * 8,
+      (init ? initAt : cAt) * 8,
+      init ? 0 : n,
+    );
   }
+  c.set(heapView(simd, cAt, m * n), cOffset);
   return true;
 }

@@ -6,7 +6,15 @@ import { formatShape } from "../shape.js";
 import { result, scalar, type Tensor } from "../tensor.js";
 import { checkIndices, type Indices } from "./indexing.js";
 
-/** How `crossEntropy` combines the per-row losses. */
+/**
+ * How `crossEntropy` combines the per-row losses.
+ *
+ * @example
+ * ```ts
+ * const reduction: Reduction = "sum";
+ * tensor([[0, 0], [0, 0]]).crossEntropy([0, 1], reduction).item(); // → 1.3862943611198906
+ * ```
+ */
 export type Reduction = "mean" | "sum" | "none";
 
 /**

@@ -3,7 +3,7 @@
  * exactly like the scalar operation of the JavaScript loop in `adam.ts` — same operations, same order,
  * no fused multiply-add — so the trajectories are identical to the last bit, and `adam.ts` stays the
  * readable reference. What it buys is the square root and two divisions per weight, which bound the
- * JavaScript loop: 2.5 vs 4.8 ns per weight on this machine.
+ * JavaScript loop (about half their cost; numbers in bench/README.md, History).
  *
  * The moments live in WebAssembly memory for the optimizer's whole life, in a region of an instance
  * shared by every optimizer with the same options (see `Shared` below); each step copies the weights and
@@ -167,8 +167,8 @@ const MEMORY_LIMIT = 1 << 30;
 
 /**
  * One instance per variant, shared by every optimizer of that variant: V8 calls a new instance's
- * functions through a generic wrapper for their first ~1,000 calls (~0.6 µs each instead of 0.02), which
- * an optimizer per training run would pay every time. Its memory holds each optimizer's region (moments
+ * functions through a slow generic wrapper for their first calls, which an optimizer per training run
+ * would pay every time. Its memory holds each optimizer's region (moments
  * and staging), allocated first-fit, grown when full, and handed back when the optimizer is collected.
  */
 interface Shared {
@@ -246,8 +246,8 @@ export interface StagedParameter {
  * {@link AdamKernel.create}, which returns null where WebAssembly SIMD is missing.
  *
  * Every parameter has a place in the staging area at its offset, like its moments, so the weights and
- * gradients of all parameters can be copied in side by side and updated by one call (one call per
- * parameter cost 1.60 vs 1.40 µs per step of the tutorial's six tensors, measured).
+ * gradients of all parameters can be copied in side by side and updated by one call (cheaper than a
+ * call per parameter).
  */
 export class AdamKernel {
   readonly #shared: Shared;

@@ -17,7 +17,15 @@ import {
 import { checkHyperParameter, hasGradient, parameterSize } from "./parameter.js";
 import type { Parameter } from "./parameter.js";
 
-/** Options of {@link Adam} and {@link AdamW}; the defaults are PyTorch's. */
+/**
+ * Options of {@link Adam} and {@link AdamW}; the defaults are PyTorch's.
+ *
+ * @example
+ * ```ts
+ * const options: AdamOptions = { lr: 0.01, betas: [0.9, 0.99], weightDecay: 0 };
+ * new Adam(model.parameters(), options).stateDict().param_groups[0].betas; // → [0.9, 0.99]
+ * ```
+ */
 export interface AdamOptions {
   /** Learning rate (default 0.001). */
   lr?: number;
@@ -176,8 +184,10 @@ export abstract class AdamBase extends Optimizer {
    *
    * @example
    * ```ts
+   * model.forward(tensor([[0.5, -0.2]])).sum().backward();
+   * adam.step();
    * const sd = adam.stateDict();
-   * sd.state["0"]?.exp_avg.shape; // [16, 2] for the first Linear's weight
+   * sd.state["0"]?.exp_avg.shape; // → [16, 2]  (the first Linear's weight)
    * ```
    */
   stateDict(): AdamStateDict {
@@ -223,6 +233,7 @@ export abstract class AdamBase extends Optimizer {
    *
    * @example
    * ```ts
+   * const saved = JSON.stringify(adam.stateDict()); // stored with the model's weights
    * const resumed = new Adam(model.parameters(), { lr: 0.01 });
    * resumed.loadStateDict(JSON.parse(saved));
    * ```
@@ -296,7 +307,8 @@ export abstract class AdamBase extends Optimizer {
 
   /**
    * The update of the class comment for the scalars `weights[k]` (gradients `grads[k]`), whose moments
-   * sit at `offset + k`, at step `t`. One loop per tensor: a callback per scalar cost ~1.5× the update.
+   * sit at `offset + k`, at step `t`. One loop per tensor: a callback per scalar would cost more than the
+   * update.
    */
   #update(weights: Float64Array, grads: Float64Array, offset: number, t: number): void {
     const [beta1, beta2] = this.betas;

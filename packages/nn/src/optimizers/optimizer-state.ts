@@ -12,9 +12,11 @@ import { ProblemListError } from "../problem-list-error.js";
  *
  * @example
  * ```ts
+ * model.forward(tensor([[0.5, -0.2]])).sum().backward();
+ * adam.step();
  * const sd: OptimizerStateDict<AdamParameterState, AdamParamGroup> = adam.stateDict();
- * sd.state["0"]?.step; // 10
- * sd.param_groups[0].params; // [0, 1, 2, 3, 4, 5]
+ * sd.state["0"]?.step; // → 1
+ * sd.param_groups[0].params; // → [0, 1, 2, 3]  (model's four parameters)
  * ```
  */
 export interface OptimizerStateDict<S, G> {
@@ -22,12 +24,31 @@ export interface OptimizerStateDict<S, G> {
   param_groups: [G];
 }
 
-/** SGD's buffer of one parameter (`null`: not started, PyTorch's `None`). */
+/**
+ * SGD's buffer of one parameter (`null`: not started, PyTorch's `None`).
+ *
+ * @example
+ * ```ts
+ * const sgd = new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
+ * model.forward(tensor([[0.5, -0.2]])).sum().backward();
+ * sgd.step();
+ * const state: SGDParameterState | undefined = sgd.stateDict().state["0"];
+ * state?.momentum_buffer?.shape; // → [16, 2]
+ * ```
+ */
 export interface SGDParameterState {
   momentum_buffer: TensorState | null;
 }
 
-/** SGD's hyper-parameters under PyTorch's names. */
+/**
+ * SGD's hyper-parameters under PyTorch's names.
+ *
+ * @example
+ * ```ts
+ * const group: SGDParamGroup = new SGD(model.parameters(), { lr: 0.1 }).stateDict().param_groups[0];
+ * [group.lr, group.momentum, group.params]; // → [0.1, 0, [0, 1, 2, 3]]
+ * ```
+ */
 export interface SGDParamGroup {
   lr: number;
   momentum: number;
@@ -38,7 +59,17 @@ export interface SGDParamGroup {
   params: number[];
 }
 
-/** Adam's / AdamW's buffers of one parameter: step count and moments (`max_exp_avg_sq` with AMSGrad). */
+/**
+ * Adam's / AdamW's buffers of one parameter: step count and moments (`max_exp_avg_sq` with AMSGrad).
+ *
+ * @example
+ * ```ts
+ * model.forward(tensor([[0.5, -0.2]])).sum().backward();
+ * adam.step();
+ * const state: AdamParameterState | undefined = adam.stateDict().state["1"];
+ * [state?.step, state?.exp_avg.shape]; // → [1, [16]]
+ * ```
+ */
 export interface AdamParameterState {
   step: number;
   exp_avg: TensorState;
@@ -46,7 +77,15 @@ export interface AdamParameterState {
   max_exp_avg_sq?: TensorState;
 }
 
-/** Adam's / AdamW's hyper-parameters under PyTorch's names. */
+/**
+ * Adam's / AdamW's hyper-parameters under PyTorch's names.
+ *
+ * @example
+ * ```ts
+ * const group: AdamParamGroup = adam.stateDict().param_groups[0];
+ * [group.lr, group.betas, group.eps]; // → [0.01, [0.9, 0.999], 1e-8]
+ * ```
+ */
 export interface AdamParamGroup {
   lr: number;
   betas: [number, number];
@@ -57,9 +96,25 @@ export interface AdamParamGroup {
   params: number[];
 }
 
-/** `stateDict()` of {@link SGD}. */
+/**
+ * `stateDict()` of {@link SGD}.
+ *
+ * @example
+ * ```ts
+ * const sd: SGDStateDict = new SGD(model.parameters(), { lr: 0.1 }).stateDict();
+ * Object.keys(sd); // → ["state", "param_groups"]
+ * ```
+ */
 export type SGDStateDict = OptimizerStateDict<SGDParameterState, SGDParamGroup>;
-/** `stateDict()` of {@link Adam} and {@link AdamW}. */
+/**
+ * `stateDict()` of {@link Adam} and {@link AdamW}.
+ *
+ * @example
+ * ```ts
+ * const sd: AdamStateDict = adam.stateDict();
+ * JSON.parse(JSON.stringify(sd)).param_groups[0].lr; // → 0.01  (plain JSON)
+ * ```
+ */
 export type AdamStateDict = OptimizerStateDict<AdamParameterState, AdamParamGroup>;
 
 /**
@@ -69,6 +124,7 @@ export type AdamStateDict = OptimizerStateDict<AdamParameterState, AdamParamGrou
  *
  * @example
  * ```ts
+ * const sgd = new SGD(model.parameters(), { lr: 0.1 });
  * try { adam.loadStateDict(sgd.stateDict()); } catch (e) {
  *   if (e instanceof OptimizerStateError) console.log(e.problems); // ['param_groups[0]: missing "betas"', …]
  * }

@@ -60,7 +60,7 @@ export abstract class Optimizer {
    * its weights. Every `step()` calls it before moving any weight, so a failed step changes nothing.
    *
    * @example
-   * ```ts
+   * ```ts no-run: a method of an Optimizer subclass (a fragment)
    * step(): void {
    *   this.checkGradients(); // in a subclass, first
    *   // … update the weights
@@ -100,6 +100,7 @@ export abstract class Optimizer {
    *
    * @example
    * ```ts
+   * const saved = JSON.stringify(opt.stateDict()); // stored with the model's weights
    * opt.loadStateDict(JSON.parse(saved));
    * ```
    */

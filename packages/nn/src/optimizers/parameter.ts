@@ -2,7 +2,15 @@ import { Tensor, Value } from "@neurogebra/autograd";
 
 import { expected } from "@neurogebra/internal";
 
-/** Anything an optimizer can update: a scalar `Value` or a `Tensor` (updated elementwise). */
+/**
+ * Anything an optimizer can update: a scalar `Value` or a `Tensor` (updated elementwise).
+ *
+ * @example
+ * ```ts
+ * const params: Parameter[] = [new Value(1), tensor([1, 2], { requiresGrad: true })];
+ * countParameters(params); // → 3
+ * ```
+ */
 export type Parameter = Value | Tensor;
 
 /**

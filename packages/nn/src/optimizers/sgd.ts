@@ -12,7 +12,15 @@ import {
 import { checkHyperParameter, hasGradient, parameterSize, updateScalars } from "./parameter.js";
 import type { Parameter } from "./parameter.js";
 
-/** Options of {@link SGD}; the defaults are PyTorch's. */
+/**
+ * Options of {@link SGD}; the defaults are PyTorch's.
+ *
+ * @example
+ * ```ts
+ * const options: SGDOptions = { lr: 0.1, momentum: 0.9, nesterov: true };
+ * new SGD(model.parameters(), options).lr; // → 0.1
+ * ```
+ */
 export interface SGDOptions {
   /** Learning rate (required, ≥ 0). */
   lr: number;
@@ -121,8 +129,9 @@ export class SGD extends Optimizer {
    *
    * @example
    * ```ts
-   * const sd = opt.stateDict();
-   * sd.param_groups[0].momentum; // 0.9
+   * const sgd = new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 });
+   * const sd = sgd.stateDict();
+   * sd.param_groups[0].momentum; // → 0.9
    * ```
    */
   stateDict(): SGDStateDict {
@@ -159,6 +168,7 @@ export class SGD extends Optimizer {
    *
    * @example
    * ```ts
+   * const saved = JSON.stringify(new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 }).stateDict());
    * const resumed = new SGD(model.parameters(), { lr: 0.05, momentum: 0.9 });
    * resumed.loadStateDict(JSON.parse(saved));
    * ```

@@ -5,7 +5,16 @@ import { LRScheduler, numberCheck } from "./lr-scheduler.js";
 import type { Check } from "./lr-scheduler.js";
 import { checkSchedulerOption, schedulerOptions } from "./scheduler-options.js";
 
-/** Options of {@link CosineAnnealingLR}. */
+/**
+ * Options of {@link CosineAnnealingLR}.
+ *
+ * @example
+ * ```ts
+ * const options: CosineAnnealingLROptions = { tMax: 10, etaMin: 0.001 };
+ * const scheduler = new CosineAnnealingLR(new SGD(model.parameters(), { lr: 0.1 }), options);
+ * scheduler.getLastLr(); // → [0.1]
+ * ```
+ */
 export interface CosineAnnealingLROptions {
   /** Epochs of one half cosine period (PyTorch's `T_max`). */
   tMax: number;

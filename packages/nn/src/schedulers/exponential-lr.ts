@@ -3,7 +3,17 @@ import { LRScheduler, numberCheck } from "./lr-scheduler.js";
 import type { Check } from "./lr-scheduler.js";
 import { checkSchedulerOption, schedulerOptions } from "./scheduler-options.js";
 
-/** Options of {@link ExponentialLR}. */
+/**
+ * Options of {@link ExponentialLR}.
+ *
+ * @example
+ * ```ts
+ * const options: ExponentialLROptions = { gamma: 0.5 };
+ * const sgd = new SGD(model.parameters(), { lr: 0.1 });
+ * new ExponentialLR(sgd, options).step();
+ * sgd.lr; // → 0.05
+ * ```
+ */
 export interface ExponentialLROptions {
   /** Factor applied every epoch. */
   gamma: number;

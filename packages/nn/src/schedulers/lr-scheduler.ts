@@ -10,7 +10,7 @@ import { ProblemListError } from "../problem-list-error.js";
  * @example
  * ```ts
  * const sd: LRSchedulerStateDict = scheduler.stateDict();
- * sd.last_epoch; // epochs stepped so far
+ * sd.last_epoch; // → 0  (epochs stepped so far)
  * ```
  */
 export interface LRSchedulerStateDict {
@@ -74,7 +74,7 @@ const oneRate: Check = (value) =>
  * ```ts
  * const scheduler = new StepLR(optimizer, { stepSize: 10, gamma: 0.5 });
  * for (let epoch = 0; epoch < 30; epoch++) {
- *   train(); // optimizer.step() per batch
+ *   optimizer.step(); // once per batch, after backward()
  *   scheduler.step();
  * }
  * ```
@@ -114,7 +114,7 @@ export abstract class LRScheduler {
    *
    * @example
    * ```ts
-   * scheduler.getLastLr(); // [0.05]
+   * scheduler.getLastLr(); // → [0.1]
    * ```
    */
   getLastLr(): number[] {
@@ -183,6 +183,7 @@ export abstract class LRScheduler {
    *
    * @example
    * ```ts
+   * const saved = JSON.stringify(scheduler.stateDict()); // stored with the optimizer's state
    * scheduler.loadStateDict(JSON.parse(saved));
    * ```
    */

@@ -3,7 +3,19 @@ import { LRScheduler, numberCheck } from "./lr-scheduler.js";
 import type { Check } from "./lr-scheduler.js";
 import { checkSchedulerOption, schedulerOptions } from "./scheduler-options.js";
 
-/** Options of {@link StepLR}. */
+/**
+ * Options of {@link StepLR}.
+ *
+ * @example
+ * ```ts
+ * const options: StepLROptions = { stepSize: 2, gamma: 0.1 };
+ * const sgd = new SGD(model.parameters(), { lr: 1 });
+ * const scheduler = new StepLR(sgd, options);
+ * scheduler.step();
+ * scheduler.step();
+ * sgd.lr; // → 0.1
+ * ```
+ */
 export interface StepLROptions {
   /** Epochs between two decays (PyTorch's `step_size`). */
   stepSize: number;

@@ -18,7 +18,7 @@ describe("History", () => {
   it("keeps epoch order when a progress snapshot arrives after the final one", () => {
     // play(): progress snapshots (epochs 0–14, 15–24) on the callback port, the final one (25–29) on the main port
     const h = new History().with(epochs(0, 15)).with(epochs(25, 30)).with(epochs(15, 25));
-    expect(h.records.map((r) => r.epoch)).toEqual(epochs(0, 30).map((r) => r.epoch));
+    expect(h.epochs).toEqual(epochs(0, 30).map((r) => r.epoch));
     expect(h.lines).toEqual([
       "  Epoch   0/30",
       "  Epoch   5/30",
@@ -33,6 +33,7 @@ describe("History", () => {
   it("adds an epoch's record once", () => {
     const h = new History().with(epochs(0, 5)).with(epochs(3, 7));
     expect(h.length).toBe(7);
-    expect(h.records.map((r) => r.epoch)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(h.epochs).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(h.trainLoss).toEqual(epochs(0, 7).map((r) => r.meanLoss));
   });
 });

@@ -80,7 +80,7 @@ function fromSequential(fn: string, model: Sequential): ExportLayer[] {
         inFeatures: child.inFeatures,
         outFeatures: child.outFeatures,
         weight: Float64Array.from(child.weight.data),
-        bias: child.bias === null ? null : Float64Array.from(child.bias.data),
+        bias: copy(child.bias),
       };
     }
     if (child instanceof ReLU) return { kind: "relu", name };

@@ -34,3 +34,8 @@ export function requiresGradOption(options: unknown, fn: string): boolean {
   }
   return requiresGrad;
 }
+
+/** @internal Marks construction by an op (trusted data and shape; see the `Tensor` constructor). */
+export const INTERNAL: TensorOptions = Object.freeze({});
+/** @internal Like `INTERNAL`, for a number operand made into a 0-d tensor. */
+export const NUMBER_OPERAND: TensorOptions = Object.freeze({});

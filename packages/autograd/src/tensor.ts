@@ -2,8 +2,8 @@
  * `Tensor`: an n-dimensional Float64 array that remembers how it was computed, so `backward()` can
  * apply the chain rule — micrograd's `Value`, one array at a time.
  *
- * This file holds the class, `backward()` and the plumbing every op uses (`result`, saving inputs,
- * gradient buffers). The ops live in `tensor-ops/`, one file per family (elementwise, unary, shape,
+ * This file holds the class: its basics, `backward()`'s checks (the sweep is `tensor-backward.ts`),
+ * saving inputs and gradient buffers; `tensor-result.ts` builds every op's result. The ops live in `tensor-ops/`, one file per family (elementwise, unary, shape,
  * products, reduce, softmax, indexing, cross-entropy), each written the same way: compute the output
  * buffer (forward), then hand `result` a backward step that turns the output's gradient `g` into the
  * inputs' gradients — both halves side by side. Tuned loops are in `kernels/`, buffers come from
@@ -12,10 +12,9 @@
 import { expected } from "@neurogebra/internal";
 
 import { addReduced } from "./broadcast.js";
-import { allocate, allocateGrad, recycle } from "./arena.js";
-import { isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
-import { checkAndReleaseSaves, save, storageOf, type SavedSlot, type Storage } from "./saved-tensor.js";
-import { checkShape, formatShape, isShape, sameShape, shapeSize, type Shape } from "./shape.js";
+import { allocateGrad } from "./arena.js";
+import { save, storageOf, type SavedSlot, type Storage } from "./saved-tensor.js";
+import { checkShape, formatShape, isShape, shapeSize, type Shape } from "./shape.js";
 import { crossEntropy, type Reduction } from "./tensor-ops/cross-entropy.js";
 import * as elementwise from "./tensor-ops/elementwise.js";
 import { gather, indexSelect, type Indices } from "./tensor-ops/indexing.js";
@@ -24,9 +23,8 @@ import { argmax, logSumExp, max, mean, min, sum } from "./tensor-ops/reduce.js";
 import * as shapeOps from "./tensor-ops/shape.js";
 import { logSoftmax, softmax } from "./tensor-ops/softmax.js";
 import * as unary from "./tensor-ops/unary.js";
-import { checkFinite, checkInputGradients } from "./tensor-anomaly.js";
-import { topologicalOrder } from "./tensor-topological-order.js";
-import { requiresGradOption, type TensorOptions } from "./tensor-options.js";
+import { backwardFrom, seedOf } from "./tensor-backward.js";
+import { INTERNAL, NUMBER_OPERAND, requiresGradOption, type TensorOptions } from "./tensor-options.js";
 
 /**
  * Nested arrays of numbers, as `toArray()` returns them (a plain number for a 0-d tensor).
@@ -43,12 +41,6 @@ export type NestedArray = number | NestedArray[];
 export type BackwardStep = (g: Float64Array) => void;
 
 const NO_PARENTS: readonly Tensor[] = Object.freeze([]);
-/** Marks construction by an op (trusted data and shape; see the constructor). */
-export const INTERNAL: TensorOptions = Object.freeze({});
-/** Like `INTERNAL`, for a number operand made into a 0-d tensor. */
-const NUMBER_OPERAND: TensorOptions = Object.freeze({});
-/** The seed gradient of a one-element root. */
-const ONE = new Float64Array([1]);
 
 /**
  * An n-dimensional array of float64 numbers in row-major order, with reverse-mode autodiff.
@@ -214,15 +206,7 @@ export class Tensor {
 
   /** The values as nested arrays (a number for a 0-d tensor). @example `arange(4).reshape([2, 2]).toArray() // → [[0, 1], [2, 3]]` */
   toArray(): NestedArray {
-    const build = (dim: number, offset: number, stride: number): NestedArray => {
-      if (dim === this._dims.length) return this._store[offset]!;
-      const n = this._dims[dim]!;
-      const inner = stride / Math.max(n, 1);
-      const out: NestedArray[] = [];
-      for (let i = 0; i < n; i++) out.push(build(dim + 1, offset + i * inner, inner));
-      return out;
-    };
-    return build(0, 0, this._store.length);
+    return nested(this._store, this._dims, 0, 0, this._store.length);
   }
 
   /** A short readable form, e.g. `tensor([[1, 2], [3, 4]], requiresGrad=true)`. */
@@ -257,53 +241,8 @@ export class Tensor {
    * @example `const x = tensor([1, 2, 3], { requiresGrad: true }); x.mul(x).sum().backward(); x.grad?.toArray() // → [2, 4, 6]`
    */
   backward(gradient?: Tensor): void {
-    let seed: Float64Array;
-    if (gradient === undefined) {
-      if (this.size !== 1) {
-        throw new RangeError(
-          `backward: a tensor of shape ${formatShape(this._dims)} is not a scalar; pass a seed gradient ` +
-            `of the same shape, e.g. y.backward(ones(${JSON.stringify(this._dims)}))`,
-        );
-      }
-      seed = ONE;
-    } else {
-      if (!(gradient instanceof Tensor)) {
-        throw new TypeError(expected("backward", "gradient to be a Tensor", gradient));
-      }
-      if (!sameShape(gradient._dims, this._dims)) {
-        throw new RangeError(
-          `backward: gradient shape ${formatShape(gradient._dims)} differs from the tensor's shape ` +
-            formatShape(this._dims),
-        );
-      }
-      seed = gradient._store;
-    }
-    if (!this.requiresGrad) return;
-
-    const order = topologicalOrder(this);
-    checkAndReleaseSaves(order); // before anything is written
-    // Intermediate results start from zero (a gradient left by an interrupted sweep is dropped, not reused)
-    for (let i = 0; i < order.length; i++) {
-      const node = order[i]!;
-      if (node.isLeaf) continue;
-      if (node._retainsGrad) node.grad?._store.fill(0);
-      else node.grad = null;
-    }
-    addReduced(this._gradData(), this._dims, seed, this._dims);
-
-    const anomaly = isAnomalyEnabled();
-    for (let i = order.length - 1; i >= 0; i--) {
-      const node = order[i]!;
-      if (node._backwardStep === null || node.grad === null) continue;
-      node._backwardStep(node.grad._store);
-      if (anomaly) checkInputGradients(node);
-      // Used up: like PyTorch, an intermediate keeps its gradient only after `retainGrad()`; the buffer
-      // serves a later sweep (it was created in this one, so nothing outside holds it).
-      if (!node._retainsGrad) {
-        recycle(node.grad._store);
-        node.grad = null;
-      }
-    }
+    const seed = seedOf(this, gradient);
+    if (this.requiresGrad) backwardFrom(this, seed);
   }
 
   /** The parents this tensor was computed from (empty for leaves). */
@@ -569,42 +508,12 @@ export class Tensor {
   }
 }
 
-/**
- * Build an op's result: record `parents` and the backward step when a graph is wanted (grad mode on
- * and some parent requires grad); in anomaly mode, throw if the forward produced NaN/±Infinity.
- */
-export function result(
-  op: string,
-  shape: Shape,
-  data: Float64Array,
-  parents: readonly Tensor[],
-  backwardStep: BackwardStep,
-): Tensor {
-  if (isAnomalyEnabled()) checkFinite(op, data, shape, parents, "forward", "result");
-  const out = new Tensor(data, shape, INTERNAL);
-  if (!isGradEnabled()) return out;
-  for (let i = 0; i < parents.length; i++) {
-    if (parents[i]!.requiresGrad) {
-      out.requiresGrad = true;
-      out._opName = op;
-      out._parents = parents;
-      out._backwardStep = backwardStep;
-      break;
-    }
-  }
-  return out;
-}
-
-/** Turn a `Tensor | number` operand into a tensor, or throw a `TypeError` naming the op. */
-export function operand(x: Tensor | number, op: string, name = "other"): Tensor {
-  if (x instanceof Tensor) return x;
-  if (typeof x === "number") return new Tensor(scalar(x), [], NUMBER_OPERAND);
-  throw new TypeError(expected(op, `${name} to be a Tensor or a number`, x));
-}
-
-/** A one-element buffer holding `v`. */
-export function scalar(v: number): Float64Array {
-  const out = allocate(1);
-  out[0] = v;
+/** The entries of `store` from `offset` (`stride` of them) as nested arrays, from dimension `dim` of `dims` in. */
+function nested(store: Float64Array, dims: Shape, dim: number, offset: number, stride: number): NestedArray {
+  if (dim === dims.length) return store[offset]!;
+  const n = dims[dim]!;
+  const inner = stride / Math.max(n, 1);
+  const out: NestedArray[] = [];
+  for (let i = 0; i < n; i++) out.push(nested(store, dims, dim + 1, offset + i * inner, inner));
   return out;
 }

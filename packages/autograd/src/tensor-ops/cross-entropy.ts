@@ -3,7 +3,8 @@ import { expected } from "@neurogebra/internal";
 
 import { allocate } from "../arena.js";
 import { formatShape } from "../shape.js";
-import { result, scalar, type Tensor } from "../tensor.js";
+import { result, scalar } from "../tensor-result.js";
+import type { Tensor } from "../tensor.js";
 import { checkIndices, type Indices } from "./indexing.js";
 
 /**

@@ -7,7 +7,9 @@ import { expected } from "@neurogebra/internal";
 import { allocate } from "../arena.js";
 import { expandTo } from "../broadcast.js";
 import { broadcastShapes, type Shape } from "../shape.js";
-import { INTERNAL, Tensor, operand, result } from "../tensor.js";
+import { INTERNAL } from "../tensor-options.js";
+import { operand, result } from "../tensor-result.js";
+import { Tensor } from "../tensor.js";
 
 /** Both operands of a binary op, expanded to their broadcast shape. */
 function pair(op: string, a: Tensor, b: Tensor): { shape: Shape; x: Float64Array; y: Float64Array } {

@@ -7,7 +7,8 @@ import { describe, expected } from "@neurogebra/internal";
 import { splitAt } from "../along-axis.js";
 import { allocate } from "../arena.js";
 import { MAX_SIZE, formatShape, normalizeAxis, reducedShape, tooLarge } from "../shape.js";
-import { result, type Tensor } from "../tensor.js";
+import { result } from "../tensor-result.js";
+import type { Tensor } from "../tensor.js";
 
 /**
  * Class indices for `gather`, `indexSelect` and `crossEntropy`: integers, as `Int32Array` or `number[]`.

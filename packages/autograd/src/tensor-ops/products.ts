@@ -9,7 +9,8 @@ import { broadcastSource } from "../broadcast.js";
 import { addColumnSumsUnrolled } from "../kernels/column-sums-unrolled.js";
 import { GEMM_PANEL, gemm } from "../kernels/matmul.js";
 import { MAX_SIZE, broadcastShapes, formatShape, shapeSize, tooLarge } from "../shape.js";
-import { Tensor, result } from "../tensor.js";
+import { result } from "../tensor-result.js";
+import { Tensor } from "../tensor.js";
 import { reshape, unsqueeze } from "./shape.js";
 
 /**

@@ -14,7 +14,8 @@ import {
 import { expected } from "@neurogebra/internal";
 
 import { formatShape, normalizeAxis, reducedShape, type Shape } from "../shape.js";
-import { result, scalar, type Tensor } from "../tensor.js";
+import { result, scalar } from "../tensor-result.js";
+import type { Tensor } from "../tensor.js";
 import { neg } from "./unary.js";
 
 /** Sum over `axis` (a number, a list, or all elements when omitted). Backward: every summed element receives g. */

@@ -9,7 +9,8 @@ import { expandTo } from "../broadcast.js";
 import { permutedSource } from "../permute.js";
 import { broadcastShapes, checkShape, formatShape, normalizeAxis, sameShape, shapeSize } from "../shape.js";
 import { storageOf } from "../saved-tensor.js";
-import { result, type Tensor } from "../tensor.js";
+import { result } from "../tensor-result.js";
+import type { Tensor } from "../tensor.js";
 
 /** The same data with a new shape (one entry may be −1: inferred); a view sharing `data`. Backward: g reshaped. */
 export function reshape(t: Tensor, shape: readonly number[]): Tensor {

@@ -2,7 +2,8 @@
 import { forEachSlice, maxAlong, softmaxAlong, splitAt } from "../along-axis.js";
 import { allocate } from "../arena.js";
 import { normalizeAxis } from "../shape.js";
-import { result, type Tensor } from "../tensor.js";
+import { result } from "../tensor-result.js";
+import type { Tensor } from "../tensor.js";
 
 /** `exp(x − max) / Σ exp(x − max)` along `axis`. Backward: dx = s ⊙ (g − Σ g⊙s) along the axis. */
 export function softmax(t: Tensor, axis: number): Tensor {

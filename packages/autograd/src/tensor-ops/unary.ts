@@ -7,7 +7,8 @@ import { expected } from "@neurogebra/internal";
 import { allocate } from "../arena.js";
 import { reluBackwardBranchFree, reluForwardBranchFree } from "../kernels/relu-branch-free.js";
 
-import { result, type Tensor } from "../tensor.js";
+import { result } from "../tensor-result.js";
+import type { Tensor } from "../tensor.js";
 
 /** `−x`. Backward: −g. */
 export function neg(t: Tensor): Tensor {

@@ -5,9 +5,10 @@
  */
 import { expected } from "@neurogebra/internal";
 
+import type { Condition } from "./condition.js";
 import { assertNever } from "./expr.js";
 import { ExprMap } from "./expr-map.js";
-import type { Bindings, Condition, Expr } from "./expr.js";
+import type { Bindings, Expr } from "./expr.js";
 import { UnboundSymbolError, checkBindings, evaluate, evaluateConstant, noBranchError } from "./evaluate.js";
 import type { FunctionName } from "./functions.js";
 import { NUMERIC_FUNCTIONS, constantValue, powNumber } from "./numeric-functions.js";

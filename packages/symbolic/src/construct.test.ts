@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { piecewise, relation } from "./piecewise.js";
+import { FALSE, TRUE } from "./condition.js";
 import { call } from "./call.js";
-import {
-  add,
-  div,
-  float,
-  mul,
-  neg,
-  num,
-  piecewise,
-  pow,
-  rational,
-  relation,
-  sqrt,
-  sub,
-  sym,
-} from "./construct.js";
-import { FALSE, TRUE } from "./expr.js";
+import { add, div, float, mul, neg, num, pow, rational, sqrt, sub, sym } from "./construct.js";
 import { parse } from "./parse.js";
 
 const x = sym("x");

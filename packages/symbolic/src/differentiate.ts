@@ -10,11 +10,12 @@
  */
 import { expected } from "@neurogebra/internal";
 
+import type { Condition } from "./condition.js";
+import { piecewiseOf } from "./piecewise.js";
 import { call, callWith } from "./call.js";
 import { add, addAll, div, mul, mulAll, neg, pow, sqrt, sub, sym } from "./construct.js";
 import { HALF, NEG_ONE, ONE, PI, ZERO, assertNever } from "./expr.js";
-import type { CallNode, Condition, Expr, SymbolNode } from "./expr.js";
-import { piecewiseOf } from "./construct.js";
+import type { CallNode, Expr, SymbolNode } from "./expr.js";
 
 /**
  * The partial derivative of `f(args)` with respect to its `i`-th argument — the local derivative

@@ -5,9 +5,10 @@
  */
 import { expected } from "@neurogebra/internal";
 
+import type { Condition, RelationOperator } from "./condition.js";
 import type { Algebra } from "./algebra.js";
 import { assertNever } from "./expr.js";
-import type { Bindings, Condition, Expr, RelationOperator } from "./expr.js";
+import type { Bindings, Expr } from "./expr.js";
 import type { FunctionName } from "./functions.js";
 import { NUMERIC_FUNCTIONS, constantValue, powNumber } from "./numeric-functions.js";
 import { ratToNumber } from "./rational.js";

@@ -13,10 +13,12 @@ import { compileUncached } from "./compile.js";
 import { diff } from "./differentiate.js";
 import { evaluate, evaluateWith } from "./evaluate.js";
 import type { FunctionName } from "./functions.js";
-import { hashBigInt, hashChildren, hashFloat, hashString, mix } from "./hash.js";
+import type { Condition } from "./condition.js";
+import { hashBigInt, hashChildren, hashFloat, hashString } from "./hash.js";
 import { toLatex } from "./latex.js";
 import { depthAbove } from "./limits.js";
-import { toSympyString, conditionToString } from "./print.js";
+import { NO_SYMBOLS, SEED, unionSymbols } from "./node-fields.js";
+import { toSympyString } from "./print.js";
 import { substitute } from "./substitute.js";
 import type { Ratio } from "./rational.js";
 import { exprEquals, structuralKey } from "./structure.js";
@@ -41,27 +43,6 @@ export type Expr =
   | PowNode
   | CallNode
   | PiecewiseNode;
-
-/**
- * A Piecewise condition: a relation between two expressions, or a literal `True`/`False`.
- *
- * @example
- * ```ts
- * const c: Condition = relation(">", sym("x"), 0);
- * c.toString(); // → "x > 0"
- * ```
- */
-export type Condition = RelationNode | BooleanNode;
-
-/**
- * Relation operators allowed in Piecewise conditions (`==` prints as `Eq(a, b)`, `!=` as `Ne(a, b)`).
- *
- * @example
- * ```ts
- * const op: RelationOperator = "<=";
- * ```
- */
-export type RelationOperator = "<" | "<=" | ">" | ">=" | "==" | "!=";
 
 /**
  * Values a variable can be bound to when evaluating numerically.
@@ -165,41 +146,6 @@ export abstract class BaseExpr {
     return fn;
   }
 }
-
-const NO_SYMBOLS: ReadonlySet<string> = new Set();
-
-/** The union of the children's symbol sets; reuses the largest set when it holds all the others. */
-function unionSymbols(children: readonly { readonly symbols: ReadonlySet<string> }[]): ReadonlySet<string> {
-  let largest = NO_SYMBOLS;
-  for (const c of children) if (c.symbols.size > largest.size) largest = c.symbols;
-  let out: Set<string> | undefined;
-  for (const c of children) {
-    if (c.symbols === largest) continue;
-    for (const name of c.symbols) {
-      if (out === undefined) {
-        if (largest.has(name)) continue;
-        out = new Set(largest);
-      }
-      out.add(name);
-    }
-  }
-  return out ?? largest;
-}
-
-/** One hash seed per node kind, so that e.g. a sum and a product of the same terms differ. */
-const SEED = {
-  rational: 0x3c6ef372,
-  float: 0x5be0cd19,
-  symbol: 0x6a09e667,
-  constant: 0x1f83d9ab,
-  add: 0x510e527f,
-  mul: 0x9b05688c,
-  pow: 0x243f6a88,
-  call: 0x13198a2e,
-  piecewise: 0x03707344,
-  relation: 0x299f31d0,
-  boolean: 0x082efa98,
-} as const;
 
 /**
  * An exact rational number `p/q` (reduced, `q > 0`). Integers are rationals with `q = 1`.
@@ -418,70 +364,6 @@ export class PiecewiseNode extends BaseExpr {
 }
 
 /**
- * A relation `lhs op rhs` used as a Piecewise condition.
- *
- * @example
- * ```ts
- * relation("<=", sym("x"), 1).toString(); // → "x <= 1"
- * ```
- */
-export class RelationNode {
-  readonly kind = "relation" as const;
-  /** Structural hash (see {@link BaseExpr.hash}). */
-  readonly hash: number;
-  /** Levels, as for expressions. */
-  readonly depth: number;
-  /** Symbols of both sides. */
-  readonly symbols: ReadonlySet<string>;
-  constructor(
-    readonly op: RelationOperator,
-    readonly lhs: Expr,
-    readonly rhs: Expr,
-  ) {
-    this.depth = depthAbove([lhs, rhs], "a relation");
-    this.symbols = unionSymbols([lhs, rhs]);
-    this.hash = hashChildren(hashString(SEED.relation, op), [lhs, rhs]);
-  }
-  /** Structural key (see {@link BaseExpr.key}). */
-  get key(): string {
-    return `${this.op}(${this.lhs.key},${this.rhs.key})`;
-  }
-  /** SymPy-style text: `x > 0`, `Eq(x, 0)`. */
-  toString(): string {
-    return conditionToString(this);
-  }
-}
-
-/**
- * The literal conditions `True` and `False`.
- *
- * @example
- * ```ts
- * TRUE.toString(); // → "True"
- * ```
- */
-export class BooleanNode {
-  readonly kind = "boolean" as const;
-  /** Structural hash. */
-  readonly hash: number;
-  /** A leaf. */
-  readonly depth = 1;
-  constructor(readonly value: boolean) {
-    this.hash = mix(SEED.boolean, value ? 1 : 0);
-  }
-  /** Structural key. */
-  get key(): string {
-    return this.value ? "T" : "F";
-  }
-  /** No symbols. */
-  readonly symbols = NO_SYMBOLS;
-  /** `True` or `False`. */
-  toString(): string {
-    return this.value ? "True" : "False";
-  }
-}
-
-/**
  * Exhaustiveness guard for `switch (node.kind)`: a compile error if a kind is left out.
  *
  * @example
@@ -538,23 +420,3 @@ export const PI = new ConstantNode("pi");
  * ```
  */
 export const E = new ConstantNode("E");
-
-/**
- * The condition `True` (the "otherwise" branch of a Piecewise).
- *
- * @example
- * ```ts
- * piecewise([sym("x"), relation(">", sym("x"), 0)], [num(0), TRUE]).toString(); // → "Piecewise((x, x > 0), (0, True))"
- * ```
- */
-export const TRUE = new BooleanNode(true);
-
-/**
- * The condition `False` (a branch that never applies; dropped by `piecewise`).
- *
- * @example
- * ```ts
- * FALSE.toString(); // → "False"
- * ```
- */
-export const FALSE = new BooleanNode(false);

@@ -4,32 +4,18 @@ export { CATEGORIES } from "./catalogue-data.js";
 export type { Category } from "./catalogue-data.js";
 export { call } from "./call.js";
 export { compile } from "./compile.js";
-export {
-  add,
-  div,
-  float,
-  mul,
-  neg,
-  num,
-  piecewise,
-  pow,
-  rational,
-  relation,
-  sqrt,
-  sub,
-  sym,
-} from "./construct.js";
+export { add, div, float, mul, neg, num, pow, rational, sqrt, sub, sym } from "./construct.js";
 export type { ExprLike, Numeric } from "./construct.js";
 export { diff } from "./differentiate.js";
 export { UnboundSymbolError, evaluate, evaluateWith } from "./evaluate.js";
-export { E, FALSE, PI, TRUE, assertNever } from "./expr.js";
+export { FALSE, TRUE } from "./condition.js";
+export type { BooleanNode, Condition, RelationNode, RelationOperator } from "./condition.js";
+export { E, PI, assertNever } from "./expr.js";
 export type {
   AddNode,
   BaseExpr,
   Bindings,
-  BooleanNode,
   CallNode,
-  Condition,
   ConstantNode,
   Expr,
   FloatNode,
@@ -38,8 +24,6 @@ export type {
   PiecewiseNode,
   PowNode,
   RationalNode,
-  RelationNode,
-  RelationOperator,
   Substitutions,
   SymbolNode,
 } from "./expr.js";
@@ -57,4 +41,5 @@ export { parse } from "./parse.js";
 export { conditionToString, toSympyString } from "./print.js";
 export { countNodes, expand, simplify } from "./simplify.js";
 export { erf, erfc, gamma, heaviside, polygamma } from "./special-functions.js";
+export { piecewise, relation } from "./piecewise.js";
 export { compose, substitute } from "./substitute.js";

@@ -3,9 +3,10 @@
  * `\frac{1}{e^{- x} + 1}`, `\tanh^{2}{\left(x \right)}`, Greek names and subscripts
  * (`lambda_reg` → `\lambda_{reg}`, `x0` → `x_{0}`).
  */
+import type { Condition } from "./condition.js";
 import { neg, pow } from "./construct.js";
 import { assertNever } from "./expr.js";
-import type { AddNode, CallNode, Condition, Expr, MulNode, PowNode } from "./expr.js";
+import type { AddNode, CallNode, Expr, MulNode, PowNode } from "./expr.js";
 import type { FunctionName } from "./functions.js";
 import {
   PRECEDENCE,

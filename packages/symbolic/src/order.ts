@@ -4,8 +4,9 @@
  * name), sums, functions; in sums higher powers come first and the number last
  * (`a*x**2 + b*x + c`, `exp(x) + 1`).
  */
+import type { Condition } from "./condition.js";
 import { ONE, assertNever } from "./expr.js";
-import type { Condition, Expr, Piece } from "./expr.js";
+import type { Expr, Piece } from "./expr.js";
 import { ratCompare, ratToNumber } from "./rational.js";
 
 function rank(e: Expr): number {

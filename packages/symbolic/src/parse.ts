@@ -16,23 +16,12 @@
  */
 import { expected } from "@neurogebra/internal";
 
+import { piecewiseOf, relation } from "./piecewise.js";
+import { FALSE, TRUE, type Condition, type RelationOperator } from "./condition.js";
 import { call, callWith } from "./call.js";
-import {
-  addAll,
-  div,
-  float,
-  mulAll,
-  neg,
-  num,
-  piecewiseOf,
-  pow,
-  rational,
-  relation,
-  sqrt,
-  sym,
-} from "./construct.js";
-import { E, FALSE, NAN, NEG_ONE, PI, TRUE, ZOO } from "./expr.js";
-import type { Condition, Expr, RelationOperator } from "./expr.js";
+import { addAll, div, float, mulAll, neg, num, pow, rational, sqrt, sym } from "./construct.js";
+import { E, NAN, NEG_ONE, PI, ZOO } from "./expr.js";
+import type { Expr } from "./expr.js";
 import { FUNCTION_ALIASES, FUNCTION_NAMES, isFunctionName } from "./functions.js";
 import { LimitExceededError, MAX_DEPTH, MAX_RATIONAL_BITS } from "./limits.js";
 import { ParseError } from "./parse-error.js";

@@ -3,9 +3,10 @@
  * `x**5/120`, `sqrt(2)*x/2`, `Piecewise((x, x > 0), (0, True))`. The text parses back to an
  * equal tree (`parse(e.toString()).equals(e)`).
  */
+import type { Condition } from "./condition.js";
 import { hasNegativeCoefficient, neg, pow } from "./construct.js";
 import { assertNever } from "./expr.js";
-import type { AddNode, Condition, Expr, MulNode, PowNode } from "./expr.js";
+import type { AddNode, Expr, MulNode, PowNode } from "./expr.js";
 
 /** Printing precedence, as in SymPy's `precedence.py`. */
 export const PRECEDENCE = { add: 40, mul: 50, pow: 60, atom: 1000 } as const;

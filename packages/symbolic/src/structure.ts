@@ -3,8 +3,9 @@
  * has proven equal, so shared subtrees are compared once) and `structuralKey` (the tree written
  * out as a unique string).
  */
+import type { Condition } from "./condition.js";
 import { assertNever } from "./expr.js";
-import type { Condition, Expr } from "./expr.js";
+import type { Expr } from "./expr.js";
 
 type Proven = Map<Expr, Expr>;
 

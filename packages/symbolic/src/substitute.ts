@@ -4,10 +4,12 @@
  */
 import { expected } from "@neurogebra/internal";
 
+import { piecewiseOf, relation } from "./piecewise.js";
+import type { Condition } from "./condition.js";
 import { callWith } from "./call.js";
-import { addAll, mulAll, piecewiseOf, pow, relation, sym, toExpr } from "./construct.js";
+import { addAll, mulAll, pow, sym, toExpr } from "./construct.js";
 import { assertNever } from "./expr.js";
-import type { Condition, Expr, Substitutions } from "./expr.js";
+import type { Expr, Substitutions } from "./expr.js";
 
 interface Rewrite {
   readonly f: (e: Expr) => Expr;

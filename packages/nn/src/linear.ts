@@ -7,6 +7,9 @@ import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 import { checkRng, checkSize } from "./neuron.js";
 
+/** The most elements a tensor of `@neurogebra/autograd` holds. */
+const MAX_TENSOR_ELEMENTS = 0x7fffffff;
+
 /**
  * Options of {@link Linear}.
  *
@@ -55,6 +58,12 @@ export class Linear extends Module {
     const rng = checkRng("Linear", options);
     if (options.bias !== undefined && typeof options.bias !== "boolean") {
       throw new TypeError(expected("Linear", "options.bias to be a boolean", options.bias));
+    }
+    if (inFeatures * outFeatures > MAX_TENSOR_ELEMENTS) {
+      throw new RangeError(
+        `Linear: a weight of ${outFeatures} × ${inFeatures} holds ${inFeatures * outFeatures} elements; ` +
+          `a tensor holds at most ${MAX_TENSOR_ELEMENTS} (2^31 − 1)`,
+      );
     }
     const bound = 1 / Math.sqrt(inFeatures);
     this.weight = this.registerParameter("weight", uniform([outFeatures, inFeatures], -bound, bound, rng));

@@ -85,6 +85,18 @@ describe("Linear", () => {
       /^Linear: expected options.rng to be an Rng with uniform\(\) \(e.g. createRng\(42\)\), got number 42$/,
     );
   });
+
+  it("names itself when the weight would be too large for a tensor, before drawing anything", () => {
+    const rng = createRng(0);
+    const before = rng.uniform(0, 1);
+    const replay = createRng(0);
+    expect(() => new Linear(1e6, 1e6, { rng: replay })).toThrow(
+      /^Linear: a weight of 1000000 × 1000000 holds 1000000000000 elements; a tensor holds at most 2147483647 \(2\^31 − 1\)$/,
+    );
+    expect(() => new Linear(65536, 32768)).toThrow(RangeError);
+    expect(replay.uniform(0, 1)).toBe(before); // the generator was not advanced
+    expect(new Linear(46340, 1, { rng: createRng(0) }).weight.shape).toEqual([1, 46340]);
+  });
 });
 
 describe("activation modules", () => {

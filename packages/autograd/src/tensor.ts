@@ -2,12 +2,12 @@
  * `Tensor`: an n-dimensional Float64 array that remembers how it was computed, so `backward()` can
  * apply the chain rule — micrograd's `Value`, one array at a time.
  *
- * This file holds the class: its basics, `backward()`'s checks (the sweep is `tensor-backward.ts`),
- * saving inputs and gradient buffers; `tensor-result.ts` builds every op's result. The ops live in `tensor-ops/`, one file per family (elementwise, unary, shape,
- * products, reduce, softmax, indexing, cross-entropy), each written the same way: compute the output
- * buffer (forward), then hand `result` a backward step that turns the output's gradient `g` into the
- * inputs' gradients — both halves side by side. Tuned loops are in `kernels/`, buffers come from
- * `arena.ts`.
+ * This file holds the class: its basics, `backward()` (the sweep itself is in `tensor-backward.ts`),
+ * saving inputs and gradient buffers; `tensor-result.ts` builds every op's result. The ops live in
+ * `tensor-ops/`, one file per family (elementwise, unary, shape, products, reduce, softmax, indexing,
+ * cross-entropy), each written the same way: compute the output buffer (forward), then hand `result` a
+ * backward step that turns the output's gradient `g` into the inputs' gradients — both halves side by
+ * side. Tuned loops are in `kernels/`, buffers come from `arena.ts`.
  */
 import { expected } from "@neurogebra/internal";
 

@@ -1,4 +1,6 @@
 // @ts-check
+import { builtinModules } from "node:module";
+
 import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
@@ -34,6 +36,28 @@ export default tseslint.config(
         "error",
         { selector: "ExportAllDeclaration", message: "Use explicit named exports (no export *)." },
         { selector: "ExportDefaultDeclaration", message: "No default exports." },
+      ],
+    },
+  },
+  {
+    // Published code runs unchanged in browsers and workers: no Node built-ins outside tests.
+    files: ["packages/*/src/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: builtinModules.map((name) => ({
+            name,
+            message: "Published packages run in browsers too: no Node built-ins outside tests.",
+          })),
+          patterns: [
+            {
+              group: ["node:*"],
+              message: "Published packages run in browsers too: no Node built-ins outside tests.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -2,7 +2,7 @@
  * Shape arithmetic for `Tensor`: sizes, row-major strides, NumPy broadcasting and axis checks.
  * Pure functions over `readonly number[]`; every error names the op that asked.
  */
-import { expected } from "@neurogebra/internal";
+import { MAX_TENSOR_SIZE, expected, tooManyElements } from "@neurogebra/internal";
 
 /**
  * A tensor shape: one non-negative integer per dimension, outermost first (`[]` is a scalar).
@@ -15,20 +15,16 @@ import { expected } from "@neurogebra/internal";
  */
 export type Shape = readonly number[];
 
-/**
- * The largest dimension and the largest number of elements a tensor may have: 2^31 − 1, so sizes and
- * offsets stay 32-bit integers (16 GB of float64 at the limit).
- */
-export const MAX_SIZE = 0x7fffffff;
+/** The largest dimension and the largest number of elements a tensor may have (2^31 − 1). */
+export const MAX_SIZE = MAX_TENSOR_SIZE;
 
 /** The error for a shape whose dimension or element count exceeds {@link MAX_SIZE}. */
 export function tooLarge(op: string, shape: Shape, size: number): RangeError {
   const big = shape.find((d) => d > MAX_SIZE);
+  if (big === undefined) return tooManyElements(op, `shape ${formatShape(shape)}`, size);
   return new RangeError(
-    big === undefined
-      ? `${op}: shape ${formatShape(shape)} holds ${size} elements; a tensor holds at most 2147483647 (2^31 − 1)`
-      : `${op}: shape ${formatShape(shape)} has a dimension of ${big}; each dimension must be at most ` +
-          `2147483647 (2^31 − 1)`,
+    `${op}: shape ${formatShape(shape)} has a dimension of ${big}; each dimension must be at most ` +
+      `2147483647 (2^31 − 1)`,
   );
 }
 

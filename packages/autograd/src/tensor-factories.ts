@@ -4,7 +4,7 @@
  * Every factory copies its input, so the tensor owns its storage. Bad options, shapes and sizes are
  * `TypeError`s / `RangeError`s naming the factory (checked before anything is allocated).
  */
-import { checkRng, describe, expected } from "@neurogebra/internal";
+import { checkRng, describe, expected, tooManyElements } from "@neurogebra/internal";
 
 import { drawFrom } from "./default-rng.js";
 import type { Rng } from "./rng.js";
@@ -187,11 +187,7 @@ export function arange(start: number, stop?: number, step = 1, options?: TensorO
   if (step === 0) throw new RangeError("arange: step must not be 0");
   requiresGradOption(options, "arange");
   const n = Math.max(0, Math.ceil((to - from) / step));
-  if (n > MAX_SIZE) {
-    throw new RangeError(
-      `arange: [${from}, ${to}) in steps of ${step} holds ${n} elements; a tensor holds at most 2147483647 (2^31 − 1)`,
-    );
-  }
+  if (n > MAX_SIZE) throw tooManyElements("arange", `[${from}, ${to}) in steps of ${step}`, n);
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++) values[i] = from + i * step;
   return new Tensor(values, [n], options);

@@ -15,3 +15,4 @@ export type { ErrorClass } from "./argument-checks.js";
 export { accuracyText, divergedEpoch, formatEpochLine, isPrintedEpoch } from "./epoch-line.js";
 export type { TrainingHistory } from "./epoch-line.js";
 export { fisherYatesPermutation } from "./permutation.js";
+export { MAX_TENSOR_SIZE, tooManyElements } from "./tensor-limit.js";

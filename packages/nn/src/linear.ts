@@ -2,13 +2,10 @@ import { uniform } from "@neurogebra/autograd";
 import type { Tensor } from "@neurogebra/autograd";
 import type { Rng } from "@neurogebra/random";
 
-import { expected } from "@neurogebra/internal";
+import { MAX_TENSOR_SIZE, expected, tooManyElements } from "@neurogebra/internal";
 import { expectTensor } from "./expect-tensor.js";
 import { Module } from "./module.js";
 import { checkRng, checkSize } from "./neuron.js";
-
-/** The most elements a tensor of `@neurogebra/autograd` holds. */
-const MAX_TENSOR_ELEMENTS = 0x7fffffff;
 
 /**
  * Options of {@link Linear}.
@@ -59,11 +56,8 @@ export class Linear extends Module {
     if (options.bias !== undefined && typeof options.bias !== "boolean") {
       throw new TypeError(expected("Linear", "options.bias to be a boolean", options.bias));
     }
-    if (inFeatures * outFeatures > MAX_TENSOR_ELEMENTS) {
-      throw new RangeError(
-        `Linear: a weight of ${outFeatures} × ${inFeatures} holds ${inFeatures * outFeatures} elements; ` +
-          `a tensor holds at most ${MAX_TENSOR_ELEMENTS} (2^31 − 1)`,
-      );
+    if (inFeatures * outFeatures > MAX_TENSOR_SIZE) {
+      throw tooManyElements("Linear", `a weight of ${outFeatures} × ${inFeatures}`, inFeatures * outFeatures);
     }
     const bound = 1 / Math.sqrt(inFeatures);
     this.weight = this.registerParameter("weight", uniform([outFeatures, inFeatures], -bound, bound, rng));

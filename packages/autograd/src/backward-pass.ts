@@ -6,6 +6,7 @@
 import { isMarked, toggleMark, unlinkFrom } from "./creation-chain.js";
 import { isAnomalyEnabled } from "./grad-mode.js";
 import { Op, type Value } from "./value.js";
+import { outputBackward, tracedBackward } from "./trace.js";
 import { checkBackward } from "./value-anomaly.js";
 import { dotBackward, sumBackward } from "./value-sums.js";
 
@@ -105,6 +106,12 @@ export function propagate(
             break;
           case Op.dot:
             dotBackward(v, g);
+            break;
+          case Op.output:
+            outputBackward(v, g);
+            break;
+          case Op.traced:
+            tracedBackward(v);
             break;
           case Op.leaf:
             break;

@@ -36,6 +36,11 @@ export function setNextCreationNumber(id: number): void {
   nextId = id;
 }
 
+/** The creation number the next op node gets (`trace()` tells the nodes its function made by it). */
+export function nextCreationNumber(): number {
+  return nextId;
+}
+
 /**
  * `_key` of a new op node: `id · 32 + op` with the next creation number (from 0 again after
  * ID_LIMIT − 1). Operands always have smaller numbers than the nodes made from them (PyTorch's
@@ -125,8 +130,15 @@ function segmentFull(): Segment {
   return chain;
 }
 
+/**
+ * The backward pass running now: its number (a new one for each `backward()`) and order. Traced calls
+ * (`trace.ts`) read them: their gradient buffers start afresh in each pass, and their nodes follow its order.
+ */
+export const sweep = { id: 0, depthFirst: false };
+
 /** A `backward()` ended: cut the chain there (so its graph can be collected once dropped). */
 export function endSweep(): void {
+  sweep.id++;
   cutChain();
   filledSinceBackward = false;
 }

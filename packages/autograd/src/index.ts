@@ -1,5 +1,7 @@
 export { Value } from "./value.js";
 export { dot, sum } from "./value-sums.js";
+export { trace } from "./trace.js";
+export type { TracedFunction } from "./trace.js";
 export type { BackwardOptions, ValueOp } from "./value.js";
 export { zeroGrad } from "./zero-grad.js";
 export type { ZeroGradable } from "./zero-grad.js";

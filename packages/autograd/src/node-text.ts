@@ -143,6 +143,8 @@ export function opText(v: Value): string {
       return `**${v.param}`;
     case "leakyRelu":
       return `leakyRelu(${v.param})`;
+    case "output":
+      return `output ${v.param}`;
     default:
       return v.op;
   }

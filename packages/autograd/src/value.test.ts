@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AnomalyError, detectAnomaly, noGrad } from "./grad-mode.js";
 import { Op, Value } from "./value.js";
 import { dot, sum } from "./value-sums.js";
+import { trace } from "./trace.js";
 
 /** d f / d x at x0 by central differences (reference for the local derivatives). */
 function centralDifference(f: (x: number) => number, x0: number, h = 1e-6): number {
@@ -451,6 +452,7 @@ describe("Value inspection", () => {
 
   it("each op reports the name the op table gives it; the table lists every op and fits 5 bits of _key", () => {
     const x = new Value(0.5);
+    const traced = trace(([a]) => [a!.mul(2)], [new Value(0)]);
     const made: Record<string, Value> = {
       leaf: x,
       add: x.add(1),
@@ -467,8 +469,10 @@ describe("Value inspection", () => {
       log: x.log(),
       abs: x.abs(),
       softplus: x.softplus(),
+      output: traced([x])[0]!,
       sum: sum([x, x]),
       dot: dot([x], [x]),
+      traced: traced([x])[0]!.parents[0]!,
     };
     for (const [name, v] of Object.entries(made)) expect(v.op).toBe(name);
     const names = Object.keys(Op).filter((key) => Number.isNaN(Number(key))); // an enum maps both ways

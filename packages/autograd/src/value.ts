@@ -14,9 +14,10 @@
 import { expected } from "@neurogebra/internal";
 
 import { backwardByCreation } from "./creation-order.js";
-import { LEAF, OP_BITS, chainUp, endSweep, newKey } from "./creation-chain.js";
+import { LEAF, OP_BITS, chainUp, endSweep, newKey, sweep } from "./creation-chain.js";
 import { backwardDepthFirst } from "./depth-first-order.js";
 import { isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
+import { tracing } from "./trace-recording.js";
 import { recordCreation, throwForwardAnomaly } from "./value-anomaly.js";
 import { badLeaf, isDepthFirst, operand } from "./value-arguments.js";
 import { parentsOf } from "./value-operands.js";
@@ -44,9 +45,13 @@ export enum Op {
   log,
   abs,
   softplus,
+  // output `i` of a traced call (`trace.ts`): the call's node in `_a`, the index `i` in `_b`, as a leaf
+  output,
   // n-ary: start/bias (or null) in `_a`, the other operands as an array in `_b`
   sum,
   dot,
+  // one call of a traced function (`trace.ts`): `_a` null, its inputs in `_b`
+  traced,
 }
 
 /**
@@ -142,6 +147,7 @@ export class Value {
     if (op === Op.leaf) {
       this._key = LEAF;
       this._prev = null;
+      if (tracing.leaves !== null) tracing.leaves.add(this); // a constant of the function being traced
     } else {
       this._key = newKey(op);
       this._prev = chainUp(this);
@@ -354,6 +360,7 @@ export class Value {
       this.grad += 1;
       return;
     }
+    sweep.depthFirst = depthFirst;
     try {
       if (depthFirst) backwardDepthFirst(this);
       else backwardByCreation(this);
@@ -389,7 +396,8 @@ export class Value {
   }
 
   /**
-   * The constant of a `pow` (the exponent) or a `leakyRelu` (the slope); `undefined` for other ops.
+   * The constant of a `pow` (the exponent), a `leakyRelu` (the slope) or an `output` of a traced call (its
+   * index); `undefined` for other ops.
    *
    * @example
    * ```ts
@@ -397,7 +405,8 @@ export class Value {
    * ```
    */
   get param(): number | undefined {
-    return this._op === Op.pow || this._op === Op.leakyRelu ? (this._b as Value).data : undefined;
+    const op = this._op;
+    return op === Op.pow || op === Op.leakyRelu || op === Op.output ? (this._b as Value).data : undefined;
   }
 
   /** A name shown by `toDot` / `toMermaid` (empty by default). Mutable, as in micrograd: `e.label = "e"`. */
@@ -452,7 +461,7 @@ function unusualNode(data: number, op: Op, a: Value | null, b: Value | readonly 
 }
 
 /** σ(x) = 1 / (1 + e^−x), evaluated on the side where the exponential cannot overflow. */
-function sigmoid(x: number): number {
+export function sigmoid(x: number): number {
   if (x >= 0) return 1 / (1 + Math.exp(-x));
   const e = Math.exp(x);
   return e / (1 + e);

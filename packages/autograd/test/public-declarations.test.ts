@@ -52,7 +52,7 @@ describe("published declarations", () => {
         `import { Value, tensor, type ValueOp } from "./index.js";`,
         `type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;`,
         `type Names = "leaf" | "add" | "sub" | "mul" | "div" | "pow" | "neg" | "relu" | "leakyRelu" | "tanh"`,
-        `  | "sigmoid" | "exp" | "log" | "abs" | "softplus" | "sum" | "dot";`,
+        `  | "sigmoid" | "exp" | "log" | "abs" | "softplus" | "output" | "sum" | "dot" | "traced";`,
         `export const same: Equal<ValueOp, Names> = true;`,
         `export const op: ValueOp = new Value(2).mul(3).op;`,
         `export const y = tensor([1, 2]).add(1).sum().item() + new Value(1).add(2).data;`,

@@ -1,0 +1,327 @@
+/**
+ * A recorded graph on flat arrays: what `trace()` replays. Every value of a call — inputs, the weights it
+ * reads, its constants, then its op nodes in creation order — has a slot in one `Float64Array`, and each
+ * op node is a row of small integers (op code, operand slots). Forward and backward apply the same
+ * formulas as the ops in `value.ts` and `value-sums.ts`, in the same order, so a replay's values and
+ * gradients are those of the `Value` graph it stands for, bit for bit (the tests compare them).
+ */
+import { Op, sigmoid } from "./value.js";
+
+/** Most backward orders one tape keeps (one per set and order of outputs reached; the tutorial needs 3). */
+const MAX_ORDERS = 16;
+
+/** The parts of a {@link Tape}, as `trace()` builds them. */
+export interface TapeParts {
+  /** Slots: inputs, then weights ("externals"), then constants, then op nodes. */
+  inputCount: number;
+  externalCount: number;
+  constants: Float64Array;
+  /** Per op node: op code, first operand slot (−1: none), second operand slot or start in `args`, end in `args`. */
+  op: Uint8Array;
+  a: Int32Array;
+  b: Int32Array;
+  end: Int32Array;
+  /** Operand slots of `sum` (terms) and `dot` (w0, x0, w1, x1, …). */
+  args: Int32Array;
+  /** The op nodes the call returns (node numbers, distinct). */
+  outputs: Int32Array;
+}
+
+/** A traced function's graph: build it once, then run forward and backward on flat arrays. */
+export class Tape {
+  // Fields are `declare`d, set once in the constructor: a field defined first as `undefined` would leave V8
+  // unsure of the arrays' type, and every element access in the loops below would check it again.
+  declare readonly inputCount: number;
+  declare readonly externalCount: number;
+  /** First slot of the op nodes. */
+  declare readonly base: number;
+  /** Slots per call. */
+  declare readonly size: number;
+  declare readonly nodeCount: number;
+  declare readonly outputs: Int32Array;
+  declare private readonly constants: Float64Array;
+  declare private readonly op: Uint8Array;
+  declare private readonly a: Int32Array;
+  declare private readonly b: Int32Array;
+  declare private readonly end: Int32Array;
+  declare private readonly args: Int32Array;
+  /** Each node's op-node operands (node numbers) in the order backward visits them: `kids[kidStart[j] … kidStart[j + 1])`. */
+  declare private readonly kidStart: Int32Array;
+  declare private readonly kids: Int32Array;
+  /** Backward orders by outputs reached (see {@link Tape.order}). */
+  private readonly orders = new Map<number | string, Int32Array>();
+
+  constructor(parts: TapeParts) {
+    this.inputCount = parts.inputCount;
+    this.externalCount = parts.externalCount;
+    this.constants = parts.constants;
+    this.base = parts.inputCount + parts.externalCount + parts.constants.length;
+    this.nodeCount = parts.op.length;
+    this.size = this.base + this.nodeCount;
+    this.op = parts.op;
+    this.a = parts.a;
+    this.b = parts.b;
+    this.end = parts.end;
+    this.args = parts.args;
+    this.outputs = parts.outputs;
+    [this.kidStart, this.kids] = this.operandNodes();
+    this.vals = new Float64Array(this.size);
+    this.vals.set(this.constants, this.inputCount + this.externalCount);
+    this.grads = new Float64Array(this.size);
+  }
+
+  /**
+   * The slots the tape computes in: the caller writes inputs and weights, {@link Tape.forward} the op
+   * nodes (constants are in place). One per tape: forward and backward run no user code, so calls never
+   * overlap; a call keeps its op nodes' values elsewhere until its backward.
+   */
+  declare readonly vals: Float64Array;
+  /** Gradients, laid out like {@link Tape.vals}: the caller writes the leaves', {@link Tape.backward} adds. */
+  declare readonly grads: Float64Array;
+
+  /** Compute every op node's value from its operands', in creation order (the ops' forward formulas). */
+  forward(): void {
+    const { vals, op, a, b, end, args, base, nodeCount } = this;
+    for (let j = 0; j < nodeCount; j++) {
+      const A = a[j]!;
+      const B = b[j]!;
+      let out: number;
+      switch (op[j]! as Op) {
+        case Op.add:
+          out = vals[A]! + vals[B]!;
+          break;
+        case Op.sub:
+          out = vals[A]! - vals[B]!;
+          break;
+        case Op.mul:
+          out = vals[A]! * vals[B]!;
+          break;
+        case Op.div:
+          out = vals[A]! / vals[B]!;
+          break;
+        case Op.pow:
+          out = vals[A]! ** vals[B]!;
+          break;
+        case Op.neg:
+          out = -vals[A]!;
+          break;
+        case Op.relu: {
+          const x = vals[A]!;
+          out = x < 0 ? 0 : x;
+          break;
+        }
+        case Op.leakyRelu: {
+          const x = vals[A]!;
+          out = x > 0 ? x : vals[B]! * x;
+          break;
+        }
+        case Op.tanh:
+          out = Math.tanh(vals[A]!);
+          break;
+        case Op.sigmoid:
+          out = sigmoid(vals[A]!);
+          break;
+        case Op.exp:
+          out = Math.exp(vals[A]!);
+          break;
+        case Op.log:
+          out = Math.log(vals[A]!);
+          break;
+        case Op.abs:
+          out = Math.abs(vals[A]!);
+          break;
+        case Op.softplus: {
+          const x = vals[A]!;
+          out = (x > 0 ? x : 0) + Math.log1p(Math.exp(-Math.abs(x)));
+          break;
+        }
+        case Op.sum: {
+          let acc = A < 0 ? 0 : vals[A]!;
+          for (let k = B, e = end[j]!; k < e; k++) acc += vals[args[k]!]!;
+          out = acc;
+          break;
+        }
+        case Op.dot: {
+          let acc = A < 0 ? 0 : vals[A]!;
+          for (let k = B, e = end[j]!; k < e; k += 2) acc += vals[args[k]!]! * vals[args[k + 1]!]!;
+          out = acc;
+          break;
+        }
+        default:
+          throw new Error(`trace: op ${Op[op[j]!]} cannot be replayed`); // trace() records none
+      }
+      vals[base + j] = out;
+    }
+  }
+
+  /**
+   * Backward through one call: {@link Tape.vals} holds its values, the leaf slots of {@link Tape.grads}
+   * what the leaves' `grad` held; `seeds[seedAt + q]` is the gradient that reached output `q`, `reached`
+   * the outputs the backward pass processed, in its order. Afterwards the leaf slots of `grads` hold
+   * their old value plus this call's contributions, added in the untraced graph's order.
+   */
+  backward(seeds: Float64Array, seedAt: number, reached: readonly number[], depthFirst: boolean): void {
+    const { vals, grads, op, a, b, end, args, base, outputs } = this;
+    grads.fill(0, this.inputCount + this.externalCount);
+    for (const q of reached) grads[base + outputs[q]!] = grads[base + outputs[q]!]! + seeds[seedAt + q]!;
+    const order = this.order(reached, depthFirst);
+    for (let i = 0; i < order.length; i++) {
+      const j = order[i]!;
+      const s = base + j;
+      const g = grads[s]!;
+      const A = a[j]!;
+      const B = b[j]!;
+      switch (op[j]! as Op) {
+        case Op.add:
+          grads[A] = grads[A]! + g;
+          grads[B] = grads[B]! + g;
+          break;
+        case Op.sub:
+          grads[A] = grads[A]! + g;
+          grads[B] = grads[B]! - g;
+          break;
+        case Op.mul:
+          grads[A] = grads[A]! + vals[B]! * g;
+          grads[B] = grads[B]! + vals[A]! * g;
+          break;
+        case Op.div:
+          grads[A] = grads[A]! + g / vals[B]!;
+          grads[B] = grads[B]! + (-g * vals[A]!) / (vals[B]! * vals[B]!);
+          break;
+        case Op.pow: {
+          const k = vals[B]!;
+          grads[A] = grads[A]! + (k === 0 ? 0 : k * vals[A]! ** (k - 1) * g);
+          break;
+        }
+        case Op.neg:
+          grads[A] = grads[A]! - g;
+          break;
+        case Op.relu:
+          grads[A] = grads[A]! + (vals[s]! > 0 ? g : 0);
+          break;
+        case Op.leakyRelu:
+          grads[A] = grads[A]! + (vals[A]! > 0 ? g : vals[B]! * g);
+          break;
+        case Op.tanh:
+          grads[A] = grads[A]! + (1 - vals[s]!) * (1 + vals[s]!) * g;
+          break;
+        case Op.sigmoid:
+          grads[A] = grads[A]! + vals[s]! * (1 - vals[s]!) * g;
+          break;
+        case Op.exp:
+          grads[A] = grads[A]! + vals[s]! * g;
+          break;
+        case Op.log:
+          grads[A] = grads[A]! + (1 / vals[A]!) * g;
+          break;
+        case Op.abs:
+          grads[A] = grads[A]! + Math.sign(vals[A]!) * g;
+          break;
+        case Op.softplus:
+          grads[A] = grads[A]! + sigmoid(vals[A]!) * g;
+          break;
+        case Op.sum:
+          for (let k = end[j]! - 1; k >= B; k--) grads[args[k]!] = grads[args[k]!]! + g;
+          if (A >= 0) grads[A] = grads[A]! + g;
+          break;
+        case Op.dot:
+          for (let k = end[j]! - 2; k >= B; k -= 2) {
+            if (k === B && A >= 0) grads[A] = grads[A]! + g;
+            const w = args[k]!;
+            const x = args[k + 1]!;
+            grads[w] = grads[w]! + vals[x]! * g;
+            grads[x] = grads[x]! + vals[w]! * g;
+          }
+          break;
+        default:
+          throw new Error(`trace: op ${Op[op[j]!]} cannot be replayed`);
+      }
+    }
+  }
+
+  /**
+   * The op nodes a backward from the outputs `reached` processes, in processing order: for creation order
+   * the newest first; for depth-first order the reverse of micrograd's `build_topo` entered at the outputs
+   * in the order the pass met them (the reverse of `reached`) — the order the untraced graph's nodes get.
+   * Nodes no reached output depends on are left out, as a backward leaves them out.
+   */
+  private order(reached: readonly number[], depthFirst: boolean): Int32Array {
+    // the key: the outputs reached, in order, as digits base (outputs + 1) — a string if that is too long
+    const radix = this.outputs.length + 1;
+    let key: number | string = depthFirst ? 1 : 0;
+    for (let i = 0; i < reached.length && typeof key === "number"; i++) {
+      key = key * radix + reached[i]! + 1;
+      if (key > Number.MAX_SAFE_INTEGER / radix) key = (depthFirst ? "d" : "c") + reached.join(",");
+    }
+    let order = this.orders.get(key);
+    if (order !== undefined) return order;
+    order = depthFirst ? this.depthFirstOrder(reached) : this.creationOrder(reached);
+    if (this.orders.size >= MAX_ORDERS) this.orders.clear();
+    this.orders.set(key, order);
+    return order;
+  }
+
+  private creationOrder(reached: readonly number[]): Int32Array {
+    const { kidStart, kids, nodeCount } = this;
+    const seen = new Uint8Array(nodeCount);
+    for (const q of reached) seen[this.outputs[q]!] = 1;
+    const order: number[] = [];
+    for (let j = nodeCount - 1; j >= 0; j--) {
+      if (seen[j] === 0) continue;
+      order.push(j);
+      for (let k = kidStart[j]!; k < kidStart[j + 1]!; k++) seen[kids[k]!] = 1;
+    }
+    return Int32Array.from(order);
+  }
+
+  private depthFirstOrder(reached: readonly number[]): Int32Array {
+    const { kidStart, kids, nodeCount } = this;
+    const seen = new Uint8Array(nodeCount);
+    const topo = new Int32Array(nodeCount);
+    let count = 0;
+    const stack = new Int32Array(nodeCount); // nodes being visited
+    const cursor = new Int32Array(nodeCount); // their next operand (an index into kids)
+    for (let r = reached.length - 1; r >= 0; r--) {
+      const entry = this.outputs[reached[r]!]!;
+      if (seen[entry] === 1) continue;
+      seen[entry] = 1;
+      let top = 0;
+      stack[0] = entry;
+      cursor[0] = kidStart[entry]!;
+      while (top >= 0) {
+        const j = stack[top]!;
+        const c = cursor[top]!;
+        if (c < kidStart[j + 1]!) {
+          cursor[top] = c + 1;
+          const k = kids[c]!;
+          if (seen[k] === 0) {
+            seen[k] = 1;
+            stack[++top] = k;
+            cursor[top] = kidStart[k]!;
+          }
+        } else {
+          topo[count++] = j; // all of j's operands are listed: list j (build_topo's append)
+          top--;
+        }
+      }
+    }
+    return topo.subarray(0, count).reverse();
+  }
+
+  /** Each node's op-node operands in backward's visiting order: first operand, second, then `args`. */
+  private operandNodes(): [Int32Array, Int32Array] {
+    const { op, a, b, end, args, base, nodeCount } = this;
+    const start = new Int32Array(nodeCount + 1);
+    const list: number[] = [];
+    const add = (slot: number): void => void (slot >= base && list.push(slot - base));
+    for (let j = 0; j < nodeCount; j++) {
+      start[j] = list.length;
+      add(a[j]!);
+      const code = op[j]! as Op;
+      if (code <= Op.div) add(b[j]!);
+      else if (code >= Op.sum) for (let k = b[j]!; k < end[j]!; k++) add(args[k]!);
+    }
+    start[nodeCount] = list.length;
+    return [start, Int32Array.from(list)];
+  }
+}

@@ -61,7 +61,7 @@ function millions(x: number): string {
 function scalarRun(
   layerSizes: readonly number[],
   epochs: number,
-  engine: "value" | "lean" = "value",
+  engine: "value" | "traced" | "lean" = "value",
 ): ScalarTrainingResult {
   const data = tutorialData();
   return trainScalarNetwork(data.XTrain, data.yTrain, tutorialScalarRng(data.numpy), {
@@ -134,6 +134,33 @@ const leanScalarTraining: RowSpec = {
       detail:
         `${millions(nodesPerSecond)}nodes/s; no checks, modes or marks (bench/src/workloads/lean-value.ts), ` +
         `train acc ${percent(last!.accuracies.at(-1)!)}`,
+    };
+  },
+};
+
+const tracedScalarTraining: RowSpec = {
+  id: "scalar.tutorial-training-traced",
+  section: "scalar",
+  label: "  same, forward traced (trace())",
+  referenceId: "scalar.tutorial-training",
+  minRuns: 7,
+  measure(repeats) {
+    let last: ScalarTrainingResult | undefined;
+    const ours = measure(
+      this.id,
+      () => {
+        last = scalarRun([2, 16, 16, 3], 30, "traced");
+        return last.seconds * 1000;
+      },
+      repeats,
+    );
+    const nodesPerSecond = last!.nodes / (ours.medianMs / 1000);
+    return {
+      ours,
+      metrics: { nodes: last!.nodes, nodesPerSecond, finalTrainAccuracy: last!.accuracies.at(-1)! },
+      detail:
+        `${millions(nodesPerSecond)}nodes/s (nodes of the untraced graph; the network replayed on flat arrays, ` +
+        `the loss built as Values), train acc ${percent(last!.accuracies.at(-1)!)}`,
     };
   },
 };
@@ -212,11 +239,13 @@ function tensorStepRow(width: number, batch: number): RowSpec {
   };
 }
 
-function scalarEpochRow(width: number): RowSpec {
+function scalarEpochRow(width: number, engine: "value" | "traced" = "value"): RowSpec {
+  const kind = engine === "value" ? "value-epoch" : "traced-epoch";
   return {
-    id: `scaling.value-epoch.h${width}`,
+    id: `scaling.${kind}.h${width}`,
     section: "scaling",
-    label: `Value: one training epoch, hidden ${width}`,
+    label: engine === "value" ? `Value: one training epoch, hidden ${width}` : `  same, forward traced`,
+    ...(engine === "value" ? {} : { referenceId: `scaling.value-epoch.h${width}` }),
     // width 128: ~8 million nodes per epoch
     ...(width >= 128 ? { minRuns: 3, repeats: { warmup: 1, warmupMs: 0, timeMs: 0 } } : {}),
     measure(repeats) {
@@ -224,7 +253,7 @@ function scalarEpochRow(width: number): RowSpec {
       const ours = measure(
         this.id,
         () => {
-          const r = scalarRun([2, width, width, 3], 1);
+          const r = scalarRun([2, width, width, 3], 1, engine);
           nodes = r.nodes;
           return r.seconds * 1000;
         },
@@ -233,7 +262,7 @@ function scalarEpochRow(width: number): RowSpec {
       const nodesPerSecond = nodes / (ours.medianMs / 1000);
       earlier.set(this.id, { nodesPerSecond });
       // Goal: nodes/s of every width within 1.5× of width 16's (the cost grows with the work, no faster).
-      const h16 = earlier.get("scaling.value-epoch.h16")?.nodesPerSecond;
+      const h16 = earlier.get(`scaling.${kind}.h16`)?.nodesPerSecond;
       const slower = h16 === undefined || width === 16 ? undefined : h16 / nodesPerSecond;
       return {
         ours,
@@ -398,10 +427,11 @@ const evaluation: RowSpec = {
 export const ROWS: readonly RowSpec[] = [
   scalarTraining,
   leanScalarTraining,
+  tracedScalarTraining,
   tensorTraining,
   tensorGrid,
   ...TENSOR_WIDTHS.flatMap((w) => TENSOR_BATCHES.map((b) => tensorStepRow(w, b))),
-  ...SCALAR_WIDTHS.map((h) => scalarEpochRow(h)),
+  ...SCALAR_WIDTHS.flatMap((h) => [scalarEpochRow(h), scalarEpochRow(h, "traced")]),
   simdPeakRow("f64x2"),
   simdPeakRow("f32x4"),
   ...MATMUL_SIZES.map((n) => matmulRow(n)),

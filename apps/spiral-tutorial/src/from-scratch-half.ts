@@ -1,4 +1,4 @@
-import { noGrad, Value } from "@neurogebra/autograd";
+import { noGrad, trace, Value } from "@neurogebra/autograd";
 import { softmaxCrossEntropy } from "@neurogebra/losses";
 import { NeuralNetwork } from "@neurogebra/nn";
 import type { Rng } from "@neurogebra/random";
@@ -44,8 +44,27 @@ export function buildFromScratchNetwork(rng: Rng, classes = 3): NeuralNetwork {
 }
 
 /**
+ * The network's forward pass recorded once with `trace()` and replayed on flat arrays: the same
+ * operations in the same order (so the same digits), without a graph of objects per sample.
+ *
+ * @example
+ * ```ts
+ * const forward = tracedForward(net);
+ * forward([new Value(0.5), new Value(-1)]); // three scores, as net.forward gives them
+ * ```
+ */
+export function tracedForward(net: NeuralNetwork): (x: readonly Value[]) => Value[] {
+  const inputs = net.layerSizes[0]!;
+  return trace(
+    (x) => net.forward(x),
+    Array.from({ length: inputs }, () => new Value(0)),
+  );
+}
+
+/**
  * Step 4, left half: mini-batch SGD over `Value`s, operation for operation as the tutorial writes it
- * (same float operations in the same order, so seed 42 prints Python's digits).
+ * (same float operations in the same order, so seed 42 prints Python's digits). The network's forward
+ * pass is traced once (`tracedForward`) and replayed for every sample; the loss is built as usual.
  *
  * @example
  * ```ts
@@ -60,6 +79,7 @@ export function trainFromScratch(
   const { X, y } = data;
   const { epochs, learningRate, batchSize } = settings;
   const history: TrainingHistory = { loss: [], accuracy: [] };
+  const forward = tracedForward(net); // net.forward, recorded once and replayed
   // #region training-loop
   for (let epoch = 0; epoch < epochs; epoch++) {
     const perm = settings.shuffleRng.permutation(y.length);
@@ -72,7 +92,7 @@ export function trainFromScratch(
       for (const idx of batchIdx) {
         const xInput = [new Value(X[2 * idx]!), new Value(X[2 * idx + 1]!)];
         const target = y[idx]!;
-        const scores = net.forward(xInput);
+        const scores = forward(xInput);
         const { loss } = softmaxCrossEntropy(scores, target);
         batchLoss = batchLoss.add(loss);
         if (argmax(scores) === target) correct++;
@@ -115,9 +135,10 @@ export function evaluateFromScratch(net: NeuralNetwork, data: LabelledData): Eva
   // #region evaluation
   const predictions = new Int32Array(y.length);
   let correct = 0;
+  const forward = tracedForward(net);
   noGrad(() => {
     for (let i = 0; i < y.length; i++) {
-      predictions[i] = argmax(net.forward([new Value(X[2 * i]!), new Value(X[2 * i + 1]!)]));
+      predictions[i] = argmax(forward([new Value(X[2 * i]!), new Value(X[2 * i + 1]!)]));
       if (predictions[i] === y[i]) correct++;
     }
   });

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
-import { Value, dot } from "@neurogebra/autograd";
+import { Value, dot, trace } from "@neurogebra/autograd";
 
 import { LeanValue } from "./lean-value.js";
 
@@ -34,10 +34,12 @@ export interface ScalarTrainingOptions {
    */
   neuron?: "chain" | "dot";
   /**
-   * Which engine builds the graphs: `"value"` (`@neurogebra/autograd`'s `Value`, default) or `"lean"`
-   * (`LeanValue`, the object-per-node floor of `lean-value.ts`; chain neurons only).
+   * Which engine builds the graphs: `"value"` (`@neurogebra/autograd`'s `Value`, default), `"traced"`
+   * (`Value`, the network's forward pass recorded once with `trace()` and replayed on flat arrays; the
+   * loss is built as usual) or `"lean"` (`LeanValue`, the object-per-node floor of `lean-value.ts`;
+   * chain neurons only).
    */
-  engine?: "value" | "lean";
+  engine?: "value" | "traced" | "lean";
 }
 
 /** The scalar ops the training loop uses: what `Value` and `LeanValue` both have. */
@@ -107,9 +109,17 @@ export function trainScalarNetwork(
         'trainScalarNetwork: expected options.neuron to be "chain" with engine "lean" (LeanValue has no dot), got "dot"',
       );
     }
-    return train(X, y, rng, options, (x) => new LeanValue(x), null);
+    return train(X, y, rng, options, (x) => new LeanValue(x), null, null);
   }
-  return train(X, y, rng, options, (x) => new Value(x), dot);
+  const traced =
+    options.engine === "traced"
+      ? (f: (x: Value[]) => Value[], n: number) =>
+          trace(
+            f,
+            Array.from({ length: n }, () => new Value(0)),
+          )
+      : null;
+  return train(X, y, rng, options, (x) => new Value(x), dot, traced);
 }
 
 function train<V extends Scalar<V>>(
@@ -119,6 +129,7 @@ function train<V extends Scalar<V>>(
   options: ScalarTrainingOptions,
   leaf: (x: number) => V,
   dotNode: ((ws: V[], xs: V[], bias: V) => V) | null,
+  record: ((f: (x: V[]) => V[], inputs: number) => (x: V[]) => V[]) | null,
 ): ScalarTrainingResult {
   const sizes = options.layerSizes ?? [2, 16, 16, 3];
   const epochs = options.epochs ?? 30;
@@ -158,7 +169,7 @@ function train<V extends Scalar<V>>(
   perSample += 3 * nClasses + 1 + nClasses + nClasses * (usePow ? 3 : 1) + 2 + 1; // … + batch-loss add
   let nodes = 0;
 
-  const forward = (x: V[]): V[] => {
+  const network = (x: V[]): V[] => {
     let h = x;
     for (let l = 0; l < layers.length; l++) {
       const layer = layers[l]!;
@@ -180,6 +191,7 @@ function train<V extends Scalar<V>>(
   const accuracies: number[] = [];
   let backwardCalls = 0;
   const start = performance.now();
+  const forward = record === null ? network : record(network, nIn); // tracing is part of the time
   for (let epoch = 0; epoch < epochs; epoch++) {
     const perm = rng.permutation(n);
     let epochLoss = 0;

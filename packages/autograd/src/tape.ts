@@ -48,6 +48,17 @@ export class Tape {
   /** Each node's op-node operands (node numbers) in the order backward visits them: `kids[kidStart[j] … kidStart[j + 1])`. */
   declare private readonly kidStart: Int32Array;
   declare private readonly kids: Int32Array;
+  /**
+   * Chains `s + a0·b0 + a1·b1 + …` built as `mul`/`add` nodes (a neuron written as the tutorial writes
+   * it), run as one step each: chain `c` is nodes `chainFirst[c]` (its first `mul`) … `chainLast[c]` (its
+   * last `add`), alternating, starting from slot `chainStart[c]`. Only chains whose inner nodes have no
+   * other use: their values and gradients are never needed apart.
+   */
+  declare private readonly chainStart: Int32Array;
+  declare readonly chainFirst: Int32Array;
+  declare private readonly chainLast: Int32Array;
+  /** The forward pass as steps: `j ≥ 0` runs node `j`, `~c` runs chain `c`. */
+  declare private readonly program: Int32Array;
   /** Backward orders by outputs reached (see {@link Tape.order}). */
   private readonly orders = new Map<number | string, Int32Array>();
 
@@ -65,6 +76,11 @@ export class Tape {
     this.args = parts.args;
     this.outputs = parts.outputs;
     [this.kidStart, this.kids] = this.operandNodes();
+    [this.chainStart, this.chainFirst, this.chainLast] = this.findChains();
+    this.program = this.fuseChains(
+      Int32Array.from({ length: this.nodeCount }, (_, j) => j),
+      1,
+    );
     this.vals = new Float64Array(this.size);
     this.vals.set(this.constants, this.inputCount + this.externalCount);
     this.grads = new Float64Array(this.size);
@@ -81,8 +97,18 @@ export class Tape {
 
   /** Compute every op node's value from its operands', in creation order (the ops' forward formulas). */
   forward(): void {
-    const { vals, op, a, b, end, args, base, nodeCount } = this;
-    for (let j = 0; j < nodeCount; j++) {
+    const { vals, op, a, b, end, args, base, program, chainStart, chainFirst, chainLast } = this;
+    for (let i = 0; i < program.length; i++) {
+      const j = program[i]!;
+      if (j < 0) {
+        // a mul/add chain: s + a0·b0 + a1·b1 + …, each product rounded, then each sum, as the nodes do
+        const c = ~j;
+        let acc = vals[chainStart[c]!]!;
+        for (let m = chainFirst[c]!, last = chainLast[c]!; m < last; m += 2)
+          acc += vals[a[m]!]! * vals[b[m]!]!;
+        vals[base + chainLast[c]!] = acc;
+        continue;
+      }
       const A = a[j]!;
       const B = b[j]!;
       let out: number;
@@ -165,8 +191,23 @@ export class Tape {
     grads.fill(0, this.inputCount + this.externalCount);
     for (const q of reached) grads[base + outputs[q]!] = grads[base + outputs[q]!]! + seeds[seedAt + q]!;
     const order = this.order(reached, depthFirst);
+    const { chainStart, chainFirst, chainLast } = this;
     for (let i = 0; i < order.length; i++) {
       const j = order[i]!;
+      if (j < 0) {
+        // a chain, as its nodes would run: each add passes g on; each mul adds b·g into a, a·g into b
+        const c = ~j;
+        const g = grads[base + chainLast[c]!]!;
+        const first = chainFirst[c]!;
+        for (let m = chainLast[c]! - 1; m >= first; m -= 2) {
+          if (m === first) grads[chainStart[c]!] = grads[chainStart[c]!]! + g;
+          const A = a[m]!;
+          const B = b[m]!;
+          grads[A] = grads[A]! + vals[B]! * g;
+          grads[B] = grads[B]! + vals[A]! * g;
+        }
+        continue;
+      }
       const s = base + j;
       const g = grads[s]!;
       const A = a[j]!;
@@ -255,7 +296,7 @@ export class Tape {
     }
     let order = this.orders.get(key);
     if (order !== undefined) return order;
-    order = depthFirst ? this.depthFirstOrder(reached) : this.creationOrder(reached);
+    order = this.fuseChains(depthFirst ? this.depthFirstOrder(reached) : this.creationOrder(reached), -1);
     if (this.orders.size >= MAX_ORDERS) this.orders.clear();
     this.orders.set(key, order);
     return order;
@@ -306,6 +347,76 @@ export class Tape {
       }
     }
     return topo.subarray(0, count).reverse();
+  }
+
+  /**
+   * The mul/add chains (see `chainStart`): a `mul` used once, then an `add` of the running sum (first
+   * operand) and that product (second), repeated; the inner sums used once and no output. At least two
+   * products, else there is nothing to gain.
+   */
+  private findChains(): [Int32Array, Int32Array, Int32Array] {
+    const { op, a, b, end, args, base, nodeCount } = this;
+    const uses = new Int32Array(nodeCount);
+    const use = (slot: number): void => {
+      if (slot >= base) uses[slot - base] = uses[slot - base]! + 1;
+    };
+    for (let j = 0; j < nodeCount; j++) {
+      use(a[j]!);
+      const code = op[j]! as Op;
+      if (code <= Op.div) use(b[j]!);
+      else if (code >= Op.sum) for (let k = b[j]!; k < end[j]!; k++) use(args[k]!);
+    }
+    for (const o of this.outputs) uses[o] = uses[o]! + 1;
+    const isPair = (m: number): boolean =>
+      m + 1 < nodeCount && op[m] === Op.mul && uses[m] === 1 && op[m + 1] === Op.add && b[m + 1] === base + m;
+    const starts: number[] = [];
+    const firsts: number[] = [];
+    const lasts: number[] = [];
+    for (let m = 0; m < nodeCount;) {
+      if (!isPair(m)) {
+        m++;
+        continue;
+      }
+      let last = m + 1;
+      while (uses[last] === 1 && isPair(last + 1) && a[last + 2] === base + last) last += 2;
+      if (last > m + 1) {
+        starts.push(a[m + 1]!);
+        firsts.push(m);
+        lasts.push(last);
+      }
+      m = last + 1;
+    }
+    return [Int32Array.from(starts), Int32Array.from(firsts), Int32Array.from(lasts)];
+  }
+
+  /**
+   * `steps` (node numbers) with each chain whose nodes appear together replaced by one `~c`: in
+   * creation order (`direction` 1, its first mul … its last add) for the forward pass, newest first
+   * (`direction` −1, its last add … its first mul) for a backward order. A chain split by other nodes
+   * (micrograd's order can visit an operand's subgraph in between) stays node by node.
+   */
+  private fuseChains(steps: Int32Array, direction: 1 | -1): Int32Array {
+    const { chainFirst, chainLast } = this;
+    if (chainFirst.length === 0) return steps;
+    const chainAt = new Int32Array(this.nodeCount).fill(-1); // chain by its entry node
+    for (let c = 0; c < chainFirst.length; c++) chainAt[direction === 1 ? chainFirst[c]! : chainLast[c]!] = c;
+    const out: number[] = [];
+    for (let i = 0; i < steps.length; i++) {
+      const j = steps[i]!;
+      const c = chainAt[j]!;
+      if (c >= 0) {
+        const length = chainLast[c]! - chainFirst[c]! + 1;
+        let together = i + length <= steps.length;
+        for (let k = 1; k < length && together; k++) together = steps[i + k] === j + direction * k;
+        if (together) {
+          out.push(~c);
+          i += length - 1;
+          continue;
+        }
+      }
+      out.push(j);
+    }
+    return Int32Array.from(out);
   }
 
   /** Each node's op-node operands in backward's visiting order: first operand, second, then `args`. */

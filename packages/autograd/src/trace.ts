@@ -44,6 +44,9 @@ interface Call {
   sweep: number;
 }
 
+/** @internal Each traced function's tape (for tests). */
+export const tapes = new WeakMap<object, Tape>();
+
 /** A `traced` node's operands: the call's inputs, with the call itself. */
 type CallInputs = Value[] & { call: Call };
 
@@ -158,6 +161,7 @@ export function trace(
     });
     return single ? returned[0]! : returned;
   };
+  tapes.set(traced, tape);
   Object.defineProperty(traced, "inputCount", { value: tape.inputCount, enumerable: true });
   Object.defineProperty(traced, "nodeCount", { value: tape.nodeCount, enumerable: true });
   return traced as TracedFunction<Value | Value[]>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { Value, dot, sum, trace } from "../src/index.js";
+import { tapes } from "../src/trace.js";
 
 // A traced function must give the untraced graph's values and gradients bit for bit, in both backward
 // orders: here on the tutorial's own loop (a 2 → 16 → 16 → 3 ReLU network, softmax cross-entropy written
@@ -37,11 +38,14 @@ function network(sizes: number[], random: () => number): Net {
   return { layers, params };
 }
 
-function forward(net: Net, x: Value[]): Value[] {
+/** The network's forward pass; `chain`: each neuron as the tutorial writes it, `b + w0·x0 + …` with add/mul. */
+function forward(net: Net, x: Value[], chain: boolean): Value[] {
   let h = x;
   for (const { w, b, relu } of net.layers) {
     h = w.map((row, i) => {
-      const z = dot(row, h, b[i]);
+      let z = b[i]!;
+      if (chain) for (let k = 0; k < row.length; k++) z = z.add(row[k]!.mul(h[k]!));
+      else z = dot(row, h, b[i]);
       return relu ? z.relu() : z;
     });
   }
@@ -58,7 +62,7 @@ function loss(scores: readonly Value[], target: number): Value {
   return probabilities[target]!.log().neg();
 }
 
-function train(traced: boolean, order: "creation" | "depthFirst", steps: number): number[] {
+function train(traced: boolean, order: "creation" | "depthFirst", steps: number, chain = false): number[] {
   const random = generator(7);
   const net = network([2, 16, 16, 3], random);
   const data = Array.from({ length: 64 }, () => ({
@@ -66,8 +70,9 @@ function train(traced: boolean, order: "creation" | "depthFirst", steps: number)
     y: Math.floor(random() * 3),
   }));
   const f = traced
-    ? trace((x) => forward(net, x), [new Value(0), new Value(0)])
-    : (x: readonly Value[]) => forward(net, [...x]);
+    ? trace((x) => forward(net, x, chain), [new Value(0), new Value(0)])
+    : (x: readonly Value[]) => forward(net, [...x], chain);
+  if (traced && chain) expect(tapes.get(f)!.chainFirst.length).toBe(16 + 16 + 3); // every neuron's sum runs fused
   const seen: number[] = [];
   for (let step = 0; step < steps; step++) {
     let batchLoss = new Value(0);
@@ -89,18 +94,46 @@ function train(traced: boolean, order: "creation" | "depthFirst", steps: number)
 
 describe("trace: the tutorial's training loop, traced and not", () => {
   for (const order of ["creation", "depthFirst"] as const) {
-    it(`gives the same losses and gradients to the last bit (${order} order)`, () => {
-      const plain = train(false, order, 6);
-      const traced = train(true, order, 6);
-      expect(traced.length).toBe(plain.length);
-      const differing = plain.filter((x, i) => !Object.is(x, traced[i]));
-      expect(differing).toEqual([]);
-    });
+    for (const chain of [false, true]) {
+      it(`gives the same losses and gradients to the last bit (${order} order, neurons ${chain ? "add/mul" : "dot"})`, () => {
+        const plain = train(false, order, 6, chain);
+        const traced = train(true, order, 6, chain);
+        expect(traced.length).toBe(plain.length);
+        const differing = plain.filter((x, i) => !Object.is(x, traced[i]));
+        expect(differing).toEqual([]);
+      });
+    }
   }
 
   it("the two orders differ somewhere (so the comparison above can tell them apart)", () => {
     const a = train(true, "creation", 6);
     const b = train(true, "depthFirst", 6);
     expect(a.some((x, i) => !Object.is(x, b[i]))).toBe(true);
+  });
+
+  it("a mul/add chain whose operands' graphs interleave with it in depth-first order is not fused there", () => {
+    // h1 and h2 are made from h0, and the chain s + w0·h0 + w1·h1 + w2·h2 meets them midway: micrograd's
+    // order adds into h0 from h2, h1, then the chain's first product; running the chain as one step would
+    // add the product first. Fifty random draws: the sums of three terms differ in rounding somewhere.
+    const random = generator(11);
+    for (let draw = 0; draw < 50; draw++) {
+      const values = Array.from({ length: 7 }, () => random() * 4 - 2);
+      const run = (traced: boolean): number[] => {
+        const [s, w0, w1, w2, k1, k2] = values.slice(1).map((v) => new Value(v));
+        const fn = ([x]: Value[]): Value[] => {
+          const h0 = x!.tanh();
+          const h1 = h0.mul(k1!);
+          const h2 = h0.mul(k2!);
+          return [s!.add(w0!.mul(h0)).add(w1!.mul(h1)).add(w2!.mul(h2))];
+        };
+        const f = traced ? trace(fn, [new Value(0)]) : fn;
+        if (traced) expect(tapes.get(f)!.chainFirst.length).toBe(1);
+        const x = new Value(values[0]!);
+        const [out] = f([x]);
+        out!.mul(out!).backward({ order: "depthFirst" });
+        return [x.grad, s!.grad, w0!.grad, w1!.grad, w2!.grad, k1!.grad, k2!.grad];
+      };
+      expect(run(true)).toEqual(run(false));
+    }
   });
 });

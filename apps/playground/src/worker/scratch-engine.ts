@@ -1,4 +1,4 @@
-import { Value, noGrad } from "@neurogebra/autograd";
+import { Value, noGrad, trace } from "@neurogebra/autograd";
 import { softmaxCrossEntropy } from "@neurogebra/losses";
 import { NeuralNetwork, save } from "@neurogebra/nn";
 import type { Rng } from "@neurogebra/random";
@@ -19,7 +19,9 @@ function argmax(scores: readonly Value[]): number {
 /**
  * The tutorial's from-scratch network: `NeuralNetwork` of `Neuron`s of autograd `Value`s (each neuron one
  * fused `dot` node, bit-identical to micrograd's chain), trained with the tutorial's plain SGD,
- * `p.data -= lr * p.grad`, operation for operation — so the tutorial preset prints Python's digits.
+ * `p.data -= lr * p.grad`, operation for operation — so the tutorial preset prints Python's digits. The
+ * forward pass is traced once (`trace()`) and replayed per point, so wide networks cost what their work
+ * costs.
  */
 export class ScratchEngine implements Engine {
   readonly net: NeuralNetwork;
@@ -27,6 +29,8 @@ export class ScratchEngine implements Engine {
   readonly #lr: number;
   readonly #batch: number;
   readonly #shuffleRng: Rng;
+  /** `forward`, recorded once with `trace()` and replayed per point (same digits, no graph of objects). */
+  readonly #traced: (x: readonly Value[]) => Value[];
 
   constructor(options: {
     sizes: readonly number[];
@@ -47,6 +51,8 @@ export class ScratchEngine implements Engine {
     this.#lr = options.lr;
     this.#batch = options.batch;
     this.#shuffleRng = options.shuffleRng;
+    const inputs = Array.from({ length: options.sizes[0]! }, () => new Value(0));
+    this.#traced = trace((x) => this.forward(x), inputs);
   }
 
   /** The network's output scores for one point (a graph of `Value`s unless inside `noGrad`). */
@@ -75,7 +81,7 @@ export class ScratchEngine implements Engine {
       for (const idx of batchIdx) {
         const xInput = [new Value(X[2 * idx]!), new Value(X[2 * idx + 1]!)];
         const target = y[idx]!;
-        const scores = this.forward(xInput);
+        const scores = this.#traced(xInput);
         const { loss } = softmaxCrossEntropy(scores, target);
         batchLoss = batchLoss.add(loss);
         if (argmax(scores) === target) correct++;
@@ -100,7 +106,7 @@ export class ScratchEngine implements Engine {
     let loss = 0;
     noGrad(() => {
       for (let i = 0; i < y.length; i++) {
-        const scores = this.forward([new Value(X[2 * i]!), new Value(X[2 * i + 1]!)]);
+        const scores = this.#traced([new Value(X[2 * i]!), new Value(X[2 * i + 1]!)]);
         predictions[i] = argmax(scores);
         if (predictions[i] === y[i]) correct++;
         loss += softmaxCrossEntropy(scores, y[i]!).loss.data;

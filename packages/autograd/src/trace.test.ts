@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 
+import { gradcheck } from "./gradcheck.js";
 import { AnomalyError, detectAnomaly, noGrad } from "./grad-mode.js";
+import { toDot } from "./to-dot.js";
+import { toMermaid } from "./to-mermaid.js";
+import { topologicalOrder } from "./topological-order.js";
 import { trace } from "./trace.js";
 import { Value } from "./value.js";
 import { dot, sum } from "./value-sums.js";
@@ -131,6 +135,19 @@ describe("trace: values and gradients", () => {
     expect(out[3]).toBe(out[4]);
     out[3]!.backward();
     expect(x.grad).toBe(2);
+  });
+
+  it("drawings, the topological order and gradcheck see a call as its traced node and outputs", () => {
+    const w = new Value(0.5, "w");
+    const f = trace(([x]) => [x!.mul(w).tanh()], [new Value(0)]);
+    const x = new Value(2, "x");
+    const [y] = f([x]);
+    const loss = y!.mul(3);
+    loss.backward();
+    expect(topologicalOrder(loss).map((v) => v.op)).toEqual(["leaf", "traced", "output", "leaf", "mul"]);
+    expect(toMermaid(loss)).toContain("output 0");
+    expect(toDot(loss)).toContain("traced");
+    expect(gradcheck((a) => f([a])[0]!, [0.3]).ok).toBe(true);
   });
 
   it("inside noGrad a call returns plain leaves", () => {

@@ -143,7 +143,7 @@ export function trace(
     for (let e = 0; e < externals.length; e++) vals[n + e] = externals[e]!.data;
     tape.forward();
     const outs: Value[] = new Array<Value>(outputNodes.length);
-    if (isGradEnabled()) {
+    if (isGradEnabled() && outputNodes.length > 0) {
       const saved = allocate(nodeCount + outputNodes.length);
       saved.set(vals.subarray(base));
       const call: Call = { tape, externals, saved, reached: [], sweep: -1 };

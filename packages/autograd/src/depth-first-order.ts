@@ -5,6 +5,7 @@
  */
 import { propagate } from "./backward-pass.js";
 import { cutChain, toggleMark } from "./creation-chain.js";
+import { outputListed } from "./trace.js";
 import { Op, Value } from "./value.js";
 
 /** Backward in micrograd's order. */
@@ -46,6 +47,7 @@ function sortDepthFirst(root: Value): number {
         v._prev = head; // nothing to wait for: v is done
         head = v;
         count++;
+        if (op === Op.output) outputListed(v); // a traced call's blocks follow this order
         v = null;
         continue;
       }
@@ -71,6 +73,7 @@ function sortDepthFirst(root: Value): number {
       u._prev = head; // all operands of u are done
       head = u;
       count++;
+      if (u._op === Op.output) outputListed(u);
     } else if (u._key >= 0) {
       toggleMark(u); // an operand waiting for its first visit (unless another path got there first)
       u.grad = 0;

@@ -27,6 +27,26 @@ export interface TapeParts {
   outputs: Int32Array;
 }
 
+/**
+ * A call's backward in micrograd's depth-first order, as the untraced graph runs it: one block per
+ * output the pass met, each run where that output is processed. Block `e` (for output `entries[e]`):
+ * steps `order[orderStart[e]` … `orderStart[e + 1])` (node numbers, `~c` for a chain), the leaf slots
+ * it reads or adds into `leafSlots[leafStart[e]` …`]`, and the outputs met whose nodes it adds into or
+ * processes, `outputsMet[outputStart[e]` …`]` (their gradient lives in the output `Value`, where the loss
+ * adds too). `blockOf[q]` is output `q`'s block (−1 if the pass did not meet it).
+ */
+export interface DepthFirstBlocks {
+  order: Int32Array;
+  orderStart: Int32Array;
+  leafSlots: Int32Array;
+  leafStart: Int32Array;
+  /** Where block `e`'s leaf slots pass from inputs to weights. */
+  leafSplit: Int32Array;
+  outputsMet: Int32Array;
+  outputStart: Int32Array;
+  blockOf: Int32Array;
+}
+
 /** A traced function's graph: build it once, then run forward and backward on flat arrays. */
 export class Tape {
   // Fields are `declare`d, set once in the constructor: a field defined first as `undefined` would leave V8
@@ -61,6 +81,11 @@ export class Tape {
   declare private readonly program: Int32Array;
   /** Backward orders by outputs reached (see {@link Tape.order}). */
   private readonly orders = new Map<number | string, Int32Array>();
+  /** Whose values {@link Tape.vals} holds during depth-first pass `valuesSweep` (`trace.ts` keeps it). */
+  valuesOf: object | null = null;
+  valuesSweep = -1;
+  /** Depth-first blocks by outputs met (see {@link Tape.blocks}). */
+  private readonly blockCache = new Map<number | string, DepthFirstBlocks>();
 
   constructor(parts: TapeParts) {
     this.inputCount = parts.inputCount;
@@ -181,18 +206,42 @@ export class Tape {
   }
 
   /**
-   * Backward through one call: {@link Tape.vals} holds its values, the leaf slots of {@link Tape.grads}
-   * what the leaves' `grad` held; `seeds[seedAt + q]` is the gradient that reached output `q`, `reached`
-   * the outputs the backward pass processed, in its order. Afterwards the leaf slots of `grads` hold
-   * their old value plus this call's contributions, added in the untraced graph's order.
+   * Backward through one call in creation order: {@link Tape.vals} holds its values, the leaf slots of
+   * {@link Tape.grads} what the leaves' `grad` held; `seeds[seedAt + q]` is the gradient that reached
+   * output `q`, `reached` the outputs the backward pass processed. Afterwards the leaf slots of `grads`
+   * hold their old value plus this call's contributions, added in the untraced graph's order.
    */
-  backward(seeds: Float64Array, seedAt: number, reached: readonly number[], depthFirst: boolean): void {
-    const { vals, grads, op, a, b, end, args, base, outputs } = this;
+  backward(seeds: Float64Array, seedAt: number, reached: readonly number[]): void {
+    const { grads, base, outputs } = this;
     grads.fill(0, this.inputCount + this.externalCount);
     for (const q of reached) grads[base + outputs[q]!] = grads[base + outputs[q]!]! + seeds[seedAt + q]!;
-    const order = this.order(reached, depthFirst);
+    const order = this.order(reached);
+    this.steps(order, 0, order.length, grads);
+  }
+
+  /**
+   * Depth-first order's blocks for a call whose outputs the backward pass met in the order `entries`
+   * (see {@link DepthFirstBlocks}).
+   */
+  blocks(entries: readonly number[]): DepthFirstBlocks {
+    const key = this.key(entries, true);
+    let blocks = this.blockCache.get(key);
+    if (blocks === undefined) {
+      blocks = this.depthFirstBlocks(entries);
+      if (this.blockCache.size >= MAX_ORDERS) this.blockCache.clear();
+      this.blockCache.set(key, blocks);
+    }
+    return blocks;
+  }
+
+  /**
+   * Apply the backward step of `order[from]` … `order[to − 1]` (node numbers, `~c` for a chain), adding
+   * into `grads`; values are read from {@link Tape.vals}.
+   */
+  steps(order: Int32Array, from: number, to: number, grads: Float64Array): void {
+    const { vals, op, a, b, end, args, base } = this;
     const { chainStart, chainFirst, chainLast } = this;
-    for (let i = 0; i < order.length; i++) {
+    for (let i = from; i < to; i++) {
       const j = order[i]!;
       if (j < 0) {
         // a chain, as its nodes would run: each add passes g on; each mul adds b·g into a, a·g into b
@@ -281,25 +330,123 @@ export class Tape {
   }
 
   /**
-   * The op nodes a backward from the outputs `reached` processes, in processing order: for creation order
-   * the newest first; for depth-first order the reverse of micrograd's `build_topo` entered at the outputs
-   * in the order the pass met them (the reverse of `reached`) — the order the untraced graph's nodes get.
-   * Nodes no reached output depends on are left out, as a backward leaves them out.
+   * The op nodes a creation-order backward from the outputs `reached` processes, newest first (chains
+   * fused) — the order the untraced graph's nodes get. Nodes no reached output depends on are left out,
+   * as a backward leaves them out.
    */
-  private order(reached: readonly number[], depthFirst: boolean): Int32Array {
-    // the key: the outputs reached, in order, as digits base (outputs + 1) — a string if that is too long
-    const radix = this.outputs.length + 1;
-    let key: number | string = depthFirst ? 1 : 0;
-    for (let i = 0; i < reached.length && typeof key === "number"; i++) {
-      key = key * radix + reached[i]! + 1;
-      if (key > Number.MAX_SAFE_INTEGER / radix) key = (depthFirst ? "d" : "c") + reached.join(",");
-    }
+  private order(reached: readonly number[]): Int32Array {
+    const key = this.key(reached, false);
     let order = this.orders.get(key);
     if (order !== undefined) return order;
-    order = this.fuseChains(depthFirst ? this.depthFirstOrder(reached) : this.creationOrder(reached), -1);
+    order = this.fuseChains(this.creationOrder(reached), -1);
     if (this.orders.size >= MAX_ORDERS) this.orders.clear();
     this.orders.set(key, order);
     return order;
+  }
+
+  /** A cache key for a list of outputs: digits base (outputs + 1), or a string if that is too long. */
+  private key(outputs: readonly number[], depthFirst: boolean): number | string {
+    const radix = this.outputs.length + 1;
+    let key: number | string = depthFirst ? 1 : 0;
+    for (let i = 0; i < outputs.length && typeof key === "number"; i++) {
+      key = key * radix + outputs[i]! + 1;
+      if (key > Number.MAX_SAFE_INTEGER / radix) key = (depthFirst ? "d" : "c") + outputs.join(",");
+    }
+    return key;
+  }
+
+  /**
+   * Split micrograd's order into one block per output met: `entries` are the outputs in the order the
+   * pass first visited them; block `e` holds the nodes first visited from output `entries[e]`, in
+   * processing order (chains fused where their nodes are together). The untraced graph processes each
+   * block as one stretch, where that output is; {@link DepthFirstBlocks} also lists what each block adds
+   * into from outside it: leaves, and the nodes of outputs met.
+   */
+  private depthFirstBlocks(entries: readonly number[]): DepthFirstBlocks {
+    const { kidStart, kids, nodeCount, outputs, base, a, b, end, args, op } = this;
+    const seen = new Uint8Array(nodeCount);
+    const stack = new Int32Array(nodeCount);
+    const cursor = new Int32Array(nodeCount);
+    const orders: Int32Array[] = [];
+    const leaves: number[][] = [];
+    const outs: number[][] = [];
+    const outputOf = new Int32Array(nodeCount).fill(-1);
+    for (const q of entries) outputOf[outputs[q]!] = q;
+    const leafSeen = new Int32Array(base).fill(-1);
+    const outSeen = new Int32Array(outputs.length).fill(-1);
+    const splits: number[] = [];
+    entries.forEach((q, e) => {
+      const topo: number[] = [];
+      const entry = outputs[q]!;
+      if (seen[entry] === 0) {
+        seen[entry] = 1;
+        let top = 0;
+        stack[0] = entry;
+        cursor[0] = kidStart[entry]!;
+        while (top >= 0) {
+          const j = stack[top]!;
+          const c = cursor[top]!;
+          if (c < kidStart[j + 1]!) {
+            cursor[top] = c + 1;
+            const k = kids[c]!;
+            if (seen[k] === 0) {
+              seen[k] = 1;
+              stack[++top] = k;
+              cursor[top] = kidStart[k]!;
+            }
+          } else {
+            topo.push(j);
+            top--;
+          }
+        }
+      }
+      const blockLeaves: number[] = [];
+      const blockOuts: number[] = [];
+      const touch = (slot: number): void => {
+        if (slot < 0) return;
+        if (slot < base) {
+          if (slot < this.inputCount + this.externalCount && leafSeen[slot] !== e) {
+            leafSeen[slot] = e;
+            blockLeaves.push(slot);
+          }
+        } else {
+          const o = outputOf[slot - base]!;
+          if (o >= 0 && outSeen[o] !== e) {
+            outSeen[o] = e;
+            blockOuts.push(o);
+          }
+        }
+      };
+      for (const j of topo) {
+        touch(base + j);
+        touch(a[j]!);
+        const code = op[j]! as Op;
+        if (code <= Op.div || code === Op.pow || code === Op.leakyRelu) touch(b[j]!);
+        else if (code >= Op.sum) for (let k = b[j]!; k < end[j]!; k++) touch(args[k]!);
+      }
+      orders.push(this.fuseChains(Int32Array.from(topo.reverse()), -1));
+      blockLeaves.sort((x, y) => x - y);
+      let inputsTouched = 0;
+      while (inputsTouched < blockLeaves.length && blockLeaves[inputsTouched]! < this.inputCount)
+        inputsTouched++;
+      splits.push(inputsTouched);
+      leaves.push(blockLeaves);
+      outs.push(blockOuts);
+    });
+    const flat = (lists: ArrayLike<number>[]): [Int32Array, Int32Array] => {
+      const start = new Int32Array(lists.length + 1);
+      lists.forEach((l, i) => (start[i + 1] = start[i]! + l.length));
+      const all = new Int32Array(start[lists.length]!);
+      lists.forEach((l, i) => all.set(l, start[i]));
+      return [all, start];
+    };
+    const [order, orderStart] = flat(orders);
+    const [leafSlots, leafStart] = flat(leaves);
+    const leafSplit = Int32Array.from(splits, (count, e) => leafStart[e]! + count);
+    const [outputsMet, outputStart] = flat(outs);
+    const blockOf = new Int32Array(outputs.length).fill(-1);
+    entries.forEach((q, e) => (blockOf[q] = e));
+    return { order, orderStart, leafSlots, leafStart, leafSplit, outputsMet, outputStart, blockOf };
   }
 
   private creationOrder(reached: readonly number[]): Int32Array {
@@ -313,40 +460,6 @@ export class Tape {
       for (let k = kidStart[j]!; k < kidStart[j + 1]!; k++) seen[kids[k]!] = 1;
     }
     return Int32Array.from(order);
-  }
-
-  private depthFirstOrder(reached: readonly number[]): Int32Array {
-    const { kidStart, kids, nodeCount } = this;
-    const seen = new Uint8Array(nodeCount);
-    const topo = new Int32Array(nodeCount);
-    let count = 0;
-    const stack = new Int32Array(nodeCount); // nodes being visited
-    const cursor = new Int32Array(nodeCount); // their next operand (an index into kids)
-    for (let r = reached.length - 1; r >= 0; r--) {
-      const entry = this.outputs[reached[r]!]!;
-      if (seen[entry] === 1) continue;
-      seen[entry] = 1;
-      let top = 0;
-      stack[0] = entry;
-      cursor[0] = kidStart[entry]!;
-      while (top >= 0) {
-        const j = stack[top]!;
-        const c = cursor[top]!;
-        if (c < kidStart[j + 1]!) {
-          cursor[top] = c + 1;
-          const k = kids[c]!;
-          if (seen[k] === 0) {
-            seen[k] = 1;
-            stack[++top] = k;
-            cursor[top] = kidStart[k]!;
-          }
-        } else {
-          topo[count++] = j; // all of j's operands are listed: list j (build_topo's append)
-          top--;
-        }
-      }
-    }
-    return topo.subarray(0, count).reverse();
   }
 
   /**

@@ -10,7 +10,7 @@ import { expected } from "@neurogebra/internal";
 import { ID_LIMIT, OP_BITS, nextCreationNumber, sweep } from "./creation-chain.js";
 import { isAnomalyEnabled, isGradEnabled } from "./grad-mode.js";
 import { allocate } from "./arena.js";
-import { Tape } from "./tape.js";
+import { Tape, type DepthFirstBlocks } from "./tape.js";
 import { tracing } from "./trace-recording.js";
 import { Op, Value, node } from "./value.js";
 import { forEachOperand } from "./value-operands.js";
@@ -36,12 +36,22 @@ export interface TracedFunction<R> {
 /** One call's state, kept until its graph is dropped. */
 interface Call {
   readonly tape: Tape;
+  readonly inputs: readonly Value[];
   readonly externals: readonly Value[];
+  /** Its outputs (the `output` nodes), by output number. */
+  readonly outs: readonly Value[];
   /** The op nodes' values, then the gradients reaching each output in backward pass `sweep`. */
   readonly saved: Float64Array;
-  /** The outputs backward pass `sweep` processed, in order. */
+  /** The outputs backward pass `sweep` processed, in order (creation order). */
   readonly reached: number[];
   sweep: number;
+  /** The outputs depth-first pass `entrySweep` met, in the order it met them. */
+  readonly entries: number[];
+  entrySweep: number;
+  /** The op nodes' gradients during a depth-first pass (its blocks run at different times). */
+  grads: Float64Array | null;
+  /** The blocks of that pass. */
+  blocks: DepthFirstBlocks | null;
 }
 
 /** @internal Each traced function's tape (for tests). */
@@ -52,7 +62,7 @@ type CallInputs = Value[] & { call: Call };
 
 /**
  * Record `fn`'s graph once and return a function that replays it: the same values and gradients, bit
- * for bit (see below for depth-first order), without building a graph of `Value` objects per call —
+ * for bit (one exception below), without building a graph of `Value` objects per call —
  * about twice as fast on the tutorial's network, and no slower per node as the graph grows (no
  * garbage-collection cliff).
  *
@@ -65,9 +75,10 @@ type CallInputs = Value[] & { call: Call };
  *
  * A call with grad recording on returns `output` nodes of one `traced` node (the call), whose operands
  * are the inputs; `backward()` through them gives every input and weight the gradient the untraced
- * graph would give, in the same order of additions — in depth-first order on condition that nothing
- * outside `fn` uses its weights, inputs or inner values (a network under its loss; otherwise the same
- * terms may be added in another order). Inside `noGrad` a call returns plain leaves. In
+ * graph would give, in the same order of additions, in both backward orders — with one exception in
+ * depth-first order: when a call's input is computed from a value `fn` also uses (say `f([x.mul(w)])`
+ * and `fn` uses `w`), that value's gradient has the same terms, possibly in another order (last bits).
+ * Inside `noGrad` a call returns plain leaves. In
  * anomaly mode, while another function is traced, or when inputs repeat a `Value` (or a weight), a call
  * runs `fn` itself instead.
  *
@@ -138,6 +149,7 @@ export function trace(
       return fn(args.slice()) as Value | Value[]; // the graph itself: exact errors, any nesting, shared leaves
     }
     const vals = tape.vals;
+    tape.valuesOf = null; // the slots get this call's values (see runBlock)
     const n = args.length;
     for (let k = 0; k < n; k++) vals[k] = args[k]!.data;
     for (let e = 0; e < externals.length; e++) vals[n + e] = externals[e]!.data;
@@ -146,8 +158,20 @@ export function trace(
     if (isGradEnabled() && outputNodes.length > 0) {
       const saved = allocate(nodeCount + outputNodes.length);
       saved.set(vals.subarray(base));
-      const call: Call = { tape, externals, saved, reached: [], sweep: -1 };
       const operands = args.slice() as CallInputs;
+      const call: Call = {
+        tape,
+        inputs: operands,
+        externals,
+        outs,
+        saved,
+        reached: [],
+        sweep: -1,
+        entries: [],
+        entrySweep: -1,
+        grads: null,
+        blocks: null,
+      };
       operands.call = call;
       const t = node(0, Op.traced, null, operands);
       for (let q = 0; q < outs.length; q++)
@@ -170,9 +194,31 @@ export function trace(
   return traced as TracedFunction<Value | Value[]>;
 }
 
-/** @internal Output `q` of a call: keep the gradient reaching it for the call's backward. */
+/**
+ * @internal A depth-first pass lists output `out` (in `build_topo`'s order): note the order in which its
+ * call's outputs are met, which decides its blocks (see `Tape.blocks`).
+ */
+export function outputListed(out: Value): void {
+  const call = (out._a!._b as CallInputs).call;
+  if (call.entrySweep !== sweep.id) {
+    call.entrySweep = sweep.id;
+    call.entries.length = 0;
+  }
+  call.entries.push((out._b as Value).data);
+}
+
+/**
+ * @internal Output `q` of a call, reached by a backward pass. In creation order: keep its gradient for
+ * the call's backward (at the `traced` node). In depth-first order: run the call's block for this output
+ * now, where the untraced graph runs those nodes.
+ */
 export function outputBackward(out: Value, g: number): void {
   const call = (out._a!._b as CallInputs).call;
+  const q = (out._b as Value).data;
+  if (sweep.depthFirst) {
+    runBlock(call, q);
+    return;
+  }
   const { saved, tape } = call;
   const seeds = tape.nodeCount;
   if (call.sweep !== sweep.id) {
@@ -180,13 +226,13 @@ export function outputBackward(out: Value, g: number): void {
     saved.fill(0, seeds);
     call.reached.length = 0;
   }
-  const q = (out._b as Value).data;
   saved[seeds + q] = saved[seeds + q]! + g;
   call.reached.push(q);
 }
 
-/** @internal The `traced` node: backward through the recorded graph, into the inputs and weights. */
+/** @internal The `traced` node (creation order): backward through the recorded graph, into the inputs and weights. */
 export function tracedBackward(t: Value): void {
+  if (sweep.depthFirst) return; // its outputs ran the blocks
   const inputs = t._b as CallInputs;
   const call = inputs.call;
   if (call.sweep !== sweep.id) return; // no output reached in this pass
@@ -203,9 +249,56 @@ export function tracedBackward(t: Value): void {
     grads[n + e] = externals[e]!.grad;
   }
   vals.set(saved.subarray(0, nodeCount), tape.base);
-  tape.backward(saved, nodeCount, call.reached, sweep.depthFirst);
+  tape.valuesOf = null;
+  tape.backward(saved, nodeCount, call.reached);
   for (let k = 0; k < n; k++) inputs[k]!.grad = grads[k]!;
   for (let e = 0; e < externals.length; e++) externals[e]!.grad = grads[n + e]!;
+}
+
+/**
+ * Depth-first order: run the block of output `q` (the nodes the pass first visits from it). What it adds
+ * into from outside the block — leaves, the nodes of other outputs met — is read from their `Value`s
+ * before and written back after, so those sums take their terms in the untraced graph's order.
+ */
+function runBlock(call: Call, q: number): void {
+  const { tape, inputs, externals, outs, saved } = call;
+  const { vals, base, nodeCount, outputs } = tape;
+  if (call.sweep !== sweep.id) {
+    call.sweep = sweep.id; // the first block this pass runs: fresh gradients, the blocks of this order
+    if (call.grads === null) call.grads = allocate(tape.size);
+    else call.grads.fill(0);
+    call.blocks = tape.blocks(call.entries);
+  }
+  const grads = call.grads!;
+  const blocks = call.blocks!;
+  const e = blocks.blockOf[q]!;
+  if (e < 0 || blocks.orderStart[e] === blocks.orderStart[e + 1]) return; // met inside another block
+  const n = inputs.length;
+  if (tape.valuesOf !== call || tape.valuesSweep !== sweep.id) {
+    // the tape's slots hold another call's values: this call's, and its leaves' data as it is now
+    tape.valuesOf = call;
+    tape.valuesSweep = sweep.id;
+    for (let j = 0; j < nodeCount; j++) vals[base + j] = saved[j]!;
+    for (let k = 0; k < n; k++) vals[k] = inputs[k]!.data;
+    for (let x = 0; x < externals.length; x++) vals[n + x] = externals[x]!.data;
+  }
+  const { leafSlots, leafStart, leafSplit, outputsMet, outputStart } = blocks;
+  const from = leafStart[e]!;
+  const split = leafSplit[e]!;
+  const to = leafStart[e + 1]!;
+  for (let i = from; i < split; i++) grads[leafSlots[i]!] = inputs[leafSlots[i]!]!.grad;
+  for (let i = split; i < to; i++) grads[leafSlots[i]!] = externals[leafSlots[i]! - n]!.grad;
+  for (let i = outputStart[e]!; i < outputStart[e + 1]!; i++) {
+    const o = outputsMet[i]!;
+    grads[base + outputs[o]!] = outs[o]!.grad;
+  }
+  tape.steps(blocks.order, blocks.orderStart[e]!, blocks.orderStart[e + 1]!, grads);
+  for (let i = from; i < split; i++) inputs[leafSlots[i]!]!.grad = grads[leafSlots[i]!]!;
+  for (let i = split; i < to; i++) externals[leafSlots[i]! - n]!.grad = grads[leafSlots[i]!]!;
+  for (let i = outputStart[e]!; i < outputStart[e + 1]!; i++) {
+    const o = outputsMet[i]!;
+    outs[o]!.grad = grads[base + outputs[o]!]!;
+  }
 }
 
 /** What {@link record} returns: the tape, its leaves, and which slot each returned position is. */

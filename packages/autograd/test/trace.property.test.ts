@@ -4,11 +4,9 @@ import { describe, expect, it } from "vitest";
 import { Value, dot, sum, trace } from "../src/index.js";
 
 // Random programs over every op, run untraced and traced on the same numbers: the outputs, the loss and
-// every gradient must agree to the last bit. The loss reads the outputs in a random order and shape
-// (some several times, some not at all). In creation order (the default) it may also use the weights
-// and inputs directly; in depth-first order only outputs fn computed and did not use itself (see trace's
-// docs: in micrograd's order, a node outside fn that uses its weights, inputs or inner values can fall
-// between its nodes).
+// every gradient must agree to the last bit, in both backward orders. The loss reads the outputs in a
+// random order and shape (some several times, some not at all; fn may use them itself too) and uses
+// fn's weights and inputs directly between them. Inputs are leaves, or computed from them.
 
 type Step =
   | { op: "add" | "sub" | "mul" | "div"; a: number; b: number }
@@ -39,7 +37,7 @@ const program = fc.record({
   steps: fc.array(step, { minLength: 1, maxLength: 25 }),
   outputs: fc.array(index, { minLength: 1, maxLength: 4 }),
   uses: fc.array(index, { minLength: 1, maxLength: 6 }), // which outputs the loss reads, in order
-  direct: fc.array(index, { maxLength: 2 }), // weights/inputs the loss also uses (creation order only)
+  direct: fc.array(index, { maxLength: 4 }), // weights/inputs the loss also uses, between the outputs
 });
 
 type Program = typeof program extends fc.Arbitrary<infer P> ? P : never;
@@ -69,20 +67,17 @@ function apply(s: Step, pool: Value[]): Value {
   }
 }
 
-function run(p: Program, traced: boolean, order: "creation" | "depthFirst"): string[] {
+function run(
+  p: Program,
+  traced: boolean,
+  order: "creation" | "depthFirst",
+  computedInputs = false,
+): string[] {
   const weights = p.weights.map((w) => new Value(w));
-  const kept: boolean[] = []; // per output: computed by fn and not used by fn itself
   const fn = (inputs: Value[]): Value[] => {
     const pool = [...inputs, ...weights];
-    const used = new Set<Value>();
-    for (const s of p.steps) {
-      const v = apply(s, pool);
-      for (const q of v.parents) used.add(q);
-      pool.push(v);
-    }
-    const outs = p.outputs.map((i) => pool[i % pool.length]!);
-    outs.forEach((o, i) => (kept[i] = o.op !== "leaf" && !used.has(o)));
-    return outs;
+    for (const s of p.steps) pool.push(apply(s, pool));
+    return p.outputs.map((i) => pool[i % pool.length]!);
   };
   const f = traced
     ? trace(
@@ -91,17 +86,20 @@ function run(p: Program, traced: boolean, order: "creation" | "depthFirst"): str
       )
     : fn;
   const inputs = p.inputs.map((x) => new Value(x));
-  const outs = f(inputs);
+  // computed inputs: fn gets op nodes made from the leaves (which the loss may use too) — in creation
+  // order times a weight fn also uses; in depth-first order times a constant (see trace's docs: an input
+  // computed from a value fn uses can put that value's terms in another order there)
+  const factor = (i: number): Value | number =>
+    order === "creation" ? (weights[i % weights.length] ?? 1.5) : 1.5;
+  const outs = f(computedInputs ? inputs.map((x, i) => x.mul(factor(i))) : inputs);
   const leaves = [...inputs, ...weights];
-  // depth-first order: only outputs fn computed and did not use itself (as a network's last layer)
-  const usable = order === "creation" ? outs : outs.filter((_, i) => kept[i]);
+  // the loss: outputs (some several times, some not at all) and, between them, weights and inputs
   let loss = new Value(0);
-  for (const [k, u] of usable.length === 0 ? [] : p.uses.entries()) {
-    const o = usable[u % usable.length]!;
+  for (const [k, u] of p.uses.entries()) {
+    const o = outs[u % outs.length]!;
     loss = k % 2 === 0 ? loss.add(o.mul(o)) : loss.sub(o.tanh());
-  }
-  if (order === "creation") {
-    for (const d of p.direct) loss = loss.add(leaves[d % leaves.length]!.mul(0.5));
+    const d = p.direct[k];
+    if (d !== undefined) loss = loss.add(leaves[d % leaves.length]!.mul(0.5));
   }
   loss.backward({ order });
   const numbers = [
@@ -115,13 +113,15 @@ function run(p: Program, traced: boolean, order: "creation" | "depthFirst"): str
 
 describe("trace: random programs, traced and not, agree to the last bit", () => {
   for (const order of ["creation", "depthFirst"] as const) {
-    it(`in ${order} order`, () => {
-      fc.assert(
-        fc.property(program, (p) => {
-          expect(run(p, true, order)).toEqual(run(p, false, order));
-        }),
-        { numRuns: 1000 },
-      );
-    });
+    for (const computedInputs of [false, true]) {
+      it(`in ${order} order, ${computedInputs ? "inputs computed from weights" : "leaf inputs"}`, () => {
+        fc.assert(
+          fc.property(program, (p) => {
+            expect(run(p, true, order, computedInputs)).toEqual(run(p, false, order, computedInputs));
+          }),
+          { numRuns: 1000 },
+        );
+      });
+    }
   }
 });

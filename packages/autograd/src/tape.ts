@@ -5,27 +5,11 @@
  * formulas as the ops in `value.ts` and `value-sums.ts`, in the same order, so a replay's values and
  * gradients are those of the `Value` graph it stands for, bit for bit (the tests compare them).
  */
+import { findChains, fuseChains, operandNodes, type TapeParts } from "./tape-structure.js";
 import { Op, sigmoid } from "./value.js";
 
 /** Most backward orders one tape keeps (one per set and order of outputs reached; the tutorial needs 3). */
 const MAX_ORDERS = 16;
-
-/** The parts of a {@link Tape}, as `trace()` builds them. */
-export interface TapeParts {
-  /** Slots: inputs, then weights ("externals"), then constants, then op nodes. */
-  inputCount: number;
-  externalCount: number;
-  constants: Float64Array;
-  /** Per op node: op code, first operand slot (−1: none), second operand slot or start in `args`, end in `args`. */
-  op: Uint8Array;
-  a: Int32Array;
-  b: Int32Array;
-  end: Int32Array;
-  /** Operand slots of `sum` (terms) and `dot` (w0, x0, w1, x1, …). */
-  args: Int32Array;
-  /** The op nodes the call returns (node numbers, distinct). */
-  outputs: Int32Array;
-}
 
 /**
  * A call's backward in micrograd's depth-first order, as the untraced graph runs it: one block per
@@ -100,8 +84,8 @@ export class Tape {
     this.end = parts.end;
     this.args = parts.args;
     this.outputs = parts.outputs;
-    [this.kidStart, this.kids] = this.operandNodes();
-    [this.chainStart, this.chainFirst, this.chainLast] = this.findChains();
+    [this.kidStart, this.kids] = operandNodes(parts, this.base);
+    [this.chainStart, this.chainFirst, this.chainLast] = findChains(parts, this.base);
     this.program = this.fuseChains(
       Int32Array.from({ length: this.nodeCount }, (_, j) => j),
       1,
@@ -462,90 +446,8 @@ export class Tape {
     return Int32Array.from(order);
   }
 
-  /**
-   * The mul/add chains (see `chainStart`): a `mul` used once, then an `add` of the running sum (first
-   * operand) and that product (second), repeated; the inner sums used once and no output. At least two
-   * products, else there is nothing to gain.
-   */
-  private findChains(): [Int32Array, Int32Array, Int32Array] {
-    const { op, a, b, end, args, base, nodeCount } = this;
-    const uses = new Int32Array(nodeCount);
-    const use = (slot: number): void => {
-      if (slot >= base) uses[slot - base] = uses[slot - base]! + 1;
-    };
-    for (let j = 0; j < nodeCount; j++) {
-      use(a[j]!);
-      const code = op[j]! as Op;
-      if (code <= Op.div) use(b[j]!);
-      else if (code >= Op.sum) for (let k = b[j]!; k < end[j]!; k++) use(args[k]!);
-    }
-    for (const o of this.outputs) uses[o] = uses[o]! + 1;
-    const isPair = (m: number): boolean =>
-      m + 1 < nodeCount && op[m] === Op.mul && uses[m] === 1 && op[m + 1] === Op.add && b[m + 1] === base + m;
-    const starts: number[] = [];
-    const firsts: number[] = [];
-    const lasts: number[] = [];
-    for (let m = 0; m < nodeCount;) {
-      if (!isPair(m)) {
-        m++;
-        continue;
-      }
-      let last = m + 1;
-      while (uses[last] === 1 && isPair(last + 1) && a[last + 2] === base + last) last += 2;
-      if (last > m + 1) {
-        starts.push(a[m + 1]!);
-        firsts.push(m);
-        lasts.push(last);
-      }
-      m = last + 1;
-    }
-    return [Int32Array.from(starts), Int32Array.from(firsts), Int32Array.from(lasts)];
-  }
-
-  /**
-   * `steps` (node numbers) with each chain whose nodes appear together replaced by one `~c`: in
-   * creation order (`direction` 1, its first mul … its last add) for the forward pass, newest first
-   * (`direction` −1, its last add … its first mul) for a backward order. A chain split by other nodes
-   * (micrograd's order can visit an operand's subgraph in between) stays node by node.
-   */
+  /** {@link fuseChains} with this tape's chains. */
   private fuseChains(steps: Int32Array, direction: 1 | -1): Int32Array {
-    const { chainFirst, chainLast } = this;
-    if (chainFirst.length === 0) return steps;
-    const chainAt = new Int32Array(this.nodeCount).fill(-1); // chain by its entry node
-    for (let c = 0; c < chainFirst.length; c++) chainAt[direction === 1 ? chainFirst[c]! : chainLast[c]!] = c;
-    const out: number[] = [];
-    for (let i = 0; i < steps.length; i++) {
-      const j = steps[i]!;
-      const c = chainAt[j]!;
-      if (c >= 0) {
-        const length = chainLast[c]! - chainFirst[c]! + 1;
-        let together = i + length <= steps.length;
-        for (let k = 1; k < length && together; k++) together = steps[i + k] === j + direction * k;
-        if (together) {
-          out.push(~c);
-          i += length - 1;
-          continue;
-        }
-      }
-      out.push(j);
-    }
-    return Int32Array.from(out);
-  }
-
-  /** Each node's op-node operands in backward's visiting order: first operand, second, then `args`. */
-  private operandNodes(): [Int32Array, Int32Array] {
-    const { op, a, b, end, args, base, nodeCount } = this;
-    const start = new Int32Array(nodeCount + 1);
-    const list: number[] = [];
-    const add = (slot: number): void => void (slot >= base && list.push(slot - base));
-    for (let j = 0; j < nodeCount; j++) {
-      start[j] = list.length;
-      add(a[j]!);
-      const code = op[j]! as Op;
-      if (code <= Op.div) add(b[j]!);
-      else if (code >= Op.sum) for (let k = b[j]!; k < end[j]!; k++) add(args[k]!);
-    }
-    start[nodeCount] = list.length;
-    return [start, Int32Array.from(list)];
+    return fuseChains(steps, this.chainFirst, this.chainLast, this.nodeCount, direction);
   }
 }

@@ -9,7 +9,8 @@
  * `value-operands.ts` (where a node keeps its operands), `value-arguments.ts` (argument checks),
  * `value-anomaly.ts` (anomaly mode); and how `backward()` finds and orders the graph:
  * `creation-chain.ts` (creation numbers, the chain of op nodes, marks), `backward-pass.ts` (the sweep),
- * `creation-order.ts` and `depth-first-order.ts` (the two orders).
+ * `creation-order.ts` and `depth-first-order.ts` (the two orders). `trace.ts` records a function's
+ * graph once and replays it on flat arrays (`tape.ts`); its calls join a graph as `traced`/`output` nodes.
  */
 import { expected } from "@neurogebra/internal";
 

@@ -111,59 +111,48 @@ const scalarTraining: RowSpec = {
   },
 };
 
-const leanScalarTraining: RowSpec = {
-  id: "scalar.tutorial-training-lean-port",
-  section: "scalar",
-  label: "  same on a lean port (object-per-node floor)",
-  referenceId: "scalar.tutorial-training",
-  minRuns: 7,
-  measure(repeats) {
-    let last: ScalarTrainingResult | undefined;
-    const ours = measure(
-      this.id,
-      () => {
-        last = scalarRun([2, 16, 16, 3], 30, "lean");
-        return last.seconds * 1000;
-      },
-      repeats,
-    );
-    const nodesPerSecond = last!.nodes / (ours.medianMs / 1000);
-    return {
-      ours,
-      metrics: { nodes: last!.nodes, nodesPerSecond, finalTrainAccuracy: last!.accuracies.at(-1)! },
-      detail:
-        `${millions(nodesPerSecond)}nodes/s; no checks, modes or marks (bench/src/workloads/lean-value.ts), ` +
-        `train acc ${percent(last!.accuracies.at(-1)!)}`,
-    };
-  },
-};
+/**
+ * The tutorial's training on another engine, beside the `Value` row and against its PyTorch run: the
+ * lean port (the object-per-node floor) or `Value` with the forward pass traced.
+ */
+function scalarVariantRow(engine: "lean" | "traced", label: string, what: string): RowSpec {
+  return {
+    id: `scalar.tutorial-training-${engine === "lean" ? "lean-port" : "traced"}`,
+    section: "scalar",
+    label,
+    referenceId: "scalar.tutorial-training",
+    minRuns: 7,
+    measure(repeats) {
+      let last: ScalarTrainingResult | undefined;
+      const ours = measure(
+        this.id,
+        () => {
+          last = scalarRun([2, 16, 16, 3], 30, engine);
+          return last.seconds * 1000;
+        },
+        repeats,
+      );
+      const nodesPerSecond = last!.nodes / (ours.medianMs / 1000);
+      return {
+        ours,
+        metrics: { nodes: last!.nodes, nodesPerSecond, finalTrainAccuracy: last!.accuracies.at(-1)! },
+        detail: `${millions(nodesPerSecond)}nodes/s${what}, train acc ${percent(last!.accuracies.at(-1)!)}`,
+      };
+    },
+  };
+}
 
-const tracedScalarTraining: RowSpec = {
-  id: "scalar.tutorial-training-traced",
-  section: "scalar",
-  label: "  same, forward traced (trace())",
-  referenceId: "scalar.tutorial-training",
-  minRuns: 7,
-  measure(repeats) {
-    let last: ScalarTrainingResult | undefined;
-    const ours = measure(
-      this.id,
-      () => {
-        last = scalarRun([2, 16, 16, 3], 30, "traced");
-        return last.seconds * 1000;
-      },
-      repeats,
-    );
-    const nodesPerSecond = last!.nodes / (ours.medianMs / 1000);
-    return {
-      ours,
-      metrics: { nodes: last!.nodes, nodesPerSecond, finalTrainAccuracy: last!.accuracies.at(-1)! },
-      detail:
-        `${millions(nodesPerSecond)}nodes/s (nodes of the untraced graph; the network replayed on flat arrays, ` +
-        `the loss built as Values), train acc ${percent(last!.accuracies.at(-1)!)}`,
-    };
-  },
-};
+const leanScalarTraining = scalarVariantRow(
+  "lean",
+  "  same on a lean port (object-per-node floor)",
+  "; no checks, modes or marks (bench/src/workloads/lean-value.ts)",
+);
+
+const tracedScalarTraining = scalarVariantRow(
+  "traced",
+  "  same, forward traced (trace())",
+  " (nodes of the untraced graph; the network replayed on flat arrays, the loss built as Values)",
+);
 
 const tensorTraining: RowSpec = {
   id: "tensor.tutorial-training-adam",

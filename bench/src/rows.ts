@@ -121,6 +121,8 @@ function scalarVariantRow(engine: "lean" | "traced", label: string, what: string
     section: "scalar",
     label,
     referenceId: "scalar.tutorial-training",
+    // #22 goal 4: the tutorial's loop, as the app runs it, no slower than PyTorch's in the same run
+    ...(engine === "traced" ? { target: { kind: "ratio", atMost: 1, dtype: "float32" } as const } : {}),
     minRuns: 7,
     measure(repeats) {
       let last: ScalarTrainingResult | undefined;

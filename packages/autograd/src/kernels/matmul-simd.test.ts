@@ -130,11 +130,13 @@ describe("gemmSimd (the WebAssembly SIMD kernel)", () => {
 
   it("packed path: equals the JavaScript kernel bit for bit across every block edge (tiny blocks)", () => {
     // Blocks of 4 or 8 rows and columns make small shapes cross row, column and p-panel edges, with
-    // partial groups of 1–3 rows or columns padded by zeros that must never reach C.
+    // partial groups of 1–3 rows or columns padded by zeros that must never reach C; chunks of C of 1–3
+    // blocks cross chunk edges too.
     fc.assert(
       fc.property(
         fc.constantFrom(4, 8),
         fc.constantFrom(4, 8, 12),
+        fc.constantFrom(1, 2, 3, 100), // rows of C held across panels, in blocks of `rows`
         fc.integer({ min: 1, max: 21 }),
         fc.integer({ min: 3, max: 21 }),
         fc.oneof(
@@ -145,20 +147,20 @@ describe("gemmSimd (the WebAssembly SIMD kernel)", () => {
         fc.boolean(),
         fc.boolean(),
         fc.nat(3),
-        (rows, columns, m, n, k, ta, tb, init, offset) => {
+        (rows, columns, chunk, m, n, k, ta, tb, init, offset) => {
           const a = values(offset + m * k, m + 0.3);
           const b = values(offset + k * n, n + 0.7);
           const row = init ? values(n, k + 0.1) : null;
           const start = values(offset + m * n + 2, k + 0.9);
           const expected = start.slice();
           gemmJs(ta, tb, m, n, k, a, offset, b, offset, expected, offset, row);
-          setSimdBlocking({ rows, columns, minWork: 0 });
+          setSimdBlocking({ rows, columns, chunkRows: chunk * rows, minWork: 0 });
           const got = start.slice();
           gemmWasm(ta, tb, m, n, k, a, offset, b, offset, got, offset, row);
           expect(got).toEqual(expected);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 

@@ -127,9 +127,19 @@ export interface SimdBlocking {
   readonly columns: number;
   /** Products with at least this many multiply-adds take the packed path; smaller ones are copied whole. */
   readonly minWork: number;
+  /**
+   * Rows of C kept in the kernel's memory across all p-panels (a multiple of `rows`), so each entry of C
+   * is copied in and out once, not once per panel.
+   */
+  readonly chunkRows: number;
 }
 
-const DEFAULT_BLOCKING: SimdBlocking = { rows: 128, columns: 1024, minWork: 128 * 128 * 128 };
+const DEFAULT_BLOCKING: SimdBlocking = {
+  rows: 128,
+  columns: 1024,
+  minWork: 128 * 128 * 128,
+  chunkRows: 1024,
+};
 let blocking: SimdBlocking = DEFAULT_BLOCKING;
 
 /**
@@ -143,6 +153,13 @@ export function setSimdBlocking(change?: Partial<SimdBlocking>): SimdBlocking {
     blocking = DEFAULT_BLOCKING;
     throw new RangeError(
       `setSimdBlocking: expected rows and columns to be positive multiples of 4, got ${bad.rows} and ${bad.columns}`,
+    );
+  }
+  if (blocking.chunkRows < blocking.rows || blocking.chunkRows % blocking.rows !== 0) {
+    const bad = blocking;
+    blocking = DEFAULT_BLOCKING;
+    throw new RangeError(
+      `setSimdBlocking: expected chunkRows to be a positive multiple of rows (${bad.rows}), got ${bad.chunkRows}`,
     );
   }
   return blocking;
@@ -191,8 +208,9 @@ function pack(
 /**
  * The packed path of {@link gemmSimd}, for products of any size: op(B) is taken `columns` columns and
  * `panel` rows at a time (the p-panels of `gemm`), op(A) `rows` rows at a time, each packed into the
- * module's memory for {@link packedBody}; the matching block of C is copied in, updated and copied out.
- * The memory holds one block of each, never a whole matrix.
+ * module's memory for {@link packedBody}. C is taken `chunkRows` rows at a time: copied in once, updated
+ * by every p-panel in order, copied out once. The memory holds one block of A and B and one chunk of C,
+ * never a whole matrix.
  */
 function gemmPacked(
   s: Simd,
@@ -216,45 +234,50 @@ function gemmPacked(
   const bcs = transB ? k : 1;
   const NC = Math.min(blocking.columns, up4(n));
   const MC = Math.min(blocking.rows, up4(m));
+  const CR = Math.min(blocking.chunkRows, Math.ceil(m / MC) * MC); // rows of C held across the panels
   const KC = Math.min(panel, k);
   const bAt = 0;
   const aAt = KC * NC;
   const cAt = aAt + MC * KC;
-  const initAt = cAt + MC * NC;
+  const initAt = cAt + CR * NC;
   const heap = heapFor(s, initAt + NC);
   const packed = s.packed;
   for (let j0 = 0; j0 < n; j0 += NC) {
     const nb = Math.min(NC, n - j0);
     const ld = up4(nb);
+    const whole = ld === n; // the chunk's rows are C's rows: one copy each way
     if (rowInit !== null) heap.set(rowInit.subarray(j0, j0 + nb), initAt);
-    for (let p0 = 0; p0 < k; p0 += panel) {
-      const kc = Math.min(panel, k - p0);
-      pack(heap, bAt, b, bOffset + p0 * brs + j0 * bcs, bcs, brs, kc, nb);
-      const init = p0 === 0 && rowInit !== null;
-      for (let i0 = 0; i0 < m; i0 += MC) {
-        const mb = Math.min(MC, m - i0);
-        pack(heap, aAt, a, aOffset + i0 * ars + p0 * acs, ars, acs, kc, mb);
-        const cFrom = cOffset + i0 * n + j0;
-        const whole = ld === n; // the block's rows are C's rows: one copy each way
-        if (!init) {
-          if (whole) copyIn(heap, c, cFrom, mb * n, cAt);
-          else for (let i = 0; i < mb; i++) copyIn(heap, c, cFrom + i * n, nb, cAt + i * ld);
-        }
-        packed(
-          up4(mb) >> 2,
-          ld >> 2,
-          kc,
-          aAt * 8,
-          bAt * 8,
-          cAt * 8,
-          (init ? initAt : cAt) * 8,
-          ld,
-          init ? 0 : ld,
-        );
-        if (whole) c.set(heapView(s, cAt, mb * n), cFrom);
-        else
-          for (let i = 0; i < mb; i++) c.set(heap.subarray(cAt + i * ld, cAt + i * ld + nb), cFrom + i * n);
+    for (let r0 = 0; r0 < m; r0 += CR) {
+      // rows r0 … r0 + rc − 1 of C stay in the kernel's memory while every p-panel adds into them
+      const rc = Math.min(CR, m - r0);
+      const cFrom = cOffset + r0 * n + j0;
+      if (rowInit === null) {
+        if (whole) copyIn(heap, c, cFrom, rc * n, cAt);
+        else for (let i = 0; i < rc; i++) copyIn(heap, c, cFrom + i * n, nb, cAt + i * ld);
       }
+      for (let p0 = 0; p0 < k; p0 += panel) {
+        const kc = Math.min(panel, k - p0);
+        pack(heap, bAt, b, bOffset + p0 * brs + j0 * bcs, bcs, brs, kc, nb);
+        const init = p0 === 0 && rowInit !== null; // the first panel starts from the bias row, not C
+        for (let i0 = r0; i0 < r0 + rc; i0 += MC) {
+          const mb = Math.min(MC, r0 + rc - i0);
+          pack(heap, aAt, a, aOffset + i0 * ars + p0 * acs, ars, acs, kc, mb);
+          const blockAt = cAt + (i0 - r0) * ld;
+          packed(
+            up4(mb) >> 2,
+            ld >> 2,
+            kc,
+            aAt * 8,
+            bAt * 8,
+            blockAt * 8,
+            (init ? initAt : blockAt) * 8,
+            ld,
+            init ? 0 : ld,
+          );
+        }
+      }
+      if (whole) c.set(heapView(s, cAt, rc * n), cFrom);
+      else for (let i = 0; i < rc; i++) c.set(heap.subarray(cAt + i * ld, cAt + i * ld + nb), cFrom + i * n);
     }
   }
 }

@@ -22,23 +22,45 @@ export interface TapeParts {
 }
 
 /**
+ * Call `f` on each operand slot of node `j`, in backward's visiting order: first operand (if any), the
+ * second of a binary op, the terms of `sum`/`dot` (pow's and leakyRelu's constants are not operands).
+ */
+export function forEachOperandSlot(
+  parts: Pick<TapeParts, "op" | "a" | "b" | "end" | "args">,
+  j: number,
+  f: (slot: number) => void,
+): void {
+  const { op, a, b, end, args } = parts;
+  if (a[j]! >= 0) f(a[j]!);
+  const code = op[j]! as Op;
+  if (code <= Op.div) f(b[j]!);
+  else if (code >= Op.sum) for (let k = b[j]!; k < end[j]!; k++) f(args[k]!);
+}
+
+/** A cache that forgets everything once it holds `limit` entries (a tape keeps a few orders). */
+export function cached<K, V>(cache: Map<K, V>, key: K, limit: number, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/**
  * The mul/add chains of a tape (see `Tape.chainStart`), as their start slots, first and last nodes: a
  * `mul` used once, then an `add` of the running sum (first operand) and that product (second),
  * repeated; the inner sums used once and no output. At least two products, else there is nothing to gain.
  */
 export function findChains(parts: TapeParts, base: number): [Int32Array, Int32Array, Int32Array] {
-  const { op, a, b, end, args, outputs } = parts;
+  const { op, a, b, outputs } = parts;
   const nodeCount = op.length;
   const uses = new Int32Array(nodeCount);
   const use = (slot: number): void => {
     if (slot >= base) uses[slot - base] = uses[slot - base]! + 1;
   };
-  for (let j = 0; j < nodeCount; j++) {
-    use(a[j]!);
-    const code = op[j]! as Op;
-    if (code <= Op.div) use(b[j]!);
-    else if (code >= Op.sum) for (let k = b[j]!; k < end[j]!; k++) use(args[k]!);
-  }
+  for (let j = 0; j < nodeCount; j++) forEachOperandSlot(parts, j, use);
   for (const o of outputs) uses[o] = uses[o]! + 1;
   const isPair = (m: number): boolean =>
     m + 1 < nodeCount && op[m] === Op.mul && uses[m] === 1 && op[m + 1] === Op.add && b[m + 1] === base + m;
@@ -99,17 +121,13 @@ export function fuseChains(
 
 /** Each node's op-node operands in backward's visiting order (first operand, second, then `args`), as `[start, list]`. */
 export function operandNodes(parts: TapeParts, base: number): [Int32Array, Int32Array] {
-  const { op, a, b, end, args } = parts;
-  const nodeCount = op.length;
+  const nodeCount = parts.op.length;
   const start = new Int32Array(nodeCount + 1);
   const list: number[] = [];
   const add = (slot: number): void => void (slot >= base && list.push(slot - base));
   for (let j = 0; j < nodeCount; j++) {
     start[j] = list.length;
-    add(a[j]!);
-    const code = op[j]! as Op;
-    if (code <= Op.div) add(b[j]!);
-    else if (code >= Op.sum) for (let k = b[j]!; k < end[j]!; k++) add(args[k]!);
+    forEachOperandSlot(parts, j, add);
   }
   start[nodeCount] = list.length;
   return [start, Int32Array.from(list)];

@@ -5,7 +5,14 @@
  * formulas as the ops in `value.ts` and `value-sums.ts`, in the same order, so a replay's values and
  * gradients are those of the `Value` graph it stands for, bit for bit (the tests compare them).
  */
-import { findChains, fuseChains, operandNodes, type TapeParts } from "./tape-structure.js";
+import {
+  cached,
+  findChains,
+  forEachOperandSlot,
+  fuseChains,
+  operandNodes,
+  type TapeParts,
+} from "./tape-structure.js";
 import { Op, sigmoid } from "./value.js";
 
 /** Most backward orders one tape keeps (one per set and order of outputs reached; the tutorial needs 3). */
@@ -208,14 +215,7 @@ export class Tape {
    * (see {@link DepthFirstBlocks}).
    */
   blocks(entries: readonly number[]): DepthFirstBlocks {
-    const key = this.key(entries, true);
-    let blocks = this.blockCache.get(key);
-    if (blocks === undefined) {
-      blocks = this.depthFirstBlocks(entries);
-      if (this.blockCache.size >= MAX_ORDERS) this.blockCache.clear();
-      this.blockCache.set(key, blocks);
-    }
-    return blocks;
+    return cached(this.blockCache, this.key(entries, true), MAX_ORDERS, () => this.depthFirstBlocks(entries));
   }
 
   /**
@@ -319,13 +319,9 @@ export class Tape {
    * as a backward leaves them out.
    */
   private order(reached: readonly number[]): Int32Array {
-    const key = this.key(reached, false);
-    let order = this.orders.get(key);
-    if (order !== undefined) return order;
-    order = this.fuseChains(this.creationOrder(reached), -1);
-    if (this.orders.size >= MAX_ORDERS) this.orders.clear();
-    this.orders.set(key, order);
-    return order;
+    return cached(this.orders, this.key(reached, false), MAX_ORDERS, () =>
+      this.fuseChains(this.creationOrder(reached), -1),
+    );
   }
 
   /** A cache key for a list of outputs: digits base (outputs + 1), or a string if that is too long. */
@@ -348,6 +344,7 @@ export class Tape {
    */
   private depthFirstBlocks(entries: readonly number[]): DepthFirstBlocks {
     const { kidStart, kids, nodeCount, outputs, base, a, b, end, args, op } = this;
+    const rows = { op, a, b, end, args };
     const seen = new Uint8Array(nodeCount);
     const stack = new Int32Array(nodeCount);
     const cursor = new Int32Array(nodeCount);
@@ -387,7 +384,6 @@ export class Tape {
       const blockLeaves: number[] = [];
       const blockOuts: number[] = [];
       const touch = (slot: number): void => {
-        if (slot < 0) return;
         if (slot < base) {
           if (slot < this.inputCount + this.externalCount && leafSeen[slot] !== e) {
             leafSeen[slot] = e;
@@ -403,10 +399,7 @@ export class Tape {
       };
       for (const j of topo) {
         touch(base + j);
-        touch(a[j]!);
-        const code = op[j]! as Op;
-        if (code <= Op.div || code === Op.pow || code === Op.leakyRelu) touch(b[j]!);
-        else if (code >= Op.sum) for (let k = b[j]!; k < end[j]!; k++) touch(args[k]!);
+        forEachOperandSlot(rows, j, touch);
       }
       orders.push(this.fuseChains(Int32Array.from(topo.reverse()), -1));
       blockLeaves.sort((x, y) => x - y);
